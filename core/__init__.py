@@ -1,0 +1,1 @@
+"""The workbench's core library: import, store, checks, comparison and memo, without Qt."""

@@ -1,0 +1,1 @@
+"""Automatic review checks (../shared/CHECKS.md) and grading."""

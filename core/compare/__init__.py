@@ -1,0 +1,1 @@
+"""Year comparison: matching projects and indicators across two years, and the change list."""

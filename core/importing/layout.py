@@ -1,0 +1,136 @@
+"""The intermediate form both readers produce: paragraphs and table grids with provenance.
+
+A reader (.docx or .pdf) turns a file into a `Layout`: an ordered list of blocks,
+each a `Paragraph` or a `TableGrid`. Grids are rectangular; a merged cell appears
+in every slot it covers with the same text and the same `anchor` (its top-left
+slot), so the recogniser can tell a merge from a repeated value. Text inside a cell
+is already re-joined (wrapped CJK lines joined without spaces; real paragraph
+breaks kept as "\n"). Nothing here knows about budgets or projects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from core.model import Provenance
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph outside tables.
+
+    Attributes:
+        text: the paragraph's text as written (no trailing newline).
+        index: 0-based index among the document's paragraphs.
+        page: 1-based page (PDF), None for .docx.
+        heading: outline level when the source marks one (docx Heading N), else None.
+    """
+
+    text: str
+    index: int
+    page: int | None = None
+    heading: int | None = None
+
+    @property
+    def prov(self) -> Provenance:
+        return Provenance(page=self.page, paragraph=self.index)
+
+
+@dataclass(frozen=True, slots=True)
+class GridCell:
+    """One slot of a table grid.
+
+    `anchor` is the (row, col) of the merged cell's top-left slot; for an unmerged
+    cell it equals (row, col). `page` is the page the slot's text was read on.
+    """
+
+    text: str
+    row: int
+    col: int
+    anchor: tuple[int, int]
+    page: int | None = None
+
+    @property
+    def is_anchor(self) -> bool:
+        return self.anchor == (self.row, self.col)
+
+    @property
+    def merged_from_left(self) -> bool:
+        """True when this slot continues a cell that started in an earlier column of its row."""
+        return self.anchor[1] < self.col and self.anchor[0] == self.row
+
+    @property
+    def merged_from_above(self) -> bool:
+        """True when this slot continues a cell that started in an earlier row."""
+        return self.anchor[0] < self.row
+
+
+@dataclass(slots=True)
+class TableGrid:
+    """A rectangular table as read from one place of the file.
+
+    A table that a PDF breaks across pages arrives as several grids (one per page
+    piece); `index` numbers them in reading order. Joining continuations is the
+    recogniser's job, because only it knows what a header row looks like.
+    """
+
+    index: int
+    rows: list[list[GridCell]]
+    pages: list[int] = field(default_factory=list)
+    # True when the reader saw the table's top ruling line cut by a page edge,
+    # i.e. the grid starts a new page piece of a table begun earlier.
+    continues_previous: bool = False
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.rows)
+
+    @property
+    def n_cols(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    def text(self, row: int, col: int) -> str:
+        return self.rows[row][col].text
+
+    def prov(self, row: int, col: int) -> Provenance:
+        cell = self.rows[row][col]
+        return Provenance(page=cell.page, table=self.index, row=row, col=col)
+
+    def row_texts(self, row: int) -> list[str]:
+        return [c.text for c in self.rows[row]]
+
+    def distinct_row(self, row: int) -> list[GridCell]:
+        """The row's cells with horizontal merges collapsed to their first slot."""
+        return [c for c in self.rows[row] if not c.merged_from_left]
+
+
+Block = Paragraph | TableGrid
+
+
+@dataclass(frozen=True, slots=True)
+class ReadIssue:
+    """Something a reader noticed (an unreadable cell, an odd page) for check E4."""
+
+    code: str
+    message: str
+    prov: Provenance
+
+
+@dataclass(slots=True)
+class Layout:
+    """The whole file in reading order."""
+
+    source_name: str
+    source_format: str  # "docx" or "pdf"
+    sha256: str
+    blocks: list[Block] = field(default_factory=list)
+    page_count: int | None = None
+    issues: list[ReadIssue] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    @property
+    def tables(self) -> list[TableGrid]:
+        return [b for b in self.blocks if isinstance(b, TableGrid)]

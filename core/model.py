@@ -1,0 +1,228 @@
+"""The domain model: what a budget performance document says, as plain dataclasses.
+
+Every value read from a document is a `Field`: the text exactly as written (`raw`)
+and where it came from (`Provenance`). Parsed forms (money, indicator targets,
+dates) are derived on demand through `core.values`, so the raw text is never lost
+and never rewritten. Names follow ../shared/GLOSSARY.md.
+
+This module has no I/O and no dependency on readers, the store or Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from core.values import Money, MoneyUnit, parse_money
+
+
+class DocumentKind(StrEnum):
+    """部门预算绩效文本 (performance) or 部门预算公开 (disclosure, with budget tables)."""
+
+    PERFORMANCE = "performance"
+    DISCLOSURE = "disclosure"
+
+
+SPENDING_PLAN_KEYS: tuple[str, ...] = ("3月底", "6月底", "10月底", "12月底")
+
+# The header fields of a project table, in document order (also the finding locations).
+HEADER_FIELDS: tuple[str, ...] = (
+    "code", "name", "budget_total", "fiscal_funds", "other_funds", "usage", "goal",
+)
+MONEY_FIELDS: tuple[str, ...] = ("budget_total", "fiscal_funds", "other_funds")
+
+# The six columns of an indicator row, in the city template's order.
+INDICATOR_COLUMNS: tuple[str, ...] = ("level1", "level2", "level3", "description", "value", "basis")
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a value stands in its source file.
+
+    Attributes:
+        page: 1-based page (PDF; None for .docx, which has no fixed pages).
+        table: 0-based index of the table grid among the document's tables (as read,
+            before continuation tables are joined).
+        row: 0-based row within that table grid.
+        col: 0-based column within that table grid.
+        paragraph: 0-based index of the paragraph among the document's paragraphs.
+    """
+
+    page: int | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    paragraph: int | None = None
+
+    def describe(self) -> str:
+        """A short Chinese description for messages: 第3页 表2 第4行 第5列."""
+        parts: list[str] = []
+        if self.page is not None:
+            parts.append(f"第{self.page}页")
+        if self.table is not None:
+            parts.append(f"表{self.table + 1}")
+        if self.row is not None:
+            parts.append(f"第{self.row + 1}行")
+        if self.col is not None:
+            parts.append(f"第{self.col + 1}列")
+        if self.paragraph is not None and self.table is None:
+            parts.append(f"第{self.paragraph + 1}段")
+        return " ".join(parts) or "位置不详"
+
+    def to_dict(self) -> dict[str, int]:
+        return {k: v for k in ("page", "table", "row", "col", "paragraph")
+                if (v := getattr(self, k)) is not None}
+
+
+NOWHERE = Provenance()
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A value exactly as written in the document, with its provenance."""
+
+    raw: str
+    prov: Provenance = NOWHERE
+
+    @property
+    def blank(self) -> bool:
+        return not self.raw.strip()
+
+    def __str__(self) -> str:
+        return self.raw
+
+
+def text_of(value: Field | None) -> str | None:
+    """The raw text of an optional field (None when the document lacks the field)."""
+    return None if value is None else value.raw
+
+
+@dataclass(slots=True)
+class Indicator:
+    """One row of a project's indicator table (绩效指标)."""
+
+    level1: Field
+    level2: Field
+    level3: Field
+    description: Field
+    value: Field
+    basis: Field | None  # None when the document's table has no 指标值确定依据 column
+    # Columns some templates add (权重, 计量单位, 指标方向 …), keyed by their header text.
+    extra: dict[str, Field] = field(default_factory=dict)
+
+    def get(self, column: str) -> Field | None:
+        return getattr(self, column)
+
+    @property
+    def prov(self) -> Provenance:
+        """The row's place: the provenance of its 三级指标 cell."""
+        return self.level3.prov
+
+
+@dataclass(slots=True)
+class Project:
+    """One project table (项目绩效目标表): header plus indicator rows."""
+
+    seq: int | None
+    title: Field  # the table title without its "N." numbering
+    dept_code: str  # the unit line above the table: 115001
+    dept_name: str
+    money_unit: MoneyUnit | None
+    code: Field | None = None
+    name: Field | None = None
+    budget_total: Field | None = None
+    fiscal_funds: Field | None = None
+    other_funds: Field | None = None
+    usage: Field | None = None
+    spending_plan: dict[str, Field] | None = None
+    goal: Field | None = None
+    indicators: list[Indicator] = field(default_factory=list)
+    prov: Provenance = NOWHERE
+
+    def money(self, name: str) -> Money | None:
+        """A money header field parsed with the project's unit (None if absent)."""
+        value: Field | None = getattr(self, name)
+        if value is None:
+            return None
+        return parse_money(value.raw, self.money_unit or MoneyUnit.WAN_YUAN)
+
+    @property
+    def display_name(self) -> str:
+        if self.name is not None and not self.name.blank:
+            return self.name.raw
+        return self.title.raw
+
+
+@dataclass(slots=True)
+class SubGoal:
+    """分项绩效目标: the item line, then 绩效目标： and 绩效指标： texts."""
+
+    title: Field
+    goal: Field | None = None
+    indicators: Field | None = None
+    description: Field | None = None  # free text between the title and 绩效目标 (some templates)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """预算单位: projects belong to units; a code is unique only within its region."""
+
+    code: str
+    name: str
+
+
+@dataclass(slots=True)
+class Organisation:
+    region_hint: str | None
+    dept_code: str
+    dept_name: str
+    units: list[Unit] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class BudgetTable:
+    """One of the budget tables of a 预算公开 document, every cell as written."""
+
+    title: Field
+    dept: Field | None = None
+    year: Field | None = None
+    unit: Field | None = None
+    rows: list[list[Field]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportIssue:
+    """Something the importer could not read with certainty; feeds check E4.
+
+    `code` is a stable id (row_split, unreadable_cell, missing_column, …); `message`
+    is Chinese and names the place; `project_seq` and `column` point into the
+    model when the issue belongs to a project's cell.
+    """
+
+    code: str
+    message: str
+    prov: Provenance = NOWHERE
+    project_seq: int | None = None
+    column: str | None = None
+    indicator_index: int | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    """A department's document of one year, as imported."""
+
+    kind: DocumentKind
+    source_name: str
+    sha256: str
+    source_format: str  # "docx" or "pdf"
+    year: int | None
+    year_source: str
+    money_unit: MoneyUnit | None
+    org: Organisation
+    overall_goal: Field | None = None
+    sub_goals: list[SubGoal] = field(default_factory=list)
+    measures: list[Field] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    budget_tables: list[BudgetTable] | None = None
+    issues: list[ImportIssue] = field(default_factory=list)
+    page_count: int | None = None

@@ -1,0 +1,1 @@
+"""The workspace: SQLAlchemy schema, Alembic migrations, and the operations on it."""

@@ -1,0 +1,37 @@
+"""Entry point: the command line (core/) and the window (ui/, only for `gui`).
+
+    python main.py --help
+    python main.py gui [--workspace PATH] [--demo] [--screenshot FILE]
+    python main.py parse FILE... --out DIR
+    python main.py --self-test
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    from core.cli import build_parser, run
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--self-test"]:
+        from core.selftest import run_self_test
+
+        return run_self_test()
+    parser, sub = build_parser()
+    gui = sub.add_parser("gui", help="打开审核工作台窗口 (open the window)")
+    gui.add_argument("--workspace", metavar="PATH", help="workspace file (default: the user's data folder)")
+    gui.add_argument("--demo", action="store_true", help="open the demo workspace built from the sample documents")
+    gui.add_argument("--screenshot", metavar="FILE", help="render the window, save a PNG and exit")
+    gui.add_argument("--lang", choices=("zh_CN", "en"), help="interface language")
+    args = parser.parse_args(argv or ["gui"])
+    if args.command == "gui":
+        from ui.app import run_gui
+
+        return run_gui(args)
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
