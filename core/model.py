@@ -226,3 +226,13 @@ class Document:
     budget_tables: list[BudgetTable] | None = None
     issues: list[ImportIssue] = field(default_factory=list)
     page_count: int | None = None
+
+
+# The standard 一级 → 二级 indicator names of the template (GLOSSARY.md); the window's
+# level editors offer them, and anything else is the reviewer's own text.
+STANDARD_LEVELS: dict[str, tuple[str, ...]] = {
+    "产出指标": ("数量指标", "质量指标", "时效指标", "成本指标"),
+    "效益指标": ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
+    "满意度指标": ("服务对象满意度指标",),
+    "成本指标": ("经济成本指标", "社会成本指标", "生态环境成本指标"),
+}
