@@ -1,1 +1,23 @@
-"""Year comparison: matching projects and indicators across two years, and the change list."""
+"""Year comparison: matching projects and indicators across two years, and the change list.
+
+    from core.compare import compare_documents, Corrections
+    result = compare_documents(last_year, this_year, Corrections(force=[(0, 2)]))
+    result.changes   # dicts in the kinds of ../shared/tools/score_compare.py
+    result.matches   # aligned ProjectMatch rows, each with its reason, confidence and indicator rows
+"""
+
+from core.compare.causes import Cause
+from core.compare.diff import Change, Comparison, compare_documents, document_year
+from core.compare.match import Corrections, IndicatorMatch, MatchReason, ProjectMatch
+
+__all__ = [
+    "Cause",
+    "Change",
+    "Comparison",
+    "Corrections",
+    "IndicatorMatch",
+    "MatchReason",
+    "ProjectMatch",
+    "compare_documents",
+    "document_year",
+]

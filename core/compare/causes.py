@@ -1,0 +1,209 @@
+"""Why a value changed between two years: the `cause` of an indicator change.
+
+| cause | when |
+|---|---|
+| year_rollover | the texts differ only in years moved by the documents' year gap (2025年12月31日 → 2026年12月31日) |
+| budget | a 成本指标 amount follows its project's budget (equal to it in both years, or scaled by the same ratio) |
+| quantity | a count under 数量指标 changed (31人 → 33人) |
+| tightened / loosened | a target moved the demanding / the easy way (≥90% → ≥95%; ≤7工作日 → ≤10工作日) |
+| other | anything else (wording, a qualitative value, a changed unit) |
+
+Targets are read through the shared `core.values.parse_target`; `read_target`
+keeps only what comparing two years needs (and a small reading of its own for a
+checkout whose values module predates the shared parser).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from core.values import MoneyUnit, parse_decimal
+
+try:
+    from core.values import parse_target as _shared_parse_target
+except ImportError:  # pragma: no cover - only before the shared target parser existed
+    _shared_parse_target = None
+
+
+class Cause(StrEnum):
+    TIGHTENED = "tightened"
+    LOOSENED = "loosened"
+    QUANTITY = "quantity"
+    BUDGET = "budget"
+    YEAR_ROLLOVER = "year_rollover"
+    OTHER = "other"
+
+
+CAUSE_TEXT: dict[Cause, str] = {
+    Cause.TIGHTENED: "目标提高",
+    Cause.LOOSENED: "目标降低",
+    Cause.QUANTITY: "数量变化",
+    Cause.BUDGET: "随预算变化",
+    Cause.YEAR_ROLLOVER: "年度顺延",
+    Cause.OTHER: "其他修改",
+}
+
+# Operators as written, longest first so that "不低于" wins over "低于".
+_OPERATORS: tuple[tuple[str, str], ...] = (
+    ("不低于", ">="), ("不少于", ">="), ("不小于", ">="), ("大于等于", ">="), ("≥", ">="), (">=", ">="),
+    ("＞＝", ">="), ("⩾", ">="),
+    ("不高于", "<="), ("不超过", "<="), ("不多于", "<="), ("不大于", "<="), ("小于等于", "<="), ("≤", "<="),
+    ("<=", "<="), ("＜＝", "<="), ("⩽", "<="),
+    ("高于", ">"), ("多于", ">"), ("大于", ">"), ("超过", ">"), (">", ">"), ("＞", ">"),
+    ("低于", "<"), ("少于", "<"), ("小于", "<"), ("<", "<"), ("＜", "<"),
+)
+_SUFFIX_OPERATORS: tuple[tuple[str, str], ...] = (("以上", ">="), ("以内", "<="), ("以下", "<="))
+_PERCENT_UNITS = ("%", "％", "比率", "百分比")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|21\d\d)(?!\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A target as far as comparing two years needs it: operator, number and unit."""
+
+    operator: str | None  # ">=", ">", "<=", "<" or None when none is written
+    number: Decimal
+    unit: str  # "%", "人", "万元", "元/人次", "天" … (with any words written before the number)
+
+    @property
+    def percent(self) -> bool:
+        return self.unit in _PERCENT_UNITS
+
+    @property
+    def money_unit(self) -> MoneyUnit | None:
+        """万元/元 for a plain amount; None for per-unit costs (元/人次) and everything else."""
+        return MoneyUnit.from_text(self.unit) if self.unit in ("万元", "元", "万") else None
+
+    def in_yuan(self) -> Decimal | None:
+        unit = self.money_unit
+        return None if unit is None else self.number * unit.in_yuan
+
+
+_SHARED_OPERATORS = {"≥": ">=", "≤": "<=", ">": ">", "<": "<"}
+
+
+def read_target(raw: str) -> Target | None:
+    """Operator, number and unit of a target such as "≥95%", "≤230万元", "31人", "100比率".
+
+    None for qualitative values and for dates (which years, not numbers, compare).
+    """
+    if _shared_parse_target is not None:
+        parsed = _shared_parse_target(raw)
+        if parsed.kind != "number" or parsed.number is None:
+            return None
+        operator = _SHARED_OPERATORS.get(str(parsed.comparator)) if parsed.comparator else None
+        return Target(operator, parsed.number, (parsed.label or "") + (parsed.unit or ""))
+    return _read_target_locally(raw)
+
+
+def _read_target_locally(raw: str) -> Target | None:
+    text = re.sub(r"\s+", "", raw)
+    if not text or re.search(r"\d{4}年|\d+月\d+日|\d+月底", text):
+        return None
+    operator = None
+    for written, op in _OPERATORS:
+        if text.startswith(written):
+            operator, text = op, text[len(written):]
+            break
+    for written, op in _SUFFIX_OPERATORS:
+        if text.endswith(written):
+            operator, text = operator or op, text[: -len(written)]
+            break
+    m = _NUMBER.match(text)
+    if m is None:
+        return None
+    number = parse_decimal(m.group(0))
+    if number is None:
+        return None
+    unit = text[m.end():].removesuffix("前")
+    if re.search(r"\d", unit):
+        return None  # two numbers ("1-2次", "10人5次") are not one target
+    return Target(operator, number, unit)
+
+
+def years_rolled(old: str, new: str, gap: int) -> bool:
+    """The texts differ only in years, each one either kept or moved forward by `gap` (at least one moved)."""
+    if gap == 0 or old == new:
+        return False
+    old_parts, new_parts = _YEAR.split(old), _YEAR.split(new)
+    if len(old_parts) != len(new_parts):
+        return False
+    moved = False
+    # split() with one group alternates text, year, text, …: odd positions are years.
+    for k, (a, b) in enumerate(zip(old_parts, new_parts, strict=True)):
+        if k % 2 == 0:
+            if a != b:
+                return False
+        elif int(b) == int(a) + gap:
+            moved = True
+        elif a != b:
+            return False
+    return moved
+
+
+def _tighter_upwards(target: Target, level2: str) -> bool:
+    """Whether a bigger number is the more demanding target."""
+    if target.operator in (">=", ">"):
+        return True
+    if target.operator in ("<=", "<"):
+        return False
+    # No operator written: costs and durations are caps, everything else a floor.
+    if "成本" in level2:
+        return False
+    return not ("时效" in level2 and not target.percent)
+
+
+def value_cause(old_raw: str, new_raw: str, *, level1: str, level2: str, gap: int,
+                budget_old: Decimal | None = None, budget_new: Decimal | None = None) -> Cause:
+    """The cause of a change of an indicator's 指标值 (budgets in 元, None when unknown)."""
+    if years_rolled(old_raw.strip(), new_raw.strip(), gap):
+        return Cause.YEAR_ROLLOVER
+    old, new = read_target(old_raw), read_target(new_raw)
+    if old is None or new is None:
+        return Cause.OTHER
+    if "成本" in level2 or "成本" in level1:
+        old_yuan, new_yuan = old.in_yuan(), new.in_yuan()
+        if (old_yuan is not None and new_yuan is not None and budget_old and budget_new
+                and budget_old != budget_new and _follows(old_yuan, new_yuan, budget_old, budget_new)):
+            return Cause.BUDGET
+        if old_yuan is not None and new_yuan is not None:
+            old, new = Target(old.operator, old_yuan, "元"), Target(new.operator, new_yuan, "元")
+    if old.unit != new.unit:
+        return Cause.OTHER
+    if "数量" in level2 and not old.percent:
+        return Cause.QUANTITY if old.number != new.number else Cause.OTHER
+    if old.number == new.number:
+        return _operator_cause(old.operator, new.operator)
+    upwards = _tighter_upwards(old, level2)
+    if _direction(old.operator) not in (None, _direction(new.operator)) and new.operator is not None:
+        return Cause.OTHER  # ≥ became ≤: not a move along one scale
+    return Cause.TIGHTENED if (new.number > old.number) == upwards else Cause.LOOSENED
+
+
+def _direction(operator: str | None) -> str | None:
+    if operator is None:
+        return None
+    return "up" if operator.startswith(">") else "down"
+
+
+def _operator_cause(old: str | None, new: str | None) -> Cause:
+    """Same number, the operator alone changed: ≥ → > is stricter, > → ≥ looser."""
+    stricter = {(">=", ">"), ("<=", "<")}
+    if (old, new) in stricter:
+        return Cause.TIGHTENED
+    if (new, old) in stricter:
+        return Cause.LOOSENED
+    return Cause.OTHER
+
+
+def _follows(old: Decimal, new: Decimal, budget_old: Decimal, budget_new: Decimal) -> bool:
+    """A cost that equals its budget in both years, or moved in the budget's proportion (to 0.5%)."""
+    if old == budget_old and new == budget_new:
+        return True
+    if old == 0 or budget_old == 0:
+        return False
+    return abs(new / old - budget_new / budget_old) <= Decimal("0.005") * (budget_new / budget_old)

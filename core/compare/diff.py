@@ -1,0 +1,261 @@
+"""Every change between a department's documents of two years, as plain dicts.
+
+The dicts use the kinds and fields of ../shared/tools/score_compare.py, so a
+script can score them and the CLI can print them as JSON:
+
+| kind | fields |
+|---|---|
+| year | old, new |
+| text | field (overall_goal, sub_goals, measures), old, new, cause |
+| project_added / project_removed | project, code, seq |
+| project_code | project, old, new, cause (year_rollover when only the year digits moved) |
+| project_seq | project, old, new |
+| project_field | project, field (name, title, unit, money_unit, usage, goal, spending_plan.6月底 …), old, new, cause |
+| budget | project, field (budget_total, fiscal_funds, other_funds), old, new (as written), percent |
+| indicator_field | project, level1, level2, level3, field (level3, description, value, basis, or an extra column), old, new, cause |
+| indicator_added / indicator_removed | project, indicator {level1 … basis} |
+
+`project` is the 项目名称 as written, in this year's document (last year's for a
+removed project); an indicator is named by this year's 一级/二级/三级. Values
+are the raw texts. Positions for the window ride along: `old_project`,
+`new_project` (0-based in `Document.projects`), `old_row`, `new_row` (0-based in
+`Project.indicators`). `project_field` goes beyond the scorer's table: header
+changes other than money have no kind there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from core.compare.causes import Cause, value_cause, years_rolled
+from core.compare.match import Corrections, ProjectMatch, match_projects
+from core.model import INDICATOR_COLUMNS, MONEY_FIELDS, SPENDING_PLAN_KEYS, Document, Indicator, Project
+
+Change = dict[str, Any]
+
+# Header fields compared as text (money fields are compared as amounts, see _budget_changes).
+TEXT_HEADER_FIELDS: tuple[str, ...] = ("name", "title", "usage", "goal")
+# Indicator columns compared for a matched row; level1/level2 are part of what matched it.
+ROW_FIELDS: tuple[str, ...] = ("level3", "description", "value", "basis")
+
+
+@dataclass(slots=True)
+class Comparison:
+    """The comparison of a department's documents of two years.
+
+    `matches` lists every project of both documents aligned for display (see
+    `core.compare.match`), `changes` every change as a dict (see the module doc).
+    """
+
+    old: Document
+    new: Document
+    matches: list[ProjectMatch]
+    changes: list[Change] = field(default_factory=list)
+    year_gap: int = 1
+
+    def project_changes(self, match: ProjectMatch) -> list[Change]:
+        """The changes of one aligned project (added/removed, header, budget, indicator rows)."""
+        return [c for c in self.changes
+                if c.get("old_project") == match.old and c.get("new_project") == match.new
+                and (match.old is not None or match.new is not None)]
+
+    def row_changes(self, match: ProjectMatch, old_row: int | None, new_row: int | None) -> list[Change]:
+        """The changes of one aligned indicator row of a project."""
+        return [c for c in self.project_changes(match)
+                if "old_row" in c and c["old_row"] == old_row and c["new_row"] == new_row]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"changes": self.changes}
+
+
+def compare_documents(old: Document, new: Document, corrections: Corrections | None = None) -> Comparison:
+    """Compare last year's document `old` with this year's `new` (any two years of one department)."""
+    gap = _year_gap(old, new)
+    matches = match_projects(old, new, corrections)
+    result = Comparison(old, new, matches, year_gap=gap)
+    changes = result.changes
+    if old.year is not None and new.year is not None and old.year != new.year:
+        changes.append({"kind": "year", "old": old.year, "new": new.year})
+    changes.extend(_department_text_changes(old, new, gap))
+    for match in matches:
+        if match.old is None and match.new is not None:
+            changes.append(_project_event("project_added", new.projects[match.new], None, match.new))
+        elif match.new is None and match.old is not None:
+            changes.append(_project_event("project_removed", old.projects[match.old], match.old, None))
+        elif match.old is not None and match.new is not None:
+            changes.extend(_project_changes(old.projects[match.old], new.projects[match.new], match, gap))
+    return result
+
+
+def document_year(document: Document) -> int | None:
+    """The budget year: as recognised, else the year digits most project codes carry."""
+    if document.year is not None:
+        return document.year
+    digits = [p.code.raw.strip()[6:8] for p in document.projects
+              if p.code is not None and re.match(r"^\d{8}", p.code.raw.strip())]
+    if not digits:
+        return None
+    common = max(sorted(set(digits)), key=digits.count)
+    return 2000 + int(common)
+
+
+def _year_gap(old: Document, new: Document) -> int:
+    old_year, new_year = document_year(old), document_year(new)
+    if old_year is None or new_year is None:
+        return 1  # unknown years: the usual case is consecutive years
+    return new_year - old_year
+
+
+def _text_cause(old: str, new: str, gap: int) -> str:
+    return (Cause.YEAR_ROLLOVER if years_rolled(old, new, gap) else Cause.OTHER).value
+
+
+def _department_text_changes(old: Document, new: Document, gap: int) -> list[Change]:
+    def sub_goals(document: Document) -> str:
+        parts = []
+        for item in document.sub_goals:
+            lines = [item.title.raw]
+            if item.description is not None:
+                lines.append(item.description.raw)
+            if item.goal is not None:
+                lines.append("绩效目标：" + item.goal.raw)
+            if item.indicators is not None:
+                lines.append("绩效指标：" + item.indicators.raw)
+            parts.append("\n".join(lines))
+        return "\n".join(parts)
+
+    texts = {
+        "overall_goal": (old.overall_goal.raw if old.overall_goal else "",
+                         new.overall_goal.raw if new.overall_goal else ""),
+        "sub_goals": (sub_goals(old), sub_goals(new)),
+        "measures": ("\n".join(m.raw for m in old.measures), "\n".join(m.raw for m in new.measures)),
+    }
+    return [{"kind": "text", "field": name, "old": a, "new": b, "cause": _text_cause(a, b, gap)}
+            for name, (a, b) in texts.items() if not same_text(a, b)]
+
+
+def same_text(a: str, b: str) -> bool:
+    """Equal but for whitespace, which a line wrap in a PDF or a cell adds without the author meaning it."""
+    return re.sub(r"\s+", "", a) == re.sub(r"\s+", "", b)
+
+
+def _raw(value: Any) -> str:
+    return "" if value is None else value.raw
+
+
+def _project_event(kind: str, project: Project, old_pos: int | None, new_pos: int | None) -> Change:
+    return {"kind": kind, "project": project.display_name, "code": _raw(project.code), "seq": project.seq,
+            "old_project": old_pos, "new_project": new_pos}
+
+
+def _project_changes(old: Project, new: Project, match: ProjectMatch, gap: int) -> list[Change]:
+    assert match.old is not None and match.new is not None
+    where = {"old_project": match.old, "new_project": match.new}
+    name = new.display_name
+    changes: list[Change] = []
+
+    old_code, new_code = _raw(old.code).strip(), _raw(new.code).strip()
+    if not same_text(old_code, new_code):
+        rolled = _code_rolled(old_code, new_code, gap)
+        changes.append({"kind": "project_code", "project": name, "old": old_code, "new": new_code,
+                        "cause": (Cause.YEAR_ROLLOVER if rolled else Cause.OTHER).value, **where})
+    if old.seq != new.seq:
+        changes.append({"kind": "project_seq", "project": name, "old": old.seq, "new": new.seq, **where})
+
+    def header(field_name: str, a: str, b: str) -> None:
+        if not same_text(a, b):
+            changes.append({"kind": "project_field", "project": name, "field": field_name, "old": a, "new": b,
+                            "cause": _text_cause(a.strip(), b.strip(), gap), **where})
+
+    for field_name in TEXT_HEADER_FIELDS:
+        header(field_name, _raw(getattr(old, field_name)), _raw(getattr(new, field_name)))
+    header("unit", f"{old.dept_code} {old.dept_name}", f"{new.dept_code} {new.dept_name}")
+    header("money_unit", str(old.money_unit or ""), str(new.money_unit or ""))
+    for key in SPENDING_PLAN_KEYS:
+        header(f"spending_plan.{key}", _raw((old.spending_plan or {}).get(key)),
+               _raw((new.spending_plan or {}).get(key)))
+
+    changes.extend(_budget_changes(old, new, name, where))
+    budget_old, budget_new = _yuan(old, "budget_total"), _yuan(new, "budget_total")
+    for row in match.indicators:
+        row_where = {**where, "old_row": row.old, "new_row": row.new}
+        if row.old is None and row.new is not None:
+            changes.append({"kind": "indicator_added", "project": name,
+                            "indicator": _indicator_dict(new.indicators[row.new]), **row_where})
+        elif row.new is None and row.old is not None:
+            changes.append({"kind": "indicator_removed", "project": name,
+                            "indicator": _indicator_dict(old.indicators[row.old]), **row_where})
+        elif row.old is not None and row.new is not None:
+            changes.extend(_row_changes(old.indicators[row.old], new.indicators[row.new], name, gap,
+                                        budget_old, budget_new, row_where))
+    return changes
+
+
+def _code_rolled(old: str, new: str, gap: int) -> bool:
+    """Codes equal but for the two year digits, moved by the documents' year gap."""
+    if len(old) != len(new) or len(old) <= 8 or not (old[:8].isdigit() and new[:8].isdigit()):
+        return False
+    return (old[:6] == new[:6] and old[8:] == new[8:]
+            and (int(new[6:8]) - int(old[6:8])) % 100 == gap % 100)
+
+
+def _yuan(project: Project, name: str) -> Decimal | None:
+    money = project.money(name)
+    return None if money is None else money.to_yuan()
+
+
+def _budget_changes(old: Project, new: Project, name: str, where: dict[str, Any]) -> list[Change]:
+    changes: list[Change] = []
+    for field_name in MONEY_FIELDS:
+        a, b = old.money(field_name), new.money(field_name)
+        if a is None and b is None:
+            continue
+        raw_a, raw_b = (a.raw.strip() if a else ""), (b.raw.strip() if b else "")
+        yuan_a, yuan_b = (a.to_yuan() if a else Decimal(0)), (b.to_yuan() if b else Decimal(0))
+        if yuan_a is not None and yuan_b is not None:
+            if yuan_a == yuan_b:
+                continue  # the same amount, perhaps written in another unit or with other decimals
+        elif same_text(raw_a, raw_b):
+            continue
+        change: Change = {"kind": "budget", "project": name, "field": field_name, "old": raw_a, "new": raw_b,
+                          **where}
+        if yuan_a and yuan_b is not None:
+            change["percent"] = f"{(yuan_b - yuan_a) * 100 / yuan_a:+.1f}%"
+        changes.append(change)
+    return changes
+
+
+def _indicator_dict(row: Indicator) -> dict[str, str | None]:
+    data: dict[str, str | None] = {column: _raw(row.get(column)) if row.get(column) is not None else None
+                                   for column in INDICATOR_COLUMNS}
+    data.update({name: value.raw for name, value in row.extra.items()})
+    return data
+
+
+def _row_changes(old: Indicator, new: Indicator, project: str, gap: int, budget_old: Decimal | None,
+                 budget_new: Decimal | None, where: dict[str, Any]) -> list[Change]:
+    ident = {"project": project, "level1": new.level1.raw.strip(), "level2": new.level2.raw.strip(),
+             "level3": new.level3.raw.strip()}
+    fields: list[tuple[str, str | None, str | None]] = [
+        (name, _raw(old.get(name)) if old.get(name) is not None else None,
+         _raw(new.get(name)) if new.get(name) is not None else None) for name in ROW_FIELDS]
+    fields += [(name, _raw(old.extra.get(name)), _raw(new.extra.get(name)))
+               for name in sorted(set(old.extra) | set(new.extra))]
+    changes: list[Change] = []
+    for name, a, b in fields:
+        if a is None or b is None:
+            continue  # a column one year's template lacks is not a change of the indicator
+        a, b = a.strip(), b.strip()
+        if same_text(a, b):
+            continue
+        if name == "value":
+            cause = value_cause(a, b, level1=ident["level1"], level2=ident["level2"], gap=gap,
+                                budget_old=budget_old, budget_new=budget_new)
+        else:
+            cause = Cause.YEAR_ROLLOVER if years_rolled(a, b, gap) else Cause.OTHER
+        changes.append({"kind": "indicator_field", **ident, "field": name, "old": a, "new": b,
+                        "cause": cause.value, **where})
+    return changes

@@ -1,0 +1,69 @@
+"""Score a comparison's changes against known changes with the team's scorer (tests/fixtures/score_compare.py).
+
+Same rules as ../shared/tools/score_compare.py: a known change is found when a
+reported change has its key and values; a reported change is right when its key
+is known. Causes are counted for indicator changes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tests.fixtures.score_compare import key, values
+
+TRUTH_DIR = Path(__file__).resolve().parent / "truth"
+
+
+def truth_files() -> list[Path]:
+    return sorted(TRUTH_DIR.glob("*.json"))
+
+
+def load_truth(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@dataclass
+class Score:
+    known: int
+    found: int
+    hits: int
+    misses: list[tuple[str, dict, dict | None]] = field(default_factory=list)
+    invented: list[dict] = field(default_factory=list)
+    wrong_causes: list[tuple[dict, dict]] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return 100.0 * self.hits / max(self.known, 1)
+
+    @property
+    def precision(self) -> float:
+        return 100.0 * (self.found - len(self.invented)) / max(self.found, 1)
+
+    def report(self) -> str:
+        lines = [f"recall {self.recall:.1f}% precision {self.precision:.1f}% "
+                 f"wrong causes {len(self.wrong_causes)}"]
+        lines += [f"  {why}: {json.dumps(want, ensure_ascii=False)[:200]} got "
+                  f"{json.dumps(got, ensure_ascii=False)[:200]}" for why, want, got in self.misses[:10]]
+        lines += [f"  invented: {json.dumps(c, ensure_ascii=False)[:200]}" for c in self.invented[:10]]
+        lines += [f"  cause: {json.dumps(g, ensure_ascii=False)[:200]} want {w.get('cause')}"
+                  for g, w in self.wrong_causes[:10]]
+        return "\n".join(lines)
+
+
+def score(found: list[dict], known: list[dict]) -> Score:
+    by_key = {key(c): c for c in found}
+    result = Score(known=len(known), found=len(found), hits=0)
+    for want in known:
+        got = by_key.get(key(want))
+        if got is not None and values(got) == values(want):
+            result.hits += 1
+            if "cause" in want and got.get("cause") != want["cause"]:
+                result.wrong_causes.append((got, want))
+        else:
+            result.misses.append(("missed" if got is None else "wrong values", want, got))
+    known_keys = {key(c) for c in known}
+    result.invented = [c for c in found if key(c) not in known_keys]
+    return result
