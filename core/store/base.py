@@ -1,0 +1,56 @@
+"""The connection plumbing every workspace operation shares: read and write transactions.
+
+`StoreBase` is the part of `Workspace` that the operation mixins (reviewer layer,
+queries) rely on: `_reading()` gives a connection, `_writing()` one transaction that
+commits whole or rolls back whole, turning a full disk or a lost file into a
+`WorkspaceError` with the file's name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine
+from sqlalchemy import exc as sa_exc
+
+from core.errors import WorkspaceError
+
+
+class StoreBase:
+    engine: Engine
+    path: Path | None  # the SQLite file; None for a server database
+    readonly: bool
+    _wrote: bool
+
+    @property
+    def label(self) -> str:
+        """The workspace's name for messages: the file, or the database URL without password."""
+        if self.path is not None:
+            return str(self.path)
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """One transaction: everything inside lands, or nothing does."""
+        if self.readonly:
+            raise WorkspaceError(f"工作区 {self.label} 以只读方式打开，不能修改。")
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except sa_exc.OperationalError as error:
+            raise self._write_error(error) from error
+        self._wrote = True
+
+    def _write_error(self, error: sa_exc.OperationalError) -> WorkspaceError:
+        detail = str(error.orig) if error.orig is not None else str(error)
+        if "full" in detail.lower():
+            return WorkspaceError(f"工作区 {self.label} 写入失败：磁盘空间已满（{detail}）。"
+                                  "本次修改没有保存，工作区保持原样；请腾出磁盘空间后重试。")
+        return WorkspaceError(f"工作区 {self.label} 写入失败（{detail}）。本次修改没有保存，工作区保持原样。")

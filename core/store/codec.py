@@ -1,0 +1,129 @@
+"""How model values are written into columns and read back, exactly.
+
+Provenance is a compact text "page,table,row,col,paragraph" (empty slot = None), so
+2 million indicator rows stay small; document parts that are never queried
+(sub-goals, measures, budget tables, issues, units) are JSON. Every function here
+has its inverse next to it; tests/store/test_roundtrip.py checks they agree.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from core.model import (
+    NOWHERE,
+    BudgetTable,
+    Field,
+    ImportIssue,
+    Provenance,
+    SubGoal,
+    Unit,
+)
+
+_PROV_SLOTS = ("page", "table", "row", "col", "paragraph")
+
+
+def prov_to_text(prov: Provenance | None) -> str | None:
+    if prov is None or prov == NOWHERE:
+        return None
+    return ",".join("" if (v := getattr(prov, k)) is None else str(v) for k in _PROV_SLOTS)
+
+
+def prov_from_text(text: str | None) -> Provenance:
+    if not text:
+        return NOWHERE
+    parts = text.split(",")
+    values = [int(p) if p else None for p in parts]
+    return Provenance(**dict(zip(_PROV_SLOTS, values, strict=True)))
+
+
+def field_columns(value: Field | None) -> tuple[str | None, str | None]:
+    """(raw, prov) columns of an optional field."""
+    if value is None:
+        return None, None
+    return value.raw, prov_to_text(value.prov)
+
+
+def field_from(raw: str | None, prov: str | None) -> Field | None:
+    return None if raw is None else Field(raw, prov_from_text(prov))
+
+
+def _f(value: Field | None) -> list[Any] | None:
+    return None if value is None else [value.raw, prov_to_text(value.prov)]
+
+
+def _unf(data: list[Any] | None) -> Field | None:
+    return None if data is None else Field(data[0], prov_from_text(data[1]))
+
+
+def _unf_required(data: list[Any]) -> Field:
+    return Field(data[0], prov_from_text(data[1]))
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def fields_to_json(fields: dict[str, Field] | None) -> str | None:
+    if fields is None:
+        return None
+    return dumps({k: _f(v) for k, v in fields.items()})
+
+
+def fields_from_json(text: str | None) -> dict[str, Field] | None:
+    if text is None:
+        return None
+    return {k: _unf_required(v) for k, v in json.loads(text).items()}
+
+
+def field_list_to_json(fields: list[Field]) -> str:
+    return dumps([_f(f) for f in fields])
+
+
+def field_list_from_json(text: str) -> list[Field]:
+    return [_unf_required(v) for v in json.loads(text)]
+
+
+def sub_goals_to_json(goals: list[SubGoal]) -> str:
+    return dumps([[_f(g.title), _f(g.goal), _f(g.indicators), _f(g.description)] for g in goals])
+
+
+def sub_goals_from_json(text: str) -> list[SubGoal]:
+    return [SubGoal(title=_unf_required(t), goal=_unf(g), indicators=_unf(i), description=_unf(d))
+            for t, g, i, d in json.loads(text)]
+
+
+def units_to_json(units: list[Unit]) -> str:
+    return dumps([[u.code, u.name] for u in units])
+
+
+def units_from_json(text: str) -> list[Unit]:
+    return [Unit(code, name) for code, name in json.loads(text)]
+
+
+def budget_tables_to_json(tables: list[BudgetTable] | None) -> str | None:
+    if tables is None:
+        return None
+    return dumps([{"title": _f(t.title), "dept": _f(t.dept), "year": _f(t.year), "unit": _f(t.unit),
+                   "rows": [[_f(c) for c in row] for row in t.rows]} for t in tables])
+
+
+def budget_tables_from_json(text: str | None) -> list[BudgetTable] | None:
+    if text is None:
+        return None
+    return [BudgetTable(title=_unf_required(t["title"]), dept=_unf(t["dept"]), year=_unf(t["year"]),
+                        unit=_unf(t["unit"]), rows=[[_unf_required(c) for c in row] for row in t["rows"]])
+            for t in json.loads(text)]
+
+
+def issues_to_json(issues: list[ImportIssue]) -> str:
+    return dumps([{"code": i.code, "message": i.message, "prov": prov_to_text(i.prov),
+                   "project_seq": i.project_seq, "column": i.column,
+                   "indicator_index": i.indicator_index} for i in issues])
+
+
+def issues_from_json(text: str) -> list[ImportIssue]:
+    return [ImportIssue(code=i["code"], message=i["message"], prov=prov_from_text(i["prov"]),
+                        project_seq=i["project_seq"], column=i["column"],
+                        indicator_index=i["indicator_index"]) for i in json.loads(text)]

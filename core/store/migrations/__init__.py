@@ -1,0 +1,1 @@
+"""Alembic migrations of the workspace schema (script directory; see core/store/migrate.py)."""

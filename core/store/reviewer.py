@@ -1,0 +1,347 @@
+"""The reviewer's layer in the workspace: revisions, annotations, findings, grades, year matches.
+
+Mixed into `Workspace`. Places are `core.review.Location`s within a document (as the
+checks and the memo speak); the store resolves them to project and indicator rows.
+The submitted values are never written here: a revision is stored beside them.
+
+    ws.set_revision(document_id, location, suggested, author=, note=) -> Changes
+    ws.clear_revision(document_id, location) -> Changes
+    ws.revision_at(document_id, location) / ws.revisions(document_id, project_id=None)
+    ws.add_annotation(document_id, location, text, author=) -> (id, Changes)
+    ws.update_annotation(id, text) / ws.delete_annotation(id) / ws.annotations(document_id, project_id=None)
+    ws.replace_findings(document_id, findings) -> Changes   # keeps decided states by identity()
+    ws.add_finding(document_id, finding) -> (id, Changes)   # a reviewer's own finding
+    ws.set_finding_state(id, state, reason) / ws.delete_finding(id) / ws.findings(document_id, ...)
+    ws.set_grade(project_id, grade) / ws.grade(project_id) / ws.clear_grade_override(project_id)
+    ws.set_year_match(old_doc, new_doc, old_project_id, new_project_id) / ws.year_matches(old, new)
+    ws.clear_year_match(old_doc, new_doc, old_project_id=, new_project_id=)
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from core.errors import WorkspaceError
+from core.model import Project
+from core.review import (
+    Annotation,
+    Band,
+    Criterion,
+    Finding,
+    FindingState,
+    Grade,
+    Location,
+    Result,
+    Revision,
+    Severity,
+)
+from core.store import codec, convert
+from core.store.base import StoreBase
+from core.store.records import Changes, StoredAnnotation, StoredFinding, StoredRevision
+from core.store.schema import (
+    AnnotationRow,
+    DocumentRow,
+    FindingRow,
+    GradeRow,
+    IndicatorRow,
+    ProjectRow,
+    RevisionRow,
+    YearMatchRow,
+)
+
+REVIEWER_CHECK_ID = "R"  # findings the reviewer wrote by hand: never replaced by a check run
+
+
+def resolve_location(conn: Connection, document_id: int, location: Location) -> tuple[int | None, int | None]:
+    """(project id, indicator id) a location points at; None where it points at no row."""
+    if location.project_seq is None:
+        return None, None
+    project_id = conn.execute(select(ProjectRow.id).where(
+        ProjectRow.document_id == document_id, ProjectRow.seq == location.project_seq)
+        .order_by(ProjectRow.position).limit(1)).scalar()
+    if project_id is None or location.indicator is None:
+        return project_id, None
+    indicator_id = conn.execute(select(IndicatorRow.id).where(
+        IndicatorRow.project_id == project_id, IndicatorRow.position == location.indicator)).scalar()
+    return project_id, indicator_id
+
+
+def _project_model(conn: Connection, project_id: int) -> Project:
+    row = conn.execute(select(ProjectRow).where(ProjectRow.id == project_id)).mappings().one()
+    inds = conn.execute(select(IndicatorRow).where(IndicatorRow.project_id == project_id)
+                        .order_by(IndicatorRow.position)).mappings().all()
+    return convert.project_from(row, [convert.indicator_from(i) for i in inds])
+
+
+def _finding_columns(finding: Finding) -> dict[str, Any]:
+    return {
+        "check_id": finding.check_id, "severity": finding.severity.value,
+        "criterion": finding.criterion.value, **convert.location_columns(finding.location),
+        "quote": finding.quote, "message": finding.message, "suggestion": finding.suggestion,
+        "prov": codec.prov_to_text(finding.prov), "state": finding.state.value, "reason": finding.reason,
+    }
+
+
+def finding_from(row: Any) -> Finding:
+    return Finding(check_id=row["check_id"], severity=Severity(row["severity"]),
+                   criterion=Criterion(row["criterion"]), location=convert.location_from(row),
+                   quote=row["quote"], message=row["message"], suggestion=row["suggestion"],
+                   prov=codec.prov_from_text(row["prov"]) if row["prov"] else None,
+                   state=FindingState(row["state"]), reason=row["reason"])
+
+
+def grade_columns(grade: Grade) -> dict[str, Any]:
+    return {"scores_json": json.dumps({c.value: s for c, s in grade.scores.items()}, ensure_ascii=False),
+            "total": grade.total, "band": grade.band.value, "result": grade.result.value,
+            "overridden": grade.overridden, "conclusion": grade.conclusion}
+
+
+def grade_from(row: Any) -> Grade:
+    return Grade(scores={Criterion(c): s for c, s in json.loads(row["scores_json"]).items()},
+                 total=row["total"], band=Band(row["band"]), result=Result(row["result"]),
+                 overridden=bool(row["overridden"]), conclusion=row["conclusion"])
+
+
+class ReviewerLayer(StoreBase):
+    # ---- suggested revisions ----------------------------------------------------------
+
+    def _submitted(self, conn: Connection, document_id: int, location: Location) -> tuple[
+            int | None, int | None, str]:
+        """The row ids and the submitted text at a location; WorkspaceError if there is no such place."""
+        project_id, indicator_id = resolve_location(conn, document_id, location)
+        if location.project_seq is not None and project_id is None:
+            raise WorkspaceError(f"文档 {document_id} 中没有序号为 {location.project_seq} 的项目。")
+        if location.indicator is not None and indicator_id is None:
+            raise WorkspaceError(f"项目 {location.project_seq} 没有第 {location.indicator + 1} 行绩效指标。")
+        if project_id is not None:
+            value = convert.value_at(None, _project_model(conn, project_id), location)
+        else:
+            doc = conn.execute(select(DocumentRow).where(DocumentRow.id == document_id)).mappings().first()
+            if doc is None:
+                raise WorkspaceError(f"工作区 {self.label} 中没有编号为 {document_id} 的文档。")
+            value = convert.value_at(convert.document_from(doc, []), None, location)
+        return project_id, indicator_id, "" if value is None else value.raw
+
+    def set_revision(self, document_id: int, location: Location, suggested: str, *, author: str = "",
+                     note: str = "") -> Changes:
+        """Suggest a new value at a place (replacing an earlier suggestion there).
+
+        Suggesting exactly the submitted text removes the suggestion instead.
+        """
+        with self._writing() as conn:
+            project_id, indicator_id, original = self._submitted(conn, document_id, location)
+            conn.execute(delete(RevisionRow).where(RevisionRow.document_id == document_id,
+                                                   RevisionRow.loc_key == location.key()))
+            if suggested != original:
+                conn.execute(insert(RevisionRow).values(
+                    document_id=document_id, project_id=project_id, indicator_id=indicator_id,
+                    **convert.location_columns(location), original=original, suggested=suggested,
+                    author=author, note=note, updated_at=datetime.now()))
+        return self._changed(document_id, project_id, revisions=True)
+
+    def clear_revision(self, document_id: int, location: Location) -> Changes:
+        with self._writing() as conn:
+            project_id = conn.execute(delete(RevisionRow).where(
+                RevisionRow.document_id == document_id, RevisionRow.loc_key == location.key())
+                .returning(RevisionRow.project_id)).scalar()
+        return self._changed(document_id, project_id, revisions=True)
+
+    def revision_at(self, document_id: int, location: Location) -> StoredRevision | None:
+        found = self._revisions((RevisionRow.document_id == document_id) & (RevisionRow.loc_key == location.key()))
+        return found[0] if found else None
+
+    def revisions(self, document_id: int, project_id: int | None = None) -> list[StoredRevision]:
+        where = RevisionRow.document_id == document_id
+        if project_id is not None:
+            where = where & (RevisionRow.project_id == project_id)
+        return self._revisions(where)
+
+    def _revisions(self, where: Any) -> list[StoredRevision]:
+        with self._reading() as conn:
+            rows = conn.execute(select(RevisionRow).where(where).order_by(RevisionRow.id)).mappings().all()
+        return [StoredRevision(id=r["id"], document_id=r["document_id"], project_id=r["project_id"],
+                               indicator_id=r["indicator_id"],
+                               revision=Revision(location=convert.location_from(r), original=r["original"],
+                                                 suggested=r["suggested"], author=r["author"], note=r["note"]),
+                               updated_at=r["updated_at"]) for r in rows]
+
+    # ---- annotations ------------------------------------------------------------------
+
+    def add_annotation(self, document_id: int, location: Location, text: str, *,
+                       author: str = "") -> tuple[int, Changes]:
+        with self._writing() as conn:
+            project_id, indicator_id, _ = self._submitted(conn, document_id, location)
+            new_id = conn.execute(insert(AnnotationRow).values(
+                document_id=document_id, project_id=project_id, indicator_id=indicator_id,
+                **convert.location_columns(location), text=text, author=author,
+                updated_at=datetime.now())).inserted_primary_key[0]
+        return int(new_id), self._changed(document_id, project_id, annotations=True)
+
+    def update_annotation(self, annotation_id: int, text: str) -> Changes:
+        with self._writing() as conn:
+            row = conn.execute(update(AnnotationRow).where(AnnotationRow.id == annotation_id)
+                               .values(text=text, updated_at=datetime.now())
+                               .returning(AnnotationRow.document_id, AnnotationRow.project_id)).first()
+        if row is None:
+            raise WorkspaceError(f"批注 {annotation_id} 不存在（可能已被删除）。")
+        return self._changed(row[0], row[1], annotations=True)
+
+    def delete_annotation(self, annotation_id: int) -> Changes:
+        with self._writing() as conn:
+            row = conn.execute(delete(AnnotationRow).where(AnnotationRow.id == annotation_id)
+                               .returning(AnnotationRow.document_id, AnnotationRow.project_id)).first()
+        return Changes() if row is None else self._changed(row[0], row[1], annotations=True)
+
+    def annotations(self, document_id: int, project_id: int | None = None) -> list[StoredAnnotation]:
+        where = AnnotationRow.document_id == document_id
+        if project_id is not None:
+            where = where & (AnnotationRow.project_id == project_id)
+        with self._reading() as conn:
+            rows = conn.execute(select(AnnotationRow).where(where).order_by(AnnotationRow.id)).mappings().all()
+        return [StoredAnnotation(id=r["id"], document_id=r["document_id"], project_id=r["project_id"],
+                                 indicator_id=r["indicator_id"],
+                                 annotation=Annotation(location=convert.location_from(r), text=r["text"],
+                                                       author=r["author"]),
+                                 updated_at=r["updated_at"]) for r in rows]
+
+    # ---- findings ---------------------------------------------------------------------
+
+    def replace_findings(self, document_id: int, findings: list[Finding]) -> Changes:
+        """Store a check run's findings for a document, replacing the previous run's.
+
+        A finding whose identity() was already stored keeps the reviewer's decision
+        (state and reason); the reviewer's own findings (check_id "R") stay untouched.
+        """
+        with self._writing() as conn:
+            old = conn.execute(select(FindingRow).where(FindingRow.document_id == document_id,
+                                                        FindingRow.check_id != REVIEWER_CHECK_ID)).mappings().all()
+            decided = {finding_from(r).identity(): (r["state"], r["reason"]) for r in old
+                       if r["state"] != FindingState.OPEN.value}
+            conn.execute(delete(FindingRow).where(FindingRow.document_id == document_id,
+                                                  FindingRow.check_id != REVIEWER_CHECK_ID))
+            rows = []
+            for finding in findings:
+                project_id, indicator_id = resolve_location(conn, document_id, finding.location)
+                cols = _finding_columns(finding)
+                if finding.identity() in decided:
+                    cols["state"], cols["reason"] = decided[finding.identity()]
+                rows.append({"document_id": document_id, "project_id": project_id,
+                             "indicator_id": indicator_id, **cols})
+            if rows:
+                conn.execute(insert(FindingRow), rows)
+        return Changes(findings=True, document_ids=frozenset({document_id}))
+
+    def add_finding(self, document_id: int, finding: Finding) -> tuple[int, Changes]:
+        with self._writing() as conn:
+            project_id, indicator_id = resolve_location(conn, document_id, finding.location)
+            new_id = conn.execute(insert(FindingRow).values(
+                document_id=document_id, project_id=project_id, indicator_id=indicator_id,
+                **_finding_columns(finding))).inserted_primary_key[0]
+        return int(new_id), self._changed(document_id, project_id, findings=True)
+
+    def set_finding_state(self, finding_id: int, state: FindingState, reason: str | None = None) -> Changes:
+        if state is FindingState.DISMISSED and not (reason or "").strip():
+            raise WorkspaceError("忽略审核发现时请写明理由。")
+        with self._writing() as conn:
+            row = conn.execute(update(FindingRow).where(FindingRow.id == finding_id)
+                               .values(state=state.value, reason=reason)
+                               .returning(FindingRow.document_id, FindingRow.project_id)).first()
+        if row is None:
+            raise WorkspaceError(f"审核发现 {finding_id} 不存在（可能已被重新检查替换）。")
+        return self._changed(row[0], row[1], findings=True)
+
+    def delete_finding(self, finding_id: int) -> Changes:
+        with self._writing() as conn:
+            row = conn.execute(delete(FindingRow).where(FindingRow.id == finding_id)
+                               .returning(FindingRow.document_id, FindingRow.project_id)).first()
+        return Changes() if row is None else self._changed(row[0], row[1], findings=True)
+
+    def findings(self, document_id: int, project_id: int | None = None, *,
+                 state: FindingState | None = None) -> list[StoredFinding]:
+        where = FindingRow.document_id == document_id
+        if project_id is not None:
+            where = where & (FindingRow.project_id == project_id)
+        if state is not None:
+            where = where & (FindingRow.state == state.value)
+        with self._reading() as conn:
+            rows = conn.execute(select(FindingRow).where(where).order_by(FindingRow.id)).mappings().all()
+        return [StoredFinding(id=r["id"], document_id=r["document_id"], project_id=r["project_id"],
+                              indicator_id=r["indicator_id"], finding=finding_from(r)) for r in rows]
+
+    # ---- grades -----------------------------------------------------------------------
+
+    def set_grade(self, project_id: int, grade: Grade) -> Changes:
+        """Store a project's grade. A computed grade (overridden False) never replaces the
+        reviewer's override: then only the per-criterion scores are refreshed."""
+        with self._writing() as conn:
+            stored = conn.execute(select(GradeRow).where(GradeRow.project_id == project_id)).mappings().first()
+            cols = grade_columns(grade)
+            if stored is not None and stored["overridden"] and not grade.overridden:
+                cols = {"scores_json": cols["scores_json"]}
+            cols["updated_at"] = datetime.now()
+            if stored is None:
+                conn.execute(insert(GradeRow).values(project_id=project_id, **cols))
+            else:
+                conn.execute(update(GradeRow).where(GradeRow.project_id == project_id).values(**cols))
+            document_id = conn.execute(select(ProjectRow.document_id).where(ProjectRow.id == project_id)).scalar()
+        return self._changed(document_id, project_id, grades=True)
+
+    def clear_grade_override(self, project_id: int) -> Changes:
+        """Drop the reviewer's override; the next computed grade is stored as is."""
+        with self._writing() as conn:
+            conn.execute(update(GradeRow).where(GradeRow.project_id == project_id).values(overridden=False))
+        return Changes(grades=True, project_ids=frozenset({project_id}))
+
+    def grade(self, project_id: int) -> Grade | None:
+        with self._reading() as conn:
+            row = conn.execute(select(GradeRow).where(GradeRow.project_id == project_id)).mappings().first()
+        return None if row is None else grade_from(row)
+
+    # ---- year comparison corrections --------------------------------------------------
+
+    def set_year_match(self, old_document_id: int, new_document_id: int, old_project_id: int | None,
+                       new_project_id: int | None) -> Changes:
+        """Record the reviewer's pairing (None on one side: explicitly unmatched).
+
+        Any earlier pairing of either project in this comparison is replaced.
+        """
+        if old_project_id is None and new_project_id is None:
+            raise WorkspaceError("年度对比的配对至少需要一个项目。")
+        with self._writing() as conn:
+            self._delete_matches(conn, old_document_id, new_document_id, old_project_id, new_project_id)
+            conn.execute(insert(YearMatchRow).values(
+                old_document_id=old_document_id, new_document_id=new_document_id,
+                old_project_id=old_project_id, new_project_id=new_project_id, updated_at=datetime.now()))
+        return Changes(year_matches=True, document_ids=frozenset({old_document_id, new_document_id}))
+
+    def clear_year_match(self, old_document_id: int, new_document_id: int, *,
+                         old_project_id: int | None = None, new_project_id: int | None = None) -> Changes:
+        with self._writing() as conn:
+            self._delete_matches(conn, old_document_id, new_document_id, old_project_id, new_project_id)
+        return Changes(year_matches=True, document_ids=frozenset({old_document_id, new_document_id}))
+
+    @staticmethod
+    def _delete_matches(conn: Connection, old_doc: int, new_doc: int, old_project_id: int | None,
+                        new_project_id: int | None) -> None:
+        pair = (YearMatchRow.old_document_id == old_doc) & (YearMatchRow.new_document_id == new_doc)
+        if old_project_id is not None:
+            conn.execute(delete(YearMatchRow).where(pair, YearMatchRow.old_project_id == old_project_id))
+        if new_project_id is not None:
+            conn.execute(delete(YearMatchRow).where(pair, YearMatchRow.new_project_id == new_project_id))
+
+    def year_matches(self, old_document_id: int, new_document_id: int) -> list[tuple[int | None, int | None]]:
+        """The reviewer's pairings (old project id, new project id) for this pair of documents."""
+        with self._reading() as conn:
+            rows = conn.execute(select(YearMatchRow.old_project_id, YearMatchRow.new_project_id).where(
+                YearMatchRow.old_document_id == old_document_id,
+                YearMatchRow.new_document_id == new_document_id).order_by(YearMatchRow.id))
+            return [(r[0], r[1]) for r in rows]
+
+    @staticmethod
+    def _changed(document_id: int | None, project_id: int | None, **kinds: bool) -> Changes:
+        return Changes(document_ids=frozenset() if document_id is None else frozenset({document_id}),
+                       project_ids=frozenset() if project_id is None else frozenset({project_id}), **kinds)

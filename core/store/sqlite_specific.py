@@ -1,0 +1,220 @@
+"""Everything SQLite-only, in one place: pragmas, integrity check, backups, FTS5 search.
+
+The rest of core/store speaks portable SQLAlchemy so the same workspace runs on
+PostgreSQL; each function here is called only when the engine's dialect is sqlite.
+
+Full-text search uses two external-content FTS5 tables with the trigram tokenizer
+(substring matches, Chinese included, no word segmentation needed): `project_fts`
+over projects(name, goal) and `indicator_fts` over indicators(level3, description,
+value), kept in step by triggers, so bulk inserts are indexed too. A trigram index
+cannot answer queries shorter than 3 characters; those fall back to LIKE scans
+that stop at the result limit.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, event, text
+
+BUSY_TIMEOUT_MS = 5000
+
+# (FTS table, content table, indexed columns)
+FTS_TABLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("project_fts", "projects", ("name", "goal")),
+    ("indicator_fts", "indicators", ("level3", "description", "value")),
+)
+
+
+def is_sqlite(engine_or_conn: Engine | Connection) -> bool:
+    return engine_or_conn.dialect.name == "sqlite"
+
+
+def install_connection_setup(engine: Engine, *, foreign_keys: bool = True, query_only: bool = False) -> None:
+    """Pragmas for every new connection, and transactions that include DDL.
+
+    pysqlite's own transaction handling skips BEGIN before DDL, so a migration could
+    half-apply; with isolation_level None and an explicit BEGIN on every SQLAlchemy
+    transaction, DDL and DML commit or roll back together.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        if query_only:
+            cur.execute("PRAGMA query_only=ON")
+        else:
+            cur.execute("PRAGMA journal_mode=WAL")
+            # WAL + NORMAL: a crash never corrupts; only the last commit may be lost on power failure.
+            cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+
+def integrity_problems(path: Path, *, quick: bool = False, limit: int = 10) -> list[str]:
+    """The output of PRAGMA integrity_check (or quick_check), empty when the file is sound.
+
+    Opened read-write on purpose: after a crash the first connection replays the WAL.
+    """
+    conn = sqlite3.connect(str(path))
+    try:
+        pragma = "quick_check" if quick else "integrity_check"
+        rows = conn.execute(f"PRAGMA {pragma}({int(limit)})").fetchall()
+    finally:
+        conn.close()
+    messages = [str(r[0]) for r in rows]
+    return [] if messages == ["ok"] else messages
+
+
+def foreign_key_problems(conn: Connection) -> list[str]:
+    rows = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    return [f"{r[0]} rowid {r[1]} → {r[2]}" for r in rows]
+
+
+def backup_to(path: Path, target: Path) -> None:
+    """Copy a live SQLite file consistently with the backup API (never a plain file copy)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    src = sqlite3.connect(str(path))
+    try:
+        dst = sqlite3.connect(str(partial))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    partial.replace(target)
+
+
+def backup_dir(path: Path) -> Path:
+    return path.with_name(path.name + ".backups")
+
+
+def list_backups(path: Path) -> list[Path]:
+    """This workspace's backups, newest first."""
+    folder = backup_dir(path)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{path.stem}-*.sqlite"), reverse=True)
+
+
+def rotate_backup(path: Path, *, keep: int, label: str = "") -> Path:
+    """Take a new backup and delete all but the `keep` newest."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    suffix = f"-{label}" if label else ""
+    target = backup_dir(path) / f"{path.stem}-{stamp}{suffix}.sqlite"
+    backup_to(path, target)
+    for old in list_backups(path)[keep:]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+# ---- full-text search -------------------------------------------------------------
+
+def create_search_index(conn: Connection) -> None:
+    """Create the FTS5 tables and their triggers, and index the rows already there."""
+    for fts, table, cols in FTS_TABLES:
+        col_list = ", ".join(cols)
+        new_vals = ", ".join(f"new.{c}" for c in cols)
+        old_vals = ", ".join(f"old.{c}" for c in cols)
+        conn.exec_driver_sql(
+            f"CREATE VIRTUAL TABLE {fts} USING fts5({col_list}, content='{table}', "
+            f"content_rowid='id', tokenize='trigram')")
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER {fts}_ai AFTER INSERT ON {table} BEGIN "
+            f"INSERT INTO {fts}(rowid, {col_list}) VALUES (new.id, {new_vals}); END")
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER {fts}_ad AFTER DELETE ON {table} BEGIN "
+            f"INSERT INTO {fts}({fts}, rowid, {col_list}) VALUES ('delete', old.id, {old_vals}); END")
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER {fts}_au AFTER UPDATE OF {col_list} ON {table} BEGIN "
+            f"INSERT INTO {fts}({fts}, rowid, {col_list}) VALUES ('delete', old.id, {old_vals}); "
+            f"INSERT INTO {fts}(rowid, {col_list}) VALUES (new.id, {new_vals}); END")
+        conn.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+
+
+def drop_search_index(conn: Connection) -> None:
+    for fts, _table, _cols in FTS_TABLES:
+        for suffix in ("ai", "ad", "au"):
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {fts}_{suffix}")
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {fts}")
+
+
+def has_search_index(conn: Connection) -> bool:
+    row = conn.exec_driver_sql(
+        "SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN ('project_fts','indicator_fts')"
+    ).scalar_one()
+    return int(row) == len(FTS_TABLES)
+
+
+def _phrase(query: str) -> str:
+    return '"' + query.replace('"', '""') + '"'
+
+
+def _like(query: str) -> str:
+    return "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def search_ids(conn: Connection, query: str, limit: int, *, current_only: bool) -> tuple[
+        list[int], list[int]]:
+    """(project ids, indicator ids) whose indexed text contains `query`, at most `limit` in all."""
+    current = "AND d.is_current" if current_only else ""
+    if len(query) >= 3:
+        project_sql = (
+            "SELECT p.id FROM project_fts f JOIN projects p ON p.id = f.rowid "
+            f"JOIN documents d ON d.id = p.document_id WHERE project_fts MATCH :q {current} LIMIT :n")
+        indicator_sql = (
+            "SELECT i.id FROM indicator_fts f JOIN indicators i ON i.id = f.rowid "
+            "JOIN projects p ON p.id = i.project_id JOIN documents d ON d.id = p.document_id "
+            f"WHERE indicator_fts MATCH :q {current} LIMIT :n")
+        params: dict[str, Any] = {"q": _phrase(query)}
+    else:
+        project_sql = (
+            "SELECT p.id FROM projects p JOIN documents d ON d.id = p.document_id "
+            "WHERE (p.name LIKE :q ESCAPE '\\' OR p.goal LIKE :q ESCAPE '\\') "
+            f"{current} LIMIT :n")
+        indicator_sql = (
+            "SELECT i.id FROM indicators i JOIN projects p ON p.id = i.project_id "
+            "JOIN documents d ON d.id = p.document_id WHERE (i.level3 LIKE :q ESCAPE '\\' "
+            "OR i.description LIKE :q ESCAPE '\\' OR i.value LIKE :q ESCAPE '\\') "
+            f"{current} LIMIT :n")
+        params = {"q": _like(query)}
+    projects = [int(r[0]) for r in conn.execute(text(project_sql), {**params, "n": limit})]
+    left = limit - len(projects)
+    indicators = ([int(r[0]) for r in conn.execute(text(indicator_sql), {**params, "n": left})]
+                  if left > 0 else [])
+    return projects, indicators
+
+
+def analyse(conn: Connection) -> None:
+    """Refresh the planner's statistics (after a bulk load)."""
+    conn.exec_driver_sql("ANALYZE")
+
+
+def search_table_names() -> Iterable[str]:
+    """Tables that belong to the search index (ignored when comparing schema to ORM)."""
+    for fts, _t, _c in FTS_TABLES:
+        yield fts
+        for shadow in ("data", "idx", "docsize", "config", "content"):
+            yield f"{fts}_{shadow}"
+
+
+def sqlite_file_of(url_database: str | None) -> Path | None:
+    if not url_database or url_database == ":memory:":
+        return None
+    return Path(url_database)
+
+
+def pragma_values(conn: Connection, names: Sequence[str]) -> dict[str, Any]:
+    return {n: conn.exec_driver_sql(f"PRAGMA {n}").scalar() for n in names}

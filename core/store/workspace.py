@@ -1,0 +1,547 @@
+"""The workspace: open (lock, check, back up, migrate), import documents, and query them.
+
+Public API (every write is one transaction and returns a `Changes` record):
+
+    with Workspace.open(path_or_url) as ws:           # SQLite file or SQLAlchemy URL
+        outcome = ws.import_document(doc, original_bytes, "a.docx")
+        outcomes = ws.import_files([path, ...], progress)
+        ws.regions() / ws.departments(region_id) / ws.years(department_id)
+        ws.documents(department_id, year=None) / ws.projects(document_id)
+        ws.department_projects(department_id, year=None)   # current versions only
+        ws.load_document(document_id) -> core.model.Document     # exact round trip
+        ws.project(project_id) -> ProjectRecord                  # model + row ids
+        ws.document_file(document_id) -> (file name, bytes)      # the original file
+        ws.search(text, limit=50) -> list[SearchHit]
+        # reviewer layer: see core/store/reviewer.py (revisions, annotations,
+        # findings, grades, year matches)
+
+Opening a SQLite file takes an OS lock (a second writer gets a clear message),
+turns on WAL and foreign keys, runs `PRAGMA integrity_check` (always on small
+files and after an unclean exit; large files get it from `check="full"`), refuses
+a schema newer than this build, and backs the file up before migrating. A
+PostgreSQL URL gets the same schema and operations; locking, integrity checks and
+file backups are then the server's business.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
+
+import platformdirs
+from sqlalchemy import Connection, Engine, create_engine, func, insert, select, update
+from sqlalchemy import exc as sa_exc
+
+from core.errors import Cancelled, UserError, WorkspaceError
+from core.model import Document
+from core.progress import NoProgress, Progress, check
+from core.store import convert, migrate, search, sqlite_specific
+from core.store.base import StoreBase
+from core.store.carry import carry_reviewer_layer
+from core.store.lock import WorkspaceLock
+from core.store.records import (
+    Changes,
+    DepartmentInfo,
+    DocumentInfo,
+    ImportOutcome,
+    ImportStatus,
+    ProjectInfo,
+    ProjectRecord,
+    RegionInfo,
+    SearchHit,
+    YearInfo,
+)
+from core.store.reviewer import ReviewerLayer
+from core.store.schema import (
+    DepartmentRow,
+    DocumentFileRow,
+    DocumentRow,
+    IndicatorRow,
+    ProjectRow,
+    RegionRow,
+)
+
+APP_NAME = "jixiao-workbench"
+WORKSPACE_FILE = "workspace.sqlite"
+UNKNOWN_REGION = "（地区不详）"
+# Files up to this size are integrity-checked on every open (well under a second).
+FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024
+BACKUPS_KEPT = 5
+# A session that wrote something takes a backup on close when the newest is older than this.
+BACKUP_INTERVAL_SECONDS = 6 * 3600
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+CheckMode = Literal["auto", "full", "quick", "none"]
+
+
+def default_workspace_path() -> Path:
+    """The workspace in the user's data folder (created on first use)."""
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / WORKSPACE_FILE
+
+
+def _is_url(target: str | Path) -> bool:
+    return isinstance(target, str) and "://" in target
+
+
+class Workspace(ReviewerLayer, StoreBase):
+    """An open workspace. Create with `Workspace.open()`; close with `close()` or `with`."""
+
+    def __init__(self, engine: Engine, *, path: Path | None, lock: WorkspaceLock | None,
+                 readonly: bool) -> None:
+        self.engine = engine
+        self.path = path
+        self.readonly = readonly
+        self._lock = lock
+        self._wrote = False
+        self._closed = False
+
+    # ---- lifecycle ---------------------------------------------------------------
+
+    @classmethod
+    def open(cls, target: str | Path | None = None, *, create: bool = True, readonly: bool = False,
+             check: CheckMode = "auto", backups: int = BACKUPS_KEPT) -> Workspace:
+        """Open (and if needed create and upgrade) a workspace.
+
+        Args:
+            target: a SQLite file path, a SQLAlchemy URL (postgresql+psycopg://…), or
+                None for `default_workspace_path()`.
+            create: create the file when it does not exist (else WorkspaceError).
+            readonly: no lock, no migration, no writes (a second reader beside a writer).
+            check: "auto" runs PRAGMA integrity_check on small files and after an unclean
+                exit; "full" always; "quick" runs quick_check; "none" skips it.
+            backups: how many rotating backups to keep beside the file.
+        Raises:
+            WorkspaceError: locked, corrupt, written by a newer build, or not a workspace.
+        """
+        if target is None:
+            target = default_workspace_path()
+        if _is_url(target):
+            return cls._open_url(str(target), readonly=readonly)
+        return cls._open_file(Path(target).expanduser().resolve(), create=create, readonly=readonly,
+                              check=check, backups=backups)
+
+    @classmethod
+    def _open_url(cls, url: str, *, readonly: bool) -> Workspace:
+        try:
+            engine = create_engine(url, pool_pre_ping=True)
+            if sqlite_specific.is_sqlite(engine):
+                database = engine.url.database
+                engine.dispose()
+                if not database or database == ":memory:":
+                    raise WorkspaceError("内存中的 SQLite 不能作为工作区，请给出文件路径。")
+                return cls._open_file(Path(database).resolve(), create=True, readonly=readonly,
+                                      check="auto", backups=BACKUPS_KEPT)
+            ws = cls(engine, path=None, lock=None, readonly=readonly)
+            with engine.begin() as conn:
+                ws._bring_schema_up_to_date(conn, backup=None)
+            return ws
+        except sa_exc.SQLAlchemyError as error:
+            shown = url.split("@")[-1]
+            raise WorkspaceError(f"无法连接工作区数据库 {shown}：{error.__class__.__name__}: "
+                                 f"{getattr(error, 'orig', None) or error}") from error
+
+    @classmethod
+    def _open_file(cls, path: Path, *, create: bool, readonly: bool, check: CheckMode,
+                   backups: int) -> Workspace:
+        if not path.exists():
+            if not create or readonly:
+                raise WorkspaceError(f"工作区文件不存在：{path}")
+            path.parent.mkdir(parents=True, exist_ok=True)
+        lock = None if readonly else WorkspaceLock(path)
+        if lock is not None:
+            lock.acquire()
+        try:
+            cls._check_file(path, mode="full" if lock is not None and lock.unclean and check != "none"
+                            else check)
+            engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+            sqlite_specific.install_connection_setup(engine, query_only=readonly)
+            ws = cls(engine, path=path, lock=lock, readonly=readonly)
+            ws._backups_kept = backups
+            with engine.connect() as conn:
+                state = migrate.schema_state(conn)
+            if not state.up_to_date:
+                if readonly:
+                    raise WorkspaceError(f"工作区 {path} 需要先升级，不能以只读方式打开。")
+                ws._migrate_file(state)
+            return ws
+        except sa_exc.DatabaseError as error:
+            if lock is not None:
+                lock.release()
+            raise corrupt_error(path, str(getattr(error, "orig", None) or error)) from error
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+
+    @staticmethod
+    def _check_file(path: Path, *, mode: CheckMode) -> None:
+        size = path.stat().st_size if path.exists() else 0
+        if size == 0:
+            return
+        with open(path, "rb") as handle:
+            if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+                raise corrupt_error(path, "文件头不是 SQLite 数据库")
+        if mode == "none" or (mode == "auto" and size > FULL_CHECK_MAX_BYTES):
+            return
+        try:
+            problems = sqlite_specific.integrity_problems(path, quick=(mode == "quick"))
+        except Exception as error:
+            raise corrupt_error(path, str(error)) from error
+        if problems:
+            raise corrupt_error(path, "；".join(problems[:3]))
+
+    def _migrate_file(self, state: migrate.SchemaState) -> None:
+        assert self.path is not None
+        backup = None
+        if state.current is not None or state.has_tables:
+            backup = sqlite_specific.rotate_backup(self.path, keep=self._backups_kept,
+                                                   label=f"before-{state.head}")
+        # Batch migrations copy tables; with foreign keys on, dropping the old copy would
+        # cascade. So migrate on a connection with them off, then verify them.
+        engine = create_engine(f"sqlite:///{self.path}")
+        sqlite_specific.install_connection_setup(engine, foreign_keys=False)
+        try:
+            with engine.begin() as conn:
+                self._bring_schema_up_to_date(conn, backup=backup)
+                problems = sqlite_specific.foreign_key_problems(conn)
+                if problems:
+                    raise WorkspaceError(f"工作区 {self.path} 升级后数据引用不一致（{problems[0]}），"
+                                         "升级已撤销。" + _backup_hint(backup))
+        finally:
+            engine.dispose()
+
+    def _bring_schema_up_to_date(self, conn: Connection, *, backup: Path | None) -> None:
+        state = migrate.schema_state(conn)
+        if not state.known:
+            raise WorkspaceError(
+                f"工作区 {self.label} 由更新版本的程序创建（数据结构版本 {state.current}，"
+                f"本程序只认识到 {state.head}）。请升级程序后再打开；本程序不会修改它。")
+        if state.current is None and state.has_tables:
+            raise WorkspaceError(f"{self.label} 不是本程序的工作区（已有其他数据表），不会修改它。")
+        if not state.up_to_date:
+            migrate.upgrade(conn)
+
+    _backups_kept: int = BACKUPS_KEPT
+
+    def close(self) -> None:
+        """Back up if this session wrote and the last backup is old, then release the lock."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            if self.path is not None and self._wrote and not self.readonly:
+                newest = sqlite_specific.list_backups(self.path)
+                age = (datetime.now().timestamp() - newest[0].stat().st_mtime) if newest else None
+                if age is None or age > BACKUP_INTERVAL_SECONDS:
+                    self.backup()
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA optimize")
+        finally:
+            self.engine.dispose()
+            if self._lock is not None:
+                self._lock.release()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def backup(self, label: str = "") -> Path | None:
+        """A rotating backup beside the file (SQLite backup API); None for a server database."""
+        if self.path is None:
+            return None
+        return sqlite_specific.rotate_backup(self.path, keep=self._backups_kept, label=label)
+
+    def backups(self) -> list[Path]:
+        """This workspace's backups, newest first."""
+        return [] if self.path is None else sqlite_specific.list_backups(self.path)
+
+    @property
+    def schema_revision(self) -> str | None:
+        with self._reading() as conn:
+            return migrate.schema_state(conn).current
+
+    # ---- import --------------------------------------------------------------------
+
+    def import_document(self, doc: Document, original_bytes: bytes, file_name: str) -> ImportOutcome:
+        """Store one document and its original file in one transaction.
+
+        The same bytes (sha256) already present: DUPLICATE, nothing written. A document of
+        the same department, year and kind already present becomes the previous
+        version: it stays, the new one is current, and the reviewer's revisions,
+        annotations, decided findings and overridden grades follow to the matching
+        projects and indicators; what could not follow is listed in the outcome.
+        """
+        sha = hashlib.sha256(original_bytes).hexdigest()
+        doc.sha256 = sha
+        with self._writing() as conn:
+            existing = conn.execute(select(DocumentRow.id, DocumentRow.source_name)
+                                    .where(DocumentRow.sha256 == sha)).first()
+            if existing is not None:
+                return ImportOutcome(file_name=file_name, status=ImportStatus.DUPLICATE, sha256=sha,
+                                     document_id=existing.id,
+                                     message=f"{file_name} 已在工作区中（与 {existing.source_name} 内容相同），未重复导入。")
+            department_id = self._department_id(conn, doc)
+            previous = conn.execute(
+                select(DocumentRow.id).where(
+                    DocumentRow.department_id == department_id, DocumentRow.kind == doc.kind.value,
+                    DocumentRow.is_current.is_(True),
+                    DocumentRow.year.is_(None) if doc.year is None else DocumentRow.year == doc.year)
+            ).scalar()
+            document_id = self._insert_document(conn, doc, department_id, original_bytes, file_name)
+            changes = Changes(documents=True, document_ids=frozenset({document_id}))
+            if previous is None:
+                return ImportOutcome(file_name=file_name, status=ImportStatus.IMPORTED, sha256=sha,
+                                     document_id=document_id, changes=changes)
+            conn.execute(update(DocumentRow).where(DocumentRow.id == previous).values(is_current=False))
+            conn.execute(update(DocumentRow).where(DocumentRow.id == document_id).values(replaces_id=previous))
+            old_doc = self._load_document(conn, previous)
+            carried = carry_reviewer_layer(conn, old_doc_id=previous, old_doc=old_doc,
+                                           new_doc_id=document_id, new_doc=doc)
+        return ImportOutcome(
+            file_name=file_name, status=ImportStatus.NEW_VERSION, sha256=sha, document_id=document_id,
+            replaced_document_id=previous, carried_revisions=carried.revisions,
+            carried_annotations=carried.annotations, uncarried=tuple(carried.uncarried),
+            changes=changes | Changes(documents=True, revisions=True, annotations=True, findings=True,
+                                      grades=True, document_ids=frozenset({previous})))
+
+    def import_files(self, paths: Sequence[str | Path], progress: Progress | None = None, *,
+                     reader: Callable[[Path], Document] | None = None) -> list[ImportOutcome]:
+        """Read and import each file in its own transaction; a bad file fails alone.
+
+        `reader` defaults to core.importing.read_document. Cancelling stops between
+        files (those already imported stay) and raises core.errors.Cancelled.
+        """
+        progress = progress or NoProgress()
+        read = reader or _default_reader()
+        outcomes: list[ImportOutcome] = []
+        for done, raw_path in enumerate(paths):
+            check(progress)
+            path = Path(raw_path)
+            progress.report(done, len(paths), path.name)
+            try:
+                data = path.read_bytes()
+                doc = read(path)
+            except Cancelled:
+                raise
+            except UserError as error:
+                outcomes.append(ImportOutcome(file_name=path.name, status=ImportStatus.FAILED,
+                                              message=str(error)))
+                continue
+            except OSError as error:
+                outcomes.append(ImportOutcome(file_name=path.name, status=ImportStatus.FAILED,
+                                              message=f"{path.name}：无法读取文件（{error.strerror or error}）。"))
+                continue
+            outcomes.append(self.import_document(doc, data, path.name))
+        progress.report(len(paths), len(paths), "")
+        return outcomes
+
+    def _department_id(self, conn: Connection, doc: Document) -> int:
+        region = (doc.org.region_hint or "").strip() or UNKNOWN_REGION
+        region_id = conn.execute(select(RegionRow.id).where(RegionRow.name == region)).scalar()
+        if region_id is None:
+            region_id = conn.execute(insert(RegionRow).values(name=region)).inserted_primary_key[0]
+        code = doc.org.dept_code.strip() or f"名称:{doc.org.dept_name.strip()}"
+        department_id = conn.execute(select(DepartmentRow.id).where(
+            DepartmentRow.region_id == region_id, DepartmentRow.code == code)).scalar()
+        if department_id is None:
+            department_id = conn.execute(insert(DepartmentRow).values(
+                region_id=region_id, code=code, name=doc.org.dept_name.strip())).inserted_primary_key[0]
+        return int(department_id)
+
+    def _insert_document(self, conn: Connection, doc: Document, department_id: int, data: bytes,
+                         file_name: str) -> int:
+        columns = convert.document_columns(doc, department_id=department_id, imported_at=datetime.now())
+        document_id = int(conn.execute(insert(DocumentRow).values(**columns)).inserted_primary_key[0])
+        conn.execute(insert(DocumentFileRow).values(document_id=document_id, file_name=file_name,
+                                                    size=len(data), content=data))
+        for position, project in enumerate(doc.projects):
+            project_id = conn.execute(insert(ProjectRow).values(
+                **convert.project_columns(project, document_id=document_id, position=position)
+            )).inserted_primary_key[0]
+            rows = [convert.indicator_columns(ind, project_id=project_id, position=i)
+                    for i, ind in enumerate(project.indicators)]
+            if rows:
+                conn.execute(insert(IndicatorRow), rows)
+        return document_id
+
+    # ---- queries -------------------------------------------------------------------
+
+    def regions(self) -> list[RegionInfo]:
+        count = (select(func.count(DepartmentRow.id)).where(DepartmentRow.region_id == RegionRow.id)
+                 .scalar_subquery())
+        with self._reading() as conn:
+            rows = conn.execute(select(RegionRow.id, RegionRow.name, count).order_by(RegionRow.name))
+            return [RegionInfo(id=r[0], name=r[1], department_count=r[2]) for r in rows]
+
+    def departments(self, region_id: int) -> list[DepartmentInfo]:
+        count = (select(func.count(DocumentRow.id)).where(DocumentRow.department_id == DepartmentRow.id)
+                 .scalar_subquery())
+        with self._reading() as conn:
+            rows = conn.execute(select(DepartmentRow.id, DepartmentRow.region_id, DepartmentRow.code,
+                                       DepartmentRow.name, count)
+                                .where(DepartmentRow.region_id == region_id).order_by(DepartmentRow.code))
+            return [DepartmentInfo(id=r[0], region_id=r[1], code=r[2], name=r[3], document_count=r[4])
+                    for r in rows]
+
+    def department(self, department_id: int) -> DepartmentInfo:
+        with self._reading() as conn:
+            r = conn.execute(select(DepartmentRow.id, DepartmentRow.region_id, DepartmentRow.code,
+                                    DepartmentRow.name).where(DepartmentRow.id == department_id)).first()
+            if r is None:
+                raise WorkspaceError(f"工作区 {self.label} 中没有编号为 {department_id} 的部门。")
+            n = conn.execute(select(func.count(DocumentRow.id))
+                             .where(DocumentRow.department_id == department_id)).scalar_one()
+            return DepartmentInfo(id=r[0], region_id=r[1], code=r[2], name=r[3], document_count=n)
+
+    def find_departments(self, code: str) -> list[DepartmentInfo]:
+        """Departments with this code (codes repeat across regions)."""
+        with self._reading() as conn:
+            ids = conn.execute(select(DepartmentRow.id).where(DepartmentRow.code == code)).scalars().all()
+        return [self.department(i) for i in ids]
+
+    def years(self, department_id: int) -> list[YearInfo]:
+        with self._reading() as conn:
+            rows = conn.execute(select(DocumentRow.year, func.count(DocumentRow.id))
+                                .where(DocumentRow.department_id == department_id)
+                                .group_by(DocumentRow.year).order_by(DocumentRow.year.desc()))
+            return [YearInfo(year=r[0], document_count=r[1]) for r in rows]
+
+    def documents(self, department_id: int | None = None, year: int | None = None, *,
+                  current_only: bool = False) -> list[DocumentInfo]:
+        """Documents of a department (of one year), newest import first; all when department_id is None."""
+        count = (select(func.count(ProjectRow.id)).where(ProjectRow.document_id == DocumentRow.id)
+                 .scalar_subquery())
+        query = select(DocumentRow.id, DocumentRow.department_id, DocumentRow.year, DocumentRow.kind,
+                       DocumentRow.source_name, DocumentRow.sha256, DocumentRow.imported_at,
+                       DocumentRow.is_current, DocumentRow.replaces_id, count)
+        if department_id is not None:
+            query = query.where(DocumentRow.department_id == department_id)
+        if year is not None:
+            query = query.where(DocumentRow.year == year)
+        if current_only:
+            query = query.where(DocumentRow.is_current.is_(True))
+        with self._reading() as conn:
+            rows = conn.execute(query.order_by(DocumentRow.year.desc(), DocumentRow.id.desc()))
+            return [DocumentInfo(*r) for r in rows]
+
+    def document_info(self, document_id: int) -> DocumentInfo:
+        count = (select(func.count(ProjectRow.id)).where(ProjectRow.document_id == DocumentRow.id)
+                 .scalar_subquery())
+        with self._reading() as conn:
+            r = conn.execute(select(DocumentRow.id, DocumentRow.department_id, DocumentRow.year,
+                                    DocumentRow.kind, DocumentRow.source_name, DocumentRow.sha256,
+                                    DocumentRow.imported_at, DocumentRow.is_current, DocumentRow.replaces_id,
+                                    count).where(DocumentRow.id == document_id)).first()
+        if r is None:
+            raise self._missing("文档", document_id)
+        return DocumentInfo(*r)
+
+    def projects(self, document_id: int) -> list[ProjectInfo]:
+        """A document's projects in document order, with indicator counts (no indicators loaded)."""
+        return self._project_infos(ProjectRow.document_id == document_id)
+
+    def department_projects(self, department_id: int, year: int | None = None) -> list[ProjectInfo]:
+        """The projects of a department's current documents (of one year)."""
+        docs = select(DocumentRow.id).where(DocumentRow.department_id == department_id,
+                                            DocumentRow.is_current.is_(True))
+        if year is not None:
+            docs = docs.where(DocumentRow.year == year)
+        return self._project_infos(ProjectRow.document_id.in_(docs.scalar_subquery()))
+
+    def _project_infos(self, where: Any) -> list[ProjectInfo]:
+        count = (select(func.count(IndicatorRow.id)).where(IndicatorRow.project_id == ProjectRow.id)
+                 .scalar_subquery())
+        query = (select(ProjectRow.id, ProjectRow.document_id, ProjectRow.position, ProjectRow.seq,
+                        ProjectRow.code, ProjectRow.name, ProjectRow.title, ProjectRow.unit_code,
+                        ProjectRow.unit_name, ProjectRow.budget_total, ProjectRow.money_unit, count)
+                 .where(where).order_by(ProjectRow.document_id, ProjectRow.position))
+        with self._reading() as conn:
+            return [ProjectInfo(id=r.id, document_id=r.document_id, position=r.position, seq=r.seq,
+                                code=r.code, name=r.name if r.name and r.name.strip() else r.title,
+                                unit_code=r.unit_code, unit_name=r.unit_name, budget_total=r.budget_total,
+                                money_unit=r.money_unit, indicator_count=r[11])
+                    for r in conn.execute(query)]
+
+    def load_document(self, document_id: int) -> Document:
+        """The document exactly as imported: every field's raw text and provenance."""
+        with self._reading() as conn:
+            return self._load_document(conn, document_id)
+
+    def _load_document(self, conn: Connection, document_id: int) -> Document:
+        row = conn.execute(select(DocumentRow).where(DocumentRow.id == document_id)).mappings().first()
+        if row is None:
+            raise self._missing("文档", document_id)
+        project_rows = conn.execute(select(ProjectRow).where(ProjectRow.document_id == document_id)
+                                    .order_by(ProjectRow.position)).mappings().all()
+        indicators: dict[int, list[Any]] = {p["id"]: [] for p in project_rows}
+        if project_rows:
+            for ind in conn.execute(select(IndicatorRow).join(ProjectRow)
+                                    .where(ProjectRow.document_id == document_id)
+                                    .order_by(IndicatorRow.project_id, IndicatorRow.position)).mappings():
+                indicators[ind["project_id"]].append(convert.indicator_from(ind))
+        projects = [convert.project_from(p, indicators[p["id"]]) for p in project_rows]
+        return convert.document_from(row, projects)
+
+    def project(self, project_id: int) -> ProjectRecord:
+        """One project with its indicators, as the model holds it, and the rows' ids."""
+        with self._reading() as conn:
+            row = conn.execute(select(ProjectRow).where(ProjectRow.id == project_id)).mappings().first()
+            if row is None:
+                raise self._missing("项目", project_id)
+            ind_rows = conn.execute(select(IndicatorRow).where(IndicatorRow.project_id == project_id)
+                                    .order_by(IndicatorRow.position)).mappings().all()
+        project = convert.project_from(row, [convert.indicator_from(r) for r in ind_rows])
+        return ProjectRecord(id=project_id, document_id=row["document_id"], project=project,
+                             indicator_ids=[r["id"] for r in ind_rows])
+
+    def document_file(self, document_id: int) -> tuple[str, bytes]:
+        """The original file as imported: (file name, bytes)."""
+        with self._reading() as conn:
+            row = conn.execute(select(DocumentFileRow.file_name, DocumentFileRow.content)
+                               .where(DocumentFileRow.document_id == document_id)).first()
+        if row is None:
+            raise self._missing("文档", document_id)
+        return row[0], bytes(row[1])
+
+    def find_document(self, sha256: str) -> int | None:
+        with self._reading() as conn:
+            return conn.execute(select(DocumentRow.id).where(DocumentRow.sha256 == sha256)).scalar()
+
+    def search(self, text: str, limit: int = 50, *, current_only: bool = True) -> list[SearchHit]:
+        """Projects (name, goal) and indicators (level3, description, value) containing `text`."""
+        with self._reading() as conn:
+            return search.search(conn, text, limit, current_only=current_only)
+
+    def _missing(self, what: str, ident: int) -> WorkspaceError:
+        return WorkspaceError(f"工作区 {self.label} 中没有编号为 {ident} 的{what}（可能已被删除）。")
+
+
+def _backup_hint(backup: Path | None) -> str:
+    if backup is None:
+        return "没有可用的备份。"
+    return f"最近的备份：{backup}（关闭程序后，可用它替换工作区文件恢复）。"
+
+
+def corrupt_error(path: Path, detail: str) -> WorkspaceError:
+    """The message for a damaged file: what, where, and the way back."""
+    backups = sqlite_specific.list_backups(path)
+    return WorkspaceError(
+        f"工作区文件 {path} 已损坏或不是工作区（{detail}）。"
+        + _backup_hint(backups[0] if backups else None))
+
+
+def _default_reader() -> Callable[[Path], Document]:
+    module = importlib.import_module("core.importing")
+    reader = getattr(module, "read_document", None)
+    if reader is None:
+        raise WorkspaceError("此版本缺少文档读取模块（core.importing.read_document），无法导入文件。")
+    return reader  # type: ignore[no-any-return]
+

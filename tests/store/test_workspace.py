@@ -1,0 +1,59 @@
+"""Workspace basics on SQLite and PostgreSQL: exact round trip, duplicates, queries, versions."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from core.model import DocumentKind
+from core.store import ImportStatus, Workspace
+from tests.store.factory import make_document
+
+
+def test_document_round_trips_exactly(ws: Workspace) -> None:
+    for seed in range(3):
+        doc = make_document(seed, kind=DocumentKind.DISCLOSURE if seed == 2 else DocumentKind.PERFORMANCE,
+                            dept_code=f"10{seed}")
+        outcome = ws.import_document(doc, f"file {seed}".encode(), f"f{seed}.docx")
+        assert outcome.status is ImportStatus.IMPORTED
+        assert ws.load_document(outcome.document_id) == doc
+        name, data = ws.document_file(outcome.document_id)
+        assert (name, data) == (f"f{seed}.docx", f"file {seed}".encode())
+
+
+def test_same_bytes_twice_is_reported_not_duplicated(ws: Workspace) -> None:
+    first = ws.import_document(make_document(1), b"same bytes", "a.docx")
+    again = ws.import_document(make_document(1), b"same bytes", "copy of a.docx")
+    assert again.status is ImportStatus.DUPLICATE
+    assert again.document_id == first.document_id
+    assert "a.docx" in again.message
+    assert len(ws.documents()) == 1
+    assert not again.changes.any
+
+
+def test_tree_queries_count_without_loading(ws: Workspace) -> None:
+    ws.import_document(make_document(1, dept_code="113", projects=3), b"1", "1.docx")
+    ws.import_document(make_document(2, dept_code="114", dept_name="另一个部门", projects=2), b"2", "2.docx")
+    ws.import_document(make_document(3, region="遵化市", dept_code="113", projects=1, year=2024), b"3", "3.docx")
+    regions = {r.name: r for r in ws.regions()}
+    assert {n: r.department_count for n, r in regions.items()} == {"唐山市": 2, "遵化市": 1}
+    departments = ws.departments(regions["唐山市"].id)
+    assert [d.code for d in departments] == ["113", "114"]
+    assert [y.year for y in ws.years(departments[0].id)] == [2025]
+    projects = ws.department_projects(departments[0].id)
+    assert len(projects) == 3
+    record = ws.project(projects[1].id)
+    assert len(record.indicator_ids) == projects[1].indicator_count == len(record.project.indicators)
+    assert record.project.display_name == projects[1].name
+
+
+def test_new_version_becomes_current_and_old_is_kept(ws: Workspace) -> None:
+    old = ws.import_document(make_document(1), b"v1", "v1.docx")
+    new_doc = dataclasses.replace(make_document(1))
+    new = ws.import_document(new_doc, b"v2", "v2.docx")
+    assert new.status is ImportStatus.NEW_VERSION
+    assert new.replaced_document_id == old.document_id
+    docs = {d.id: d for d in ws.documents()}
+    assert docs[new.document_id].is_current and not docs[old.document_id].is_current
+    assert docs[new.document_id].replaces_id == old.document_id
+    department = docs[new.document_id].department_id
+    assert {p.document_id for p in ws.department_projects(department)} == {new.document_id}
