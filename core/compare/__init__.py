@@ -8,7 +8,7 @@
 
 from core.compare.causes import Cause
 from core.compare.diff import Change, Comparison, compare_documents, document_year
-from core.compare.match import Corrections, IndicatorMatch, MatchReason, ProjectMatch
+from core.compare.match import Corrections, IndicatorMatch, MatchReason, ProjectMatch, corrections_from_pairs
 
 __all__ = [
     "Cause",
@@ -19,5 +19,6 @@ __all__ = [
     "MatchReason",
     "ProjectMatch",
     "compare_documents",
+    "corrections_from_pairs",
     "document_year",
 ]

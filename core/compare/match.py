@@ -20,7 +20,7 @@ is what the workspace keeps corrections against.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -100,6 +100,31 @@ class Corrections:
 
     force: list[tuple[int, int]] = field(default_factory=list)
     forbid: list[tuple[int, int]] = field(default_factory=list)
+
+
+def corrections_from_pairs(pairs: Iterable[tuple[Hashable | None, Hashable | None]],
+                           old_keys: Sequence[Hashable], new_keys: Sequence[Hashable]) -> Corrections:
+    """Corrections from pairings kept by other keys (the workspace's project ids).
+
+    `old_keys`/`new_keys` list each document's project keys in document order. A pair
+    with both sides is forced; a pair with None on one side means "explicitly
+    unmatched" and forbids every partner of the other side. Unknown keys are ignored
+    (a correction outlives a project that is no longer there).
+    """
+    old_pos = {key: i for i, key in enumerate(old_keys)}
+    new_pos = {key: j for j, key in enumerate(new_keys)}
+    result = Corrections()
+    for old_key, new_key in pairs:
+        i = old_pos.get(old_key) if old_key is not None else None
+        j = new_pos.get(new_key) if new_key is not None else None
+        if old_key is not None and new_key is not None:
+            if i is not None and j is not None:
+                result.force.append((i, j))
+        elif i is not None:
+            result.forbid.extend((i, other) for other in range(len(new_keys)))
+        elif j is not None:
+            result.forbid.extend((other, j) for other in range(len(old_keys)))
+    return result
 
 
 def code_key(code: str | None) -> str | None:

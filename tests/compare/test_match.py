@@ -7,6 +7,7 @@ from core.compare.match import (
     MatchReason,
     align,
     code_key,
+    corrections_from_pairs,
     match_indicators,
     match_projects,
 )
@@ -110,3 +111,14 @@ def test_repeated_indicator_names_pair_in_order() -> None:
     rows = [row("完成率", "≥90%"), row("完成率", "≥95%"), row("完成率", "100%", "时效指标")]
     matches = match_indicators(_indicators(rows), _indicators(rows))
     assert [(m.old, m.new, m.reason.value) for m in matches] == [(0, 0, "key"), (1, 1, "key"), (2, 2, "key")]
+
+
+def test_corrections_from_the_workspace_pairs() -> None:
+    corrections = corrections_from_pairs([(11, 22), (12, None), (None, 23), (99, 21)],
+                                         old_keys=[10, 11, 12], new_keys=[21, 22, 23])
+    assert corrections.force == [(1, 1)]
+    assert set(corrections.forbid) == {(2, 0), (2, 1), (2, 2), (0, 2), (1, 2), (2, 2)}
+    old = document([project("会议费", "13020025P001"), project("培训费", "13020025P002")])
+    new = document([project("会议费", "13020026P001"), project("培训费", "13020026P002")], year=2026)
+    unmatched = match_projects(old, new, corrections_from_pairs([(1, None)], [0, 1], [0, 1]))
+    assert pairs(unmatched) == [(0, 0, "code"), (None, 1, "unmatched"), (1, None, "unmatched")]
