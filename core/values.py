@@ -6,6 +6,7 @@ always travels beside the parsed form; nothing here ever uses float.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -86,3 +87,362 @@ def parse_money(raw: str, unit: MoneyUnit) -> Money:
         unit = MoneyUnit.YUAN if m.group(2) == "元" else MoneyUnit.WAN_YUAN
         text = m.group(1)
     return Money(raw=raw, amount=parse_decimal(text), unit=unit)
+
+
+# ---------------------------------------------------------------------------
+# Indicator targets (指标值)
+# ---------------------------------------------------------------------------
+
+
+class Comparator(StrEnum):
+    """The operator of a target, whatever words the document used for it."""
+
+    GE = "≥"
+    LE = "≤"
+    GT = ">"
+    LT = "<"
+    EQ = "="
+    ABOUT = "≈"
+
+
+class TargetKind(StrEnum):
+    BLANK = "blank"
+    NUMBER = "number"  # a comparator, a number and maybe a unit: ≥95%, 31人, ≤230万元
+    DATE = "date"  # a deadline: 2025年12月31日前, 2024年底前完成, 12月底
+    PERIOD = "period"  # a span or a recurrence: 全年, 年内, 每月15日前
+    QUALITATIVE = "qualitative"  # words only: 及时保障, 有效落实
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """An indicator value as written (`raw`) and as understood.
+
+    Attributes:
+        comparator: the operator (None when none was written: "31人", "100%").
+        number: the number as a Decimal (Chinese numerals and full-width digits read).
+        unit: the normalised unit: "%", "人", "万元", "元/人次", "工作日" …
+        unit_raw: the unit exactly as written ("比率", "人数", "%百分比", "个工作日").
+        unit_is_measure_name: True when the unit was written as the name of a measure
+            ("10人数", "100比率", "≥95%百分比"), a template artefact the reviewer flags.
+        label: words written before the number ("保证接通率100%" → "保证接通率").
+        year, month, day: the deadline of a DATE (or the day of a recurring PERIOD).
+        before: True when the date is a bound ("…前", "…底前", "…之前").
+        period: the period word of a PERIOD ("全年", "年内", "每月", "上半年" …).
+    """
+
+    raw: str
+    kind: TargetKind
+    comparator: Comparator | None = None
+    number: Decimal | None = None
+    unit: str | None = None
+    unit_raw: str | None = None
+    unit_is_measure_name: bool = False
+    label: str | None = None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    before: bool = False
+    period: str | None = None
+
+    @property
+    def is_percent(self) -> bool:
+        return self.kind is TargetKind.NUMBER and self.unit == "%"
+
+    @property
+    def is_money(self) -> bool:
+        """A total amount in 元/万元 (not a unit cost such as 元/人次)."""
+        return self.kind is TargetKind.NUMBER and self.unit in _MONEY_SCALE
+
+    @property
+    def is_duration(self) -> bool:
+        return self.kind is TargetKind.NUMBER and self.unit in DURATION_UNITS
+
+    @property
+    def is_qualitative(self) -> bool:
+        return self.kind is TargetKind.QUALITATIVE
+
+    @property
+    def has_number(self) -> bool:
+        return self.kind in (TargetKind.NUMBER, TargetKind.DATE) or self.number is not None
+
+    @property
+    def effective_comparator(self) -> Comparator:
+        return self.comparator or Comparator.EQ
+
+    def money(self) -> Money | None:
+        """The amount as `Money` when the unit is 元, 万元 or 亿元 (亿元 is expressed in 万元)."""
+        if not self.is_money or self.number is None:
+            return None
+        scale, unit = _MONEY_SCALE[self.unit or ""]
+        return Money(raw=self.raw, amount=self.number * scale, unit=unit)
+
+    def to_yuan(self) -> Decimal | None:
+        money = self.money()
+        return None if money is None else money.to_yuan()
+
+
+# Units, longest spelling first so that "人次" wins over "人" and "万元" over "元".
+KNOWN_UNITS: tuple[str, ...] = (
+    "个工作日", "工作日", "平方米", "立方米", "万人次", "人次", "人月", "万元", "亿元", "小时", "分钟",
+    "公里", "千米", "户次", "次", "人", "元", "个", "天", "套", "份", "条", "台", "件", "辆", "场", "家",
+    "户", "项", "篇", "期", "所", "亩", "吨", "册", "本", "批", "处", "座", "间", "张", "页", "部",
+    "名", "年", "月", "周", "日", "分", "秒", "米", "册", "株", "只", "头", "棵", "起", "宗", "类",
+    "门", "台次", "架次", "课时", "学时", "期次", "组", "支", "队", "村", "镇", "所", "个月",
+)
+# A unit written as the name of a measure (seen in real tables: "10人数", "100比率").
+MEASURE_NAME_UNITS: dict[str, str] = {
+    "百分比": "%", "百分率": "%", "比率": "%", "比例": "%", "人数": "人", "次数": "次",
+    "天数": "天", "个数": "个", "件数": "件", "户数": "户", "场次": "场", "台数": "台",
+    "套数": "套", "项数": "项", "篇数": "篇", "份数": "份", "条数": "条", "家数": "家",
+}
+DURATION_UNITS: frozenset[str] = frozenset({"天", "工作日", "小时", "分钟", "周", "月", "个月", "年", "日", "秒"})
+_UNIT_ALIASES: dict[str, str] = {"个工作日": "工作日", "％": "%", "日": "天"}
+_MONEY_SCALE: dict[str, tuple[Decimal, MoneyUnit]] = {
+    "元": (Decimal(1), MoneyUnit.YUAN),
+    "万元": (Decimal(1), MoneyUnit.WAN_YUAN),
+    "亿元": (Decimal(10000), MoneyUnit.WAN_YUAN),
+}
+
+# Operator words, longest first; the prefix and suffix forms of each comparator.
+_PREFIX_OPERATORS: tuple[tuple[str, Comparator], ...] = (
+    ("大于等于", Comparator.GE), ("大于或等于", Comparator.GE), ("小于等于", Comparator.LE),
+    ("小于或等于", Comparator.LE), ("不低于", Comparator.GE), ("不少于", Comparator.GE),
+    ("不小于", Comparator.GE), ("不高于", Comparator.LE), ("不多于", Comparator.LE),
+    ("不超过", Comparator.LE), ("不超出", Comparator.LE), ("不大于", Comparator.LE),
+    ("控制在", Comparator.LE), ("至少", Comparator.GE), ("最多", Comparator.LE),
+    ("大于", Comparator.GT), ("高于", Comparator.GT), ("超过", Comparator.GT), ("多于", Comparator.GT),
+    ("小于", Comparator.LT), ("低于", Comparator.LT), ("少于", Comparator.LT),
+    ("达到", Comparator.GE), ("约为", Comparator.ABOUT), ("约", Comparator.ABOUT),
+    (">=", Comparator.GE), ("<=", Comparator.LE), ("≥", Comparator.GE), ("≧", Comparator.GE),
+    ("≤", Comparator.LE), ("≦", Comparator.LE), (">", Comparator.GT), ("<", Comparator.LT),
+    ("=", Comparator.EQ), ("≈", Comparator.ABOUT), ("~", Comparator.ABOUT),
+)
+_SUFFIX_OPERATORS: tuple[tuple[str, Comparator], ...] = (
+    ("及以上", Comparator.GE), ("以上", Comparator.GE), ("及以下", Comparator.LE), ("以下", Comparator.LE),
+    ("以内", Comparator.LE), ("之内", Comparator.LE), ("内", Comparator.LE), ("左右", Comparator.ABOUT),
+)
+
+_TARGET_TRANSLATE = str.maketrans({
+    **{chr(0xFF10 + i): str(i) for i in range(10)},
+    "．": ".", "，": ",", "％": "%", "﹪": "%", "＞": ">", "＜": "<", "＝": "=", "～": "~",
+    "（": "(", "）": ")", "／": "/", "＋": "+", "－": "-",
+})
+_LATEX = ((r"\geqslant", "≥"), (r"\leqslant", "≤"), (r"\geq", "≥"), (r"\leq", "≤"), (r"\ge", "≥"),
+          (r"\le", "≤"), (r"\%", "%"), ("$", ""))
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+_CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_NUMERAL = "零〇一二两三四五六七八九十百千万"
+_NUMBER_RE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
+_CN_NUMBER_RE = re.compile(f"[{_CN_NUMERAL}]+")
+
+
+def normalise_target_text(raw: str) -> str:
+    """Full-width to half-width, LaTeX operators from OCR to symbols, no whitespace."""
+    text = raw.translate(_TARGET_TRANSLATE)
+    for latex, symbol in _LATEX:
+        text = text.replace(latex, symbol)
+    return re.sub(r"\s+", "", text)
+
+
+def parse_chinese_number(text: str) -> int | None:
+    """"三" → 3, "十五" → 15, "二百零五" → 205, "一万二千" → 12000; None if not a numeral."""
+    if not text or any(ch not in _CN_NUMERAL for ch in text):
+        return None
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_SMALL_UNITS:
+            section += (1 if digit is None else digit) * _CN_SMALL_UNITS[ch]
+            digit = None
+        else:  # 万
+            total += (section + (digit or 0)) * 10000
+            section, digit = 0, None
+    return total + section + (digit or 0)
+
+
+def _take_prefix(text: str, table: tuple[tuple[str, Comparator], ...]) -> tuple[Comparator | None, str]:
+    for word, comparator in table:
+        if text.startswith(word):
+            return comparator, text[len(word):]
+    return None, text
+
+
+def _take_number(text: str) -> tuple[Decimal | None, str]:
+    m = _NUMBER_RE.match(text)
+    if m:
+        return Decimal(m.group(0).replace(",", "")), text[m.end():]
+    m = _CN_NUMBER_RE.match(text)
+    if m:
+        value = parse_chinese_number(m.group(0))
+        if value is not None:
+            return Decimal(value), text[m.end():]
+    return None, text
+
+
+def _take_unit(text: str) -> tuple[str | None, str | None, bool, str]:
+    """Read a unit: "%", a known unit with "/" parts, or a measure name. Returns
+    (normalised, as written, written-as-measure-name, rest)."""
+    start = text
+    parts: list[str] = []
+    odd = False
+    if text.startswith("%"):
+        parts.append("%")
+        text = text[1:]
+        for word in sorted(MEASURE_NAME_UNITS, key=len, reverse=True):
+            if text.startswith(word) and MEASURE_NAME_UNITS[word] == "%":
+                text, odd = text[len(word):], True
+                break
+    else:
+        unit = _one_unit(text)
+        if unit is None:
+            return None, None, False, text
+        normalised, length, odd = unit
+        parts.append(normalised)
+        text = text[length:]
+        while text.startswith("/"):
+            unit = _one_unit(text[1:])
+            if unit is None:
+                break
+            parts.append(unit[0])
+            text = text[1 + unit[1]:]
+    written = start[: len(start) - len(text)]
+    return "/".join(parts), written, odd, text
+
+
+def _one_unit(text: str) -> tuple[str, int, bool] | None:
+    for word in sorted(MEASURE_NAME_UNITS, key=len, reverse=True):
+        if text.startswith(word):
+            return MEASURE_NAME_UNITS[word], len(word), True
+    for word in sorted(KNOWN_UNITS, key=len, reverse=True):
+        if text.startswith(word):
+            return _UNIT_ALIASES.get(word, word), len(word), False
+    return None
+
+
+# Words that may follow a target without changing it ("≥95%完成", "31人左右").
+_TRAILING_NOISE = ("。", ".", "；", ";", "完成", "(含)", "含")
+
+
+def _parse_quantity(text: str, raw: str, label: str | None = None) -> Target | None:
+    """Comparator, number, unit and suffix operator, and nothing else."""
+    comparator, rest = _take_prefix(text, _PREFIX_OPERATORS)
+    number, rest = _take_number(rest)
+    if number is None:
+        return None
+    # "1.5万人次": a 万 that is not part of 万元 scales the number.
+    if rest.startswith("万") and not rest.startswith("万元"):
+        number, rest = number * 10000, rest[1:]
+    unit, unit_raw, odd, rest = _take_unit(rest)
+    suffix, rest = _take_prefix(rest, _SUFFIX_OPERATORS)
+    for noise in _TRAILING_NOISE:
+        rest = rest.removesuffix(noise)
+    if rest:
+        return None
+    return Target(raw=raw, kind=TargetKind.NUMBER, comparator=comparator or suffix, number=number,
+                  unit=unit, unit_raw=unit_raw, unit_is_measure_name=odd, label=label)
+
+
+_YMD_RE = re.compile(r"(?<!\d)(\d{4})(?:年|[.\-/])(\d{1,2})(?:月|[.\-/])(\d{1,2})日?")
+_YEAR_END_RE = re.compile(r"(?<!\d)(\d{4})年(?:年|度)?(?:底|末|年底|年末)")
+_YM_RE = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(?:份)?(底|末)?")
+_MONTH_END_RE = re.compile(r"(?<![\d年])(\d{1,2})月(?:份)?(底|末|\d{1,2}日)?")
+_YEAR_RE = re.compile(r"(?<!\d)(\d{4})年(?:度)?(?:内)?")
+_BEFORE_RE = re.compile(r"(前|之前|以前|止|截止|为止)")
+_RECURRING = ("每月", "每季度", "每季", "每年", "每周", "每日", "每天", "每半年", "每学期")
+_PERIOD_WORDS = ("全年", "年内", "年度内", "本年度", "当年", "年底前", "年底", "年末", "上半年", "下半年",
+                 "一季度", "二季度", "三季度", "四季度", "第一季度", "第二季度", "第三季度", "第四季度")
+# A date target may carry words around it ("2024年底前完成", "截止2025年12月31日").
+_DATE_NOISE_RE = re.compile(r"^(截至|截止|于|在|到|至)?(.*?)(前|之前|以前|止|为止)?(完成|完工|办结|结束|支付|到位)?[。.]?$")
+
+
+def _month_end(year: int | None, month: int) -> int:
+    if not 1 <= month <= 12:
+        return 0
+    # A year without 29 February unless the document names a leap year.
+    return calendar.monthrange(year or 2001, month)[1]
+
+
+def _parse_date(text: str, raw: str) -> Target | None:
+    """A deadline; the text must be a date with only bound words around it."""
+    m = _DATE_NOISE_RE.match(text)
+    core = m.group(2) if m else text
+    before = bool(m and m.group(3)) or "底前" in text
+    core = core.removesuffix("前")
+    patterns: list[tuple[re.Pattern[str], str]] = [
+        (_YMD_RE, "ymd"), (_YEAR_END_RE, "year_end"), (_YM_RE, "ym"), (_MONTH_END_RE, "md"),
+    ]
+    for pattern, form in patterns:
+        found = pattern.fullmatch(core)
+        if not found:
+            continue
+        if form == "ymd":
+            year, month, day = (int(g) for g in found.groups())
+        elif form == "year_end":
+            year, month, day = int(found.group(1)), 12, 31
+        elif form == "ym":
+            year, month = int(found.group(1)), int(found.group(2))
+            day = _month_end(year, month)  # "2023年12月" means by the end of that month
+        else:
+            year, month = None, int(found.group(1))
+            tail = found.group(2) or ""
+            day = int(tail[:-1]) if tail.endswith("日") else _month_end(None, month)
+        if not 1 <= month <= 12 or not 1 <= day <= 31:
+            return None
+        return Target(raw=raw, kind=TargetKind.DATE, year=year, month=month, day=day, before=before)
+    return None
+
+
+def _parse_period(text: str, raw: str) -> Target | None:
+    """全年, 年内, 每月15日前, 2025年度内 … (a span or a recurrence, not a single deadline)."""
+    for word in _RECURRING:
+        if text.startswith(word):
+            rest = text[len(word):]
+            day = None
+            found = re.match(r"(\d{1,2})(?:日|号)", rest)
+            if found:
+                day = int(found.group(1))
+            return Target(raw=raw, kind=TargetKind.PERIOD, period=word, day=day,
+                          before=bool(_BEFORE_RE.search(rest)))
+    found = re.fullmatch(r"(\d{4})年(?:度)?(?:内|全年)?(完成)?", text)
+    if found:
+        return Target(raw=raw, kind=TargetKind.PERIOD, period="年度", year=int(found.group(1)))
+    for word in _PERIOD_WORDS:
+        if text.startswith(word) and len(text) <= len(word) + 4:
+            return Target(raw=raw, kind=TargetKind.PERIOD, period=word,
+                          before=bool(_BEFORE_RE.search(text[len(word):])) or word.endswith("前"))
+    return None
+
+
+def parse_target(raw: str) -> Target:
+    """Understand an indicator value (指标值) as written; never raises.
+
+    ≥95% · 31人 · ≤230万元 · 不少于三次 · 10人数 · ≥90比率 · ≤4974.81元/人次 ·
+    2025年12月31日前 · 2024年底前完成 · 12月底 · 全年 · 每月15日前 · 三年内 · 及时保障
+    """
+    text = normalise_target_text(raw)
+    if not text:
+        return Target(raw=raw, kind=TargetKind.BLANK)
+    if re.search(r"\*\*", text):  # a template placeholder "≥**%" is no value yet
+        return Target(raw=raw, kind=TargetKind.QUALITATIVE)
+    quantity = _parse_quantity(text, raw)
+    # "2025年" or "12月" alone read as a number of years/months only with an operator ("三年内").
+    if quantity is not None and (quantity.unit not in ("年", "月") or quantity.comparator is not None):
+        return quantity
+    date = _parse_date(text, raw)
+    if date is not None:
+        return date
+    period = _parse_period(text, raw)
+    if period is not None:
+        return period
+    if quantity is not None:
+        return quantity
+    # Words, then an Arabic number at the end: "保证接通率100%", "提高10%".
+    found = re.search(r"(?:[≥≤><=≈]|不低于|不少于|不高于|不超过|达到)?\d", text)
+    if found and found.start() > 0:
+        labelled = _parse_quantity(text[found.start():], raw, label=text[: found.start()])
+        if labelled is not None:
+            return labelled
+    return Target(raw=raw, kind=TargetKind.QUALITATIVE)

@@ -1,0 +1,126 @@
+"""The review checks' settings: every threshold and word list declared once, typed, with defaults.
+
+`CheckSettings` holds the catalogue's defaults (../shared/CHECKS.md). The store and
+the window keep it as a plain dict (`to_dict` / `from_dict`); unknown keys are
+ignored and missing keys take their defaults, so settings saved by an older build
+still load. `SETTINGS_LABELS` gives the Chinese label the window shows per key.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from core.review import Criterion, Severity
+
+
+def _label(label: str) -> dict[str, str]:
+    return {"label": label}
+
+
+def _weights() -> dict[str, Decimal]:
+    return {c.value: Decimal(25) for c in Criterion}
+
+
+def _deductions() -> dict[str, Decimal]:
+    return {Severity.ERROR.value: Decimal(10), Severity.WARNING.value: Decimal(4), Severity.NOTE.value: Decimal(1)}
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """Thresholds and word lists of the checks, and the grading scheme."""
+
+    disabled_checks: tuple[str, ...] = field(default=(), metadata=_label("停用的审核规则"))
+    # A 完整性
+    required_level1: tuple[str, ...] = field(default=("产出指标", "效益指标", "满意度指标"), metadata=_label("必须具备的一级指标"))
+    output_level2: tuple[str, ...] = field(default=("数量指标", "质量指标", "时效指标", "成本指标"), metadata=_label("产出指标应具备的二级指标"))
+    benefit_level2: tuple[str, ...] = field(default=("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"), metadata=_label("效益指标的二级指标"))
+    # B 相关性
+    input_nouns: tuple[str, ...] = field(default=("经费", "资金", "拨款", "费用", "预算"), metadata=_label("投入类名词（B3）"))
+    input_verbs: tuple[str, ...] = field(default=("保障", "到位", "拨付", "下达", "支出", "使用", "落实"), metadata=_label("投入类动作（B3）"))
+    fiscal_management_terms: tuple[str, ...] = field(default=("预算执行率", "预算执行", "资金到位率", "资金拨付率", "支付进度", "支出进度", "资金执行率", "专款专用"), metadata=_label("财政管理类指标（B4）"))
+    satisfaction_words: tuple[str, ...] = field(default=("满意",), metadata=_label("满意度用语"))
+    timeliness_words: tuple[str, ...] = field(default=("及时", "时限", "时效", "完成时间", "期限"), metadata=_label("时效用语（B5）"))
+    goal_stop_words: tuple[str, ...] = field(default=("保障", "保证", "确保", "做好", "工作", "开展", "正常", "顺利", "提高", "提升", "用于", "主要", "进一步",
+         "推动", "推进", "加强", "相关", "各项", "日常", "有效", "单位", "我单位", "我区", "我局", "我县", "我市",
+         "方面", "有序", "运转", "完成", "业务", "更好", "特别是", "积极", "全面", "切实"), metadata=_label("绩效目标中不算作主要名词的常用词（B6）"))
+    multi_year_words: tuple[str, ...] = field(default=("实施期", "项目期内", "项目周期", "中长期", "长期目标"), metadata=_label("实施期用语（B7）"))
+    # C 适当性
+    satisfaction_min_percent: Decimal = field(default=Decimal(80), metadata=_label("满意度目标下限（%）"))
+    survey_words: tuple[str, ...] = field(default=("调查", "问卷", "测评", "回访", "抽样", "评价"), metadata=_label("满意度调查依据用语"))
+    rate_growth_words: tuple[str, ...] = field(default=("增长", "增幅", "同比", "环比"), metadata=_label("允许超过100%的比率用语"))
+    budget_words: tuple[str, ...] = field(default=("预算",), metadata=_label("复述预算的用语（C3）"))
+    qualitative_share_max: Decimal = field(default=Decimal("0.5"), metadata=_label("定性指标占比上限（C8）"))
+    # D 可行性
+    generic_basis_terms: tuple[str, ...] = field(default=("实际工作情况", "工作实际情况", "实际情况", "工作需要", "部门职责", "工作计划", "工作要求", "工作完成情况"), metadata=_label("笼统的指标值依据（D3）"))
+    specific_basis_markers: tuple[str, ...] = field(default=("号", "〔", "[", "《", "标准", "合同", "文件", "方案", "办法", "通知", "规定", "意见", "记录", "明细", "统计"), metadata=_label("具体依据的标志（D3）"))
+    trend_words: tuple[str, ...] = field(default=("提升", "提高", "改善", "增强", "加强", "促进", "优化", "拉动", "降低", "减少", "推动", "推进", "有所"), metadata=_label("变化类用语（D4）"))
+    grade_words: tuple[str, ...] = field(default=("优", "良", "合格", "达标", "等级", "档次", "是否"), metadata=_label("等级评判用语（D4）"))
+    # E 表述
+    vague_words: tuple[str, ...] = field(default=("有效提升", "进一步提高", "明显改善", "应保尽保", "显著", "大幅"), metadata=_label("含糊用语（E1）"))
+    copy_share_min: Decimal = field(default=Decimal("0.8"), metadata=_label("与其他项目相同行的占比（E3）"))
+    # F 年度对比
+    yearly_budget_change: Decimal = field(default=Decimal("0.2"), metadata=_label("预算变动幅度（F2）"))
+    yearly_count_drop: Decimal = field(default=Decimal("0.3333"), metadata=_label("指标数量减少比例（F3）"))
+    yearly_identical_share: Decimal = field(default=Decimal("0.95"), metadata=_label("与上年相同的占比（F4）"))
+    # Grading
+    criterion_weights: dict[str, Decimal] = field(default_factory=_weights, metadata=_label("各审核内容的分值"))
+    severity_deductions: dict[str, Decimal] = field(default_factory=_deductions, metadata=_label("每个问题的扣分（按严重程度）"))
+    max_deductions_per_rule: int = field(default=2, metadata=_label("同一项目同一规则最多扣分次数"))
+    ungraded_checks: tuple[str, ...] = field(default=("E4",), metadata=_label("不计分的规则（导入问题）"))
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: Decimals as strings, tuples as lists."""
+        return {f.name: _dump(getattr(self, f.name)) for f in dataclasses.fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> CheckSettings:
+        """Read a dict saved by `to_dict`; unknown keys are ignored, bad values raise ValueError."""
+        defaults = cls()
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            if data is None or f.name not in data:
+                continue
+            values[f.name] = _load(data[f.name], getattr(defaults, f.name), f.name)
+        return dataclasses.replace(defaults, **values)
+
+    def replace(self, **changes: Any) -> CheckSettings:
+        return dataclasses.replace(self, **changes)
+
+
+SETTINGS_LABELS: dict[str, str] = {f.name: f.metadata["label"] for f in dataclasses.fields(CheckSettings)}
+DEFAULT_SETTINGS = CheckSettings()
+
+
+def _dump(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, tuple):
+        return [_dump(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _dump(v) for k, v in value.items()}
+    return value
+
+
+def _load(value: Any, default: Any, name: str) -> Any:
+    try:
+        if isinstance(default, bool):
+            return bool(value)
+        if isinstance(default, int):
+            return int(value)
+        if isinstance(default, Decimal):
+            return Decimal(str(value))
+        if isinstance(default, tuple):
+            if isinstance(value, str):
+                raise ValueError(value)
+            return tuple(str(v) for v in value)
+        if isinstance(default, dict):
+            merged = dict(default)
+            for key, item in dict(value).items():
+                merged[str(key)] = Decimal(str(item))
+            return merged
+    except (ArithmeticError, TypeError, ValueError) as error:
+        raise ValueError(f"审核设置“{SETTINGS_LABELS.get(name, name)}”的值无效：{value!r}") from error
+    return value
