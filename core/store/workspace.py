@@ -285,9 +285,7 @@ class Workspace(ReviewerLayer, StoreBase):
             existing = conn.execute(select(DocumentRow.id, DocumentRow.source_name)
                                     .where(DocumentRow.sha256 == sha)).first()
             if existing is not None:
-                return ImportOutcome(file_name=file_name, status=ImportStatus.DUPLICATE, sha256=sha,
-                                     document_id=existing.id,
-                                     message=f"{file_name} 已在工作区中（与 {existing.source_name} 内容相同），未重复导入。")
+                return self._duplicate(existing.id, file_name, sha=sha, source_name=existing.source_name)
             department_id = self._department_id(conn, doc)
             previous = conn.execute(
                 select(DocumentRow.id).where(
@@ -328,6 +326,10 @@ class Workspace(ReviewerLayer, StoreBase):
             progress.report(done, len(paths), path.name)
             try:
                 data = path.read_bytes()
+                existing = self.find_document(hashlib.sha256(data).hexdigest())
+                if existing is not None:  # known bytes: no need to parse them again
+                    outcomes.append(self._duplicate(existing, path.name))
+                    continue
                 doc = read(path)
             except Cancelled:
                 raise
@@ -342,6 +344,15 @@ class Workspace(ReviewerLayer, StoreBase):
             outcomes.append(self.import_document(doc, data, path.name))
         progress.report(len(paths), len(paths), "")
         return outcomes
+
+    def _duplicate(self, document_id: int, file_name: str, *, sha: str | None = None,
+                   source_name: str | None = None) -> ImportOutcome:
+        if sha is None or source_name is None:
+            info = self.document_info(document_id)
+            sha, source_name = info.sha256, info.source_name
+        return ImportOutcome(file_name=file_name, status=ImportStatus.DUPLICATE, sha256=sha,
+                             document_id=document_id,
+                             message=f"{file_name} 已在工作区中（与 {source_name} 内容相同），未重复导入。")
 
     def _department_id(self, conn: Connection, doc: Document) -> int:
         region = (doc.org.region_hint or "").strip() or UNKNOWN_REGION

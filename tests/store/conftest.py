@@ -12,12 +12,12 @@ from tests.store.postgres import PostgresServer, find_postgres_bin
 
 
 @pytest.fixture(scope="session")
-def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresServer]:
+def postgres_server() -> Iterator[PostgresServer]:
     bindir = find_postgres_bin()
     if bindir is None:
         pytest.skip("PostgreSQL binaries not installed (/usr/lib/postgresql/*/bin); "
                     "installer/dev.sh test installs the Debian package postgresql")
-    server = PostgresServer(bindir, tmp_path_factory.mktemp("pg"))
+    server = PostgresServer(bindir)
     server.start()
     try:
         yield server

@@ -11,6 +11,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -33,25 +34,23 @@ def _free_port() -> int:
 
 
 class PostgresServer:
-    def __init__(self, bindir: Path, base: Path) -> None:
+    def __init__(self, bindir: Path) -> None:
         self.bindir = bindir
-        self.base = base
-        self.data = base / "data"
+        # Not under pytest's tmp folder: that one is private to root, and the server may run as nobody.
+        self.base = Path(tempfile.mkdtemp(prefix="workbench-pg-"))
+        self.data = self.base / "data"
         self.port = _free_port()
         self.user = "workbench"
         self._as_other: list[str] = []
 
-    def _run(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([*self._as_other, *args], check=True, capture_output=True, text=True, timeout=120)
+    def _run(self, *args: str) -> None:
+        done = subprocess.run([*self._as_other, *args], capture_output=True, text=True, timeout=120, check=False)
+        if done.returncode != 0:
+            raise RuntimeError(f"{Path(args[0]).name} failed ({done.returncode}): {done.stderr.strip()}")
 
     def start(self) -> None:
         if os.geteuid() == 0:
             # Postgres will not run as root: hand the folder to nobody and run as nobody.
-            self.base.chmod(0o755)
-            for parent in self.base.parents:
-                if parent == Path("/"):
-                    break
-                parent.chmod(parent.stat().st_mode | 0o011)
             shutil.chown(self.base, user="nobody")
             self._as_other = ["runuser", "-u", "nobody", "--"]
         self._run(str(self.bindir / "initdb"), "-D", str(self.data), "-U", self.user, "-A", "trust",
@@ -70,6 +69,7 @@ class PostgresServer:
     def stop(self) -> None:
         subprocess.run([*self._as_other, str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate",
                         "stop"], capture_output=True, timeout=60, check=False)
+        shutil.rmtree(self.base, ignore_errors=True)
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql+psycopg://{self.user}@127.0.0.1:{self.port}/{database}"

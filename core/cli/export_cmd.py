@@ -1,0 +1,39 @@
+"""`export --department CODE [--region NAME] [--year Y] --format json|xlsx --out FILE [--workspace PATH]`."""
+
+from __future__ import annotations
+
+import argparse
+
+from core.cli.import_cmd import add_workspace_option
+from core.errors import WorkspaceError
+from core.store import Workspace
+from core.store.export import export_department
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("export", help="导出一个部门的项目、指标、修改建议和批注 (export a department)")
+    parser.add_argument("--department", required=True, metavar="CODE", help="department code, e.g. 113")
+    parser.add_argument("--region", metavar="NAME", help="region name, when the code exists in several regions")
+    parser.add_argument("--year", type=int, help="only this year's documents")
+    parser.add_argument("--format", choices=("json", "xlsx"), default="json")
+    parser.add_argument("--out", required=True, metavar="FILE")
+    add_workspace_option(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    with Workspace.open(args.workspace, readonly=True) as ws:
+        matches = ws.find_departments(args.department)
+        if args.region:
+            region_ids = {r.id for r in ws.regions() if r.name == args.region}
+            matches = [d for d in matches if d.region_id in region_ids]
+        if not matches:
+            raise WorkspaceError(f"工作区 {ws.label} 中没有编码为 {args.department} 的部门"
+                                 f"{f'（地区 {args.region}）' if args.region else ''}。")
+        if len(matches) > 1:
+            regions = {r.id: r.name for r in ws.regions()}
+            names = "、".join(regions[d.region_id] for d in matches)
+            raise WorkspaceError(f"部门编码 {args.department} 在多个地区都有（{names}），请用 --region 指定地区。")
+        path = export_department(ws, matches[0].id, args.out, year=args.year, fmt=args.format)
+    print(f"已导出：{path}")
+    return 0

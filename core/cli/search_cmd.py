@@ -1,0 +1,36 @@
+"""`search TEXT [--workspace PATH] [--limit N] [--json]`: find projects and indicators containing TEXT."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+
+from core.cli.import_cmd import add_workspace_option
+from core.store import Workspace
+
+_FIELD_ZH = {"name": "项目名称", "goal": "绩效目标", "level3": "三级指标", "description": "指标描述",
+             "value": "指标值"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("search", help="全文检索项目和绩效指标 (full-text search)")
+    parser.add_argument("text", metavar="TEXT")
+    add_workspace_option(parser)
+    parser.add_argument("--limit", type=int, default=50, help="at most this many hits (default 50)")
+    parser.add_argument("--all-versions", action="store_true", help="also search replaced document versions")
+    parser.add_argument("--json", action="store_true", help="print the hits as JSON")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    with Workspace.open(args.workspace, readonly=True) as ws:
+        hits = ws.search(args.text, args.limit, current_only=not args.all_versions)
+    if args.json:
+        print(json.dumps([dataclasses.asdict(h) for h in hits], ensure_ascii=False, indent=1))
+        return 0
+    for h in hits:
+        print(f"{h.year or '':>4} {h.department}｜{h.project_name}｜{_FIELD_ZH.get(h.field, h.field)}：{h.text}"
+              f"  [project {h.project_id}{'' if h.indicator_id is None else f', indicator {h.indicator_id}'}]")
+    print(f"共 {len(hits)} 条" + ("（已达上限）" if len(hits) >= args.limit else ""))
+    return 0
