@@ -1,0 +1,102 @@
+"""The fonts the program ships, and where to find them from source or from a bundle.
+
+Both front ends draw Chinese with fonts from resources/fonts, never with whatever
+the workstation has installed, so the window and the memo look the same on a
+machine without any Chinese font (PLATFORM.md §2, §3). This module only knows
+paths and names; the window loads them into Qt (ui/) and the memo registers
+them with reportlab (core/memo/pdf_fonts.py).
+
+In a PyInstaller bundle the folder is ``sys._MEIPASS/resources/fonts``: build with
+``--add-data "resources/fonts:resources/fonts"``.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.errors import UserError
+
+FONTS_SUBDIR = Path("resources") / "fonts"
+
+
+@dataclass(frozen=True, slots=True)
+class BundledFont:
+    """One face of a font file in resources/fonts.
+
+    Attributes:
+        file_name: the file inside resources/fonts.
+        subfont_index: the face inside a .ttc collection.
+        family: the family name Qt and fontconfig report for that face.
+        pdf_name: the name the memo registers it under with reportlab.
+        licence: the licence file beside it.
+    """
+
+    file_name: str
+    subfont_index: int
+    family: str
+    pdf_name: str
+    licence: str
+
+
+# 文泉驿微米黑: a 黑体-style sans with every glyph the program uses; the UI font and
+# the memo's heading font.
+SANS = BundledFont(
+    file_name="wqy-microhei.ttc",
+    subfont_index=0,
+    family="WenQuanYi Micro Hei",
+    pdf_name="WQYMicroHei",
+    licence="wqy-microhei.LICENSE-Apache-2.0.txt",
+)
+# 文鼎 PL 中楷 (AR PL UKai CN): a brush serif for the memo's body, closer to the 仿宋
+# of official documents than a sans; also the fallback for the 3,700 rare
+# characters WQY lacks. Optional: a slim bundle may leave it out (body falls back to SANS).
+SERIF = BundledFont(
+    file_name="ukai.ttc",
+    subfont_index=0,
+    family="AR PL UKai CN",
+    pdf_name="ARPLUKaiCN",
+    licence="ukai.LICENSE-ARPHICPL.txt",
+)
+
+# The family name the window sets as its application font.
+CJK_FAMILY = SANS.family
+
+
+class FontMissingError(UserError):
+    """A bundled font file is not where the installation put it."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"找不到程序自带的字体文件 {path}，安装可能不完整，请重新安装本程序。")
+        self.path = path
+
+
+def fonts_dir() -> Path:
+    """resources/fonts of this installation: beside the sources or inside the bundle."""
+    bundle_root = getattr(sys, "_MEIPASS", None)
+    if bundle_root is not None:
+        return Path(bundle_root) / FONTS_SUBDIR
+    return Path(__file__).resolve().parent.parent / FONTS_SUBDIR
+
+
+def font_path(font: BundledFont) -> Path:
+    """The file of `font`; FontMissingError when the installation lacks it."""
+    path = fonts_dir() / font.file_name
+    if not path.is_file():
+        raise FontMissingError(path)
+    return path
+
+
+def has_font(font: BundledFont) -> bool:
+    return (fonts_dir() / font.file_name).is_file()
+
+
+def cjk_font_path() -> Path:
+    """The UI's Chinese font (WenQuanYi Micro Hei), for QFontDatabase.addApplicationFont."""
+    return font_path(SANS)
+
+
+def serif_font_path() -> Path | None:
+    """The memo's body font, or None when this installation leaves it out."""
+    return font_path(SERIF) if has_font(SERIF) else None

@@ -1,0 +1,143 @@
+"""The memo's building blocks: sections, paragraphs and tables as plain data.
+
+`core.memo.content` decides what the memo says and expresses it in these blocks;
+the renderers (`core.memo.pdf`, `core.memo.docx`) only lay them out, so the PDF and
+the DOCX can never say different things.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """A body paragraph; `lead` (may be empty) is set in the heading font before `text`.
+
+    `kind` tunes the look: "body" (indented first line), "item" (a numbered or listed
+    line, hanging), "quote" (a reviewer's annotation), "result" (a project's result),
+    "signature" (right-aligned sign-off lines).
+    """
+
+    text: str
+    lead: str = ""
+    kind: str = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A table cell: the text as written, and the reviewer's suggestion when the cell is revised."""
+
+    text: str
+    revised: str | None = None
+
+    @property
+    def marked(self) -> bool:
+        return self.revised is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table with one header row (repeated on every page it spans).
+
+    `widths` are relative column widths; `caption` is set above the table.
+    """
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    widths: tuple[float, ...]
+    caption: str = ""
+
+
+Block = Para | Table
+
+
+@dataclass(slots=True)
+class Section:
+    """A titled part of the memo. `number` is the Chinese ordinal shown before the title
+    (一、 （一） 1.); `bookmark` puts it in the PDF outline."""
+
+    title: str
+    number: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    subsections: list[Section] = field(default_factory=list)
+    bookmark: bool = True
+    page_break_before: bool = False
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number}{self.title}"
+
+    def walk(self, level: int = 1) -> Iterator[tuple[int, Section]]:
+        """This section and every subsection, depth first, with its level (1 = top)."""
+        yield level, self
+        for sub in self.subsections:
+            yield from sub.walk(level + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Cover:
+    title: str
+    department: str
+    year: int | None
+    organisation: str
+    reviewer: str
+    date: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    organisation: str
+    reviewer: str
+    date: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """Document properties of the PDF and DOCX."""
+
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...] = ()
+    creator: str = "预算绩效目标审核工作台"
+
+
+@dataclass(slots=True)
+class Memo:
+    """The whole memo: cover, sections in order (appendix last), sign-off."""
+
+    cover: Cover
+    sections: list[Section]
+    signature: Signature
+    metadata: Metadata
+    # The project names in memo order; one PDF outline entry each.
+    project_names: list[str] = field(default_factory=list)
+
+    def texts(self) -> Iterator[str]:
+        """Every string the memo prints (for the font coverage check and tests)."""
+        cover = self.cover
+        yield from (cover.title, cover.department, cover.organisation, cover.reviewer)
+        for top in self.sections:
+            for _, section in top.walk():
+                yield section.heading
+                for block in section.blocks:
+                    if isinstance(block, Para):
+                        yield block.lead
+                        yield block.text
+                    else:
+                        yield block.caption
+                        yield from block.header
+                        for row in block.rows:
+                            for cell in row:
+                                yield cell.text
+                                if cell.revised is not None:
+                                    yield cell.revised
+        yield from (self.signature.organisation, self.signature.reviewer)
+
+
+def format_date(day: dt.date) -> str:
+    """2025年3月8日 (no leading zeros, as official documents write dates)."""
+    return f"{day.year}年{day.month}月{day.day}日"

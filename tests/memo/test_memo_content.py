@@ -1,0 +1,109 @@
+"""What the memo says, as data: sections, findings, revisions, grades, common problems, comparison."""
+
+from __future__ import annotations
+
+from core.memo.blocks import Para, Table
+from core.memo.content import build_memo, chinese_ordinal, format_amount
+from core.review import FindingState
+from core.values import MoneyUnit
+from tests.memo.conftest import COMPARISON, Rendered
+from tests.memo.sample import REVIEWER, make_document, make_review
+
+
+def test_top_sections_in_the_issue_order(rendered: Rendered) -> None:
+    assert [s.heading for s in rendered.memo.sections] == [
+        "一、审核依据", "二、审核范围与方法", "三、总体情况", "四、项目审核情况", "五、共性问题", "六、年度对比",
+        "七、结论", "附件：各项目绩效指标表"]
+    projects = rendered.memo.sections[3].subsections
+    assert [p.title for p in projects] == [p.display_name for p in rendered.document.projects]
+    assert [s.title for s in projects[0].subsections] == ["基本情况", "评分", "发现的问题", "修改建议", "审核结果"]
+
+
+def test_only_accepted_findings_enter_the_memo() -> None:
+    document = make_document(2)
+    review = make_review(document)
+    for finding in review.findings:
+        finding.state = FindingState.DISMISSED
+    memo = build_memo(document, reviewer=REVIEWER, findings=review.findings, annotations=review.annotations)
+    text = "".join(memo.texts())
+    assert not any(f.message in text for f in review.findings)
+    assert all(a.text in text for a in review.annotations)
+    bare = "".join(build_memo(document, reviewer=REVIEWER, findings=review.findings).texts())
+    assert bare.count("未发现需要修改的问题。") == len(document.projects)
+
+
+def test_project_parts(rendered: Rendered) -> None:
+    project = rendered.memo.sections[3].subsections[0]
+    basics, scores, problems, suggestions, result = project.subsections
+    assert any(b.lead == "预算数：" and b.text == "23.50万元" for b in basics.blocks if isinstance(b, Para))
+    table = scores.blocks[0]
+    assert isinstance(table, Table)
+    assert [row[0].text for row in table.rows] == ["完整性", "相关性", "适当性", "可行性", "合计"]
+    assert table.rows[-1][2].text == "93（优）" and table.rows[-1][3].text == "2个"
+    leads = [b.lead for b in problems.blocks if isinstance(b, Para)]
+    assert leads[0].startswith("（1）[E1 警告]") and leads[1].startswith("（2）[A6 警告]")
+    assert any("第5项指标（群众诉求解决率）指标值" in b.text and "原文“有效提升”" in b.text for b in problems.blocks
+               if isinstance(b, Para))
+    lines = [b.lead + b.text for b in suggestions.blocks if isinstance(b, Para)]
+    assert "第1项指标（督查事项办结数量）指标值：原：≥10件 → 建议：≥15件" in lines
+    assert "第5项指标（群众诉求解决率）指标值：原：有效提升 → 建议：≥95%" in lines  # the finding's own suggestion
+    assert result.blocks[0].text == "优（93分），通过。项目1结论。"
+
+
+def test_overview_counts_amounts_and_grade_distribution(rendered: Rendered) -> None:
+    overview = rendered.memo.sections[2]
+    first = overview.blocks[0]
+    assert isinstance(first, Para)
+    # 23.50 + 43.50 + 63.50, summed as Decimal
+    assert "共报送项目3个，预算数合计130.5万元" in first.text and "共设绩效指标18项" in first.text
+    table = next(b for b in overview.blocks if isinstance(b, Table))
+    assert [(r[0].text, r[1].text) for r in table.rows] == [("优", "1个"), ("良", "1个"), ("中", "1个"), ("差", "0个")]
+    assert any("部门整体目标表述宜更具体" in b.text for b in overview.blocks if isinstance(b, Para))
+
+
+def test_common_problems_name_rules_seen_in_several_projects(rendered: Rendered) -> None:
+    common = rendered.memo.sections[4]
+    leads = [b.lead for b in common.blocks if isinstance(b, Para) and b.lead]
+    assert [lead.split()[0] for lead in leads] == ["（1）[A6", "（2）[E1"]
+    single = build_memo(make_document(1), reviewer=REVIEWER, findings=make_review(make_document(1)).findings)
+    assert "未发现在两个以上项目中重复出现的问题" in "".join(single.sections[4].blocks[0].text)
+
+
+def test_comparison_only_when_given(rendered: Rendered) -> None:
+    section = rendered.memo.sections[5]
+    table = next(b for b in section.blocks if isinstance(b, Table))
+    assert len(table.rows) == len(COMPARISON)
+    assert table.rows[1][1].text == "服务对象满意度·指标值（目标提高）"
+    assert (table.rows[1][2].text, table.rows[1][3].text) == ("≥85%", "≥90%")
+    plain = build_memo(make_document(1), reviewer=REVIEWER)
+    assert "年度对比" not in [s.title for s in plain.sections]
+
+
+def test_appendix_marks_revised_cells(rendered: Rendered) -> None:
+    appendix = rendered.memo.sections[-1]
+    tables = [b for b in appendix.blocks if isinstance(b, Table)]
+    assert len(tables) == 3
+    marked = [(r, c) for r, row in enumerate(tables[1].rows) for c, cell in enumerate(row) if cell.marked]
+    assert marked == [(0, 4)] and tables[1].rows[0][4].revised == "≥25件"
+
+
+def test_cover_signature_and_metadata(rendered: Rendered) -> None:
+    memo = rendered.memo
+    assert memo.cover.title == "示例市人民政府办公室2025年度预算绩效目标审核意见"
+    assert memo.signature.reviewer == REVIEWER.name and memo.signature.date == REVIEWER.date
+    assert memo.metadata.author == REVIEWER.name
+
+
+def test_small_helpers() -> None:
+    assert [chinese_ordinal(n) for n in (1, 10, 11, 20, 35)] == ["一", "十", "十一", "二十", "三十五"]
+    from decimal import Decimal
+
+    assert format_amount(Decimal("1234567.50"), MoneyUnit.YUAN) == "1,234,567.5元"
+    assert format_amount(Decimal("130.00"), MoneyUnit.WAN_YUAN) == "130万元"
+
+
+def test_a_document_without_projects_still_makes_a_memo() -> None:
+    document = make_document(0)
+    memo = build_memo(document, reviewer=REVIEWER)
+    assert memo.project_names == []
+    assert "本文件没有项目绩效目标表。" in "".join(memo.texts())
