@@ -9,8 +9,7 @@
 | other | anything else (wording, a qualitative value, a changed unit) |
 
 Targets are read through the shared `core.values.parse_target`; `read_target`
-keeps only what comparing two years needs (and a small reading of its own for a
-checkout whose values module predates the shared parser).
+keeps only what comparing two years needs.
 """
 
 from __future__ import annotations
@@ -20,12 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from core.values import MoneyUnit, parse_decimal
-
-try:
-    from core.values import parse_target as _shared_parse_target
-except ImportError:  # pragma: no cover - only before the shared target parser existed
-    _shared_parse_target = None
+from core.values import TargetKind, parse_target
 
 
 class Cause(StrEnum):
@@ -46,18 +40,6 @@ CAUSE_TEXT: dict[Cause, str] = {
     Cause.OTHER: "其他修改",
 }
 
-# Operators as written, longest first so that "不低于" wins over "低于".
-_OPERATORS: tuple[tuple[str, str], ...] = (
-    ("不低于", ">="), ("不少于", ">="), ("不小于", ">="), ("大于等于", ">="), ("≥", ">="), (">=", ">="),
-    ("＞＝", ">="), ("⩾", ">="),
-    ("不高于", "<="), ("不超过", "<="), ("不多于", "<="), ("不大于", "<="), ("小于等于", "<="), ("≤", "<="),
-    ("<=", "<="), ("＜＝", "<="), ("⩽", "<="),
-    ("高于", ">"), ("多于", ">"), ("大于", ">"), ("超过", ">"), (">", ">"), ("＞", ">"),
-    ("低于", "<"), ("少于", "<"), ("小于", "<"), ("<", "<"), ("＜", "<"),
-)
-_SUFFIX_OPERATORS: tuple[tuple[str, str], ...] = (("以上", ">="), ("以内", "<="), ("以下", "<="))
-_PERCENT_UNITS = ("%", "％", "比率", "百分比")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|21\d\d)(?!\d)")
 
 
@@ -68,19 +50,14 @@ class Target:
     operator: str | None  # ">=", ">", "<=", "<" or None when none is written
     number: Decimal
     unit: str  # "%", "人", "万元", "元/人次", "天" … (with any words written before the number)
+    yuan: Decimal | None = None  # a plain amount (元/万元/亿元) in 元; None for 元/人次 and the rest
 
     @property
     def percent(self) -> bool:
-        return self.unit in _PERCENT_UNITS
-
-    @property
-    def money_unit(self) -> MoneyUnit | None:
-        """万元/元 for a plain amount; None for per-unit costs (元/人次) and everything else."""
-        return MoneyUnit.from_text(self.unit) if self.unit in ("万元", "元", "万") else None
+        return self.unit == "%"
 
     def in_yuan(self) -> Decimal | None:
-        unit = self.money_unit
-        return None if unit is None else self.number * unit.in_yuan
+        return self.yuan
 
 
 _SHARED_OPERATORS = {"≥": ">=", "≤": "<=", ">": ">", "<": "<"}
@@ -91,38 +68,11 @@ def read_target(raw: str) -> Target | None:
 
     None for qualitative values and for dates (which years, not numbers, compare).
     """
-    if _shared_parse_target is not None:
-        parsed = _shared_parse_target(raw)
-        if parsed.kind != "number" or parsed.number is None:
-            return None
-        operator = _SHARED_OPERATORS.get(str(parsed.comparator)) if parsed.comparator else None
-        return Target(operator, parsed.number, (parsed.label or "") + (parsed.unit or ""))
-    return _read_target_locally(raw)
-
-
-def _read_target_locally(raw: str) -> Target | None:
-    text = re.sub(r"\s+", "", raw)
-    if not text or re.search(r"\d{4}年|\d+月\d+日|\d+月底", text):
+    parsed = parse_target(raw)
+    if parsed.kind is not TargetKind.NUMBER or parsed.number is None:
         return None
-    operator = None
-    for written, op in _OPERATORS:
-        if text.startswith(written):
-            operator, text = op, text[len(written):]
-            break
-    for written, op in _SUFFIX_OPERATORS:
-        if text.endswith(written):
-            operator, text = operator or op, text[: -len(written)]
-            break
-    m = _NUMBER.match(text)
-    if m is None:
-        return None
-    number = parse_decimal(m.group(0))
-    if number is None:
-        return None
-    unit = text[m.end():].removesuffix("前")
-    if re.search(r"\d", unit):
-        return None  # two numbers ("1-2次", "10人5次") are not one target
-    return Target(operator, number, unit)
+    operator = _SHARED_OPERATORS.get(str(parsed.comparator)) if parsed.comparator else None
+    return Target(operator, parsed.number, (parsed.label or "") + (parsed.unit or ""), parsed.to_yuan())
 
 
 def years_rolled(old: str, new: str, gap: int) -> bool:
@@ -171,7 +121,7 @@ def value_cause(old_raw: str, new_raw: str, *, level1: str, level2: str, gap: in
                 and budget_old != budget_new and _follows(old_yuan, new_yuan, budget_old, budget_new)):
             return Cause.BUDGET
         if old_yuan is not None and new_yuan is not None:
-            old, new = Target(old.operator, old_yuan, "元"), Target(new.operator, new_yuan, "元")
+            old, new = Target(old.operator, old_yuan, "元", old_yuan), Target(new.operator, new_yuan, "元", new_yuan)
     if old.unit != new.unit:
         return Cause.OTHER
     if "数量" in level2 and not old.percent:
