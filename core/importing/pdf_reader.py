@@ -1,0 +1,317 @@
+"""The .pdf reader: text-layer PDF → `Layout`, in one pass over each page.
+
+For every page pdfplumber's ruled-table finder runs once; its cell boxes give the grid
+(all distinct cell edges become grid lines, so a box covering several of them is a
+merged cell and gets one anchor, whether the merge is horizontal or vertical). Each
+character is then placed exactly once: into the cell whose box holds its centre, or
+into the running text outside tables. Lines are re-joined by geometry, never by
+inserting spaces: a line break is a wrap when the next line's first token would not
+have fitted after it; otherwise it ends a paragraph. Page numbers are dropped.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from core.errors import ScannedPdfError
+from core.importing.layout import GridCell, Layout, Paragraph, TableGrid
+from core.importing.text import CLOSING_PUNCT, is_word_char
+from core.progress import NoProgress, Progress, check
+
+OPENING_PUNCT = "（《「『【〔“‘([{"
+_PAGE_NUMBER_RE = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}\s*(页)?(\s*/\s*(共\s*)?\d{1,4}\s*页?)?[-—–\s]*$")
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of characters: geometry and text."""
+
+    chars: list[dict[str, Any]]
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    text: str = ""
+
+    @property
+    def first_token_width(self) -> float:
+        """Width of what a wrap would have had to fit: first char plus clinging punctuation."""
+        chars = [c for c in self.chars if c["text"].strip()]
+        if not chars:
+            return 0.0
+        end = 1
+        if chars[0]["text"] in OPENING_PUNCT and len(chars) > 1:
+            end = 2
+        if is_word_char(chars[0]["text"]):
+            while end < len(chars) and is_word_char(chars[end]["text"]):
+                end += 1
+        while end < len(chars) and chars[end]["text"] in CLOSING_PUNCT:
+            end += 1
+        return chars[end - 1]["x1"] - chars[0]["x0"]
+
+
+def group_lines(chars: list[dict[str, Any]], page: int) -> list[Line]:
+    """Characters → lines, top to bottom, each sorted left to right."""
+    lines: list[Line] = []
+    for ch in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
+        size = float(ch.get("size") or (ch["bottom"] - ch["top"]) or 10.0)
+        line = lines[-1] if lines else None
+        if (line is not None and abs(ch["top"] - line.top) <= 0.5 * max(size, line.size) + 0.01) \
+                or (line is not None and line.top - 0.2 * size <= (ch["top"] + ch["bottom"]) / 2 <= line.bottom):
+            line.chars.append(ch)
+            line.bottom = max(line.bottom, ch["bottom"])
+            line.size = max(line.size, size)
+        else:
+            lines.append(Line(chars=[ch], page=page, top=ch["top"], bottom=ch["bottom"],
+                              x0=ch["x0"], x1=ch["x1"], size=size))
+    for line in lines:
+        line.chars.sort(key=lambda c: c["x0"])
+        line.x0 = line.chars[0]["x0"]
+        line.x1 = max(c["x1"] for c in line.chars)
+        line.text = "".join(c["text"] for c in line.chars)
+    return lines
+
+
+def joins_as_wrap(prev: Line, nxt: Line, right_limit: float) -> bool:
+    """True when the break between two lines only wrapped text (nxt's first token did not fit)."""
+    return prev.x1 + nxt.first_token_width > right_limit - 0.5
+
+
+def join_wrapped(prev_text: str, prev: Line, nxt: Line, right_limit: float) -> str:
+    """The separator for a wrap: nothing, or a space between two Latin words broken at a space."""
+    a, b = prev_text[-1:], nxt.text[:1]
+    if is_word_char(a) and is_word_char(b) and right_limit - prev.x1 > 0.6 * prev.size:
+        return " "
+    return ""
+
+
+def cell_text(lines: list[Line], cell_x0: float, cell_x1: float) -> str:
+    """A cell's lines re-joined: wraps vanish, real paragraph breaks stay as "\\n"."""
+    if not lines:
+        return ""
+    pad = max(0.0, min(line.x0 for line in lines) - cell_x0)
+    right_limit = cell_x1 - pad
+    text = lines[0].text
+    for prev, nxt in itertools.pairwise(lines):
+        if joins_as_wrap(prev, nxt, right_limit):
+            text += join_wrapped(text, prev, nxt, right_limit) + nxt.text
+        else:
+            text += "\n" + nxt.text
+    return text
+
+
+def _cluster(values: list[float], tolerance: float = 1.5) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= tolerance:
+            continue
+        out.append(v)
+    return out
+
+
+def _nearest(coords: list[float], value: float) -> int:
+    return min(range(len(coords)), key=lambda i: abs(coords[i] - value))
+
+
+@dataclass(slots=True)
+class _TableBuild:
+    """A table found on a page, while its characters are being placed."""
+
+    bbox: tuple[float, float, float, float]
+    xs: list[float]
+    ys: list[float]
+    anchor_of: dict[tuple[int, int], tuple[int, int]]
+    boxes: dict[tuple[int, int], tuple[float, float, float, float]]
+    chars: dict[tuple[int, int], list[dict[str, Any]]] = field(default_factory=dict)
+
+    def contains(self, x: float, y: float) -> bool:
+        x0, top, x1, bottom = self.bbox
+        return x0 - 1 <= x <= x1 + 1 and top - 1 <= y <= bottom + 1
+
+    def place(self, ch: dict[str, Any]) -> None:
+        x = (ch["x0"] + ch["x1"]) / 2
+        y = (ch["top"] + ch["bottom"]) / 2
+        c = min(max(bisect_right(self.xs, x) - 1, 0), len(self.xs) - 2)
+        r = min(max(bisect_right(self.ys, y) - 1, 0), len(self.ys) - 2)
+        anchor = self.anchor_of.get((r, c), (r, c))
+        self.chars.setdefault(anchor, []).append(ch)
+
+
+def _build_table(table: Any) -> _TableBuild | None:
+    cells = [c for c in table.cells if c is not None]
+    if not cells:
+        return None
+    xs = _cluster([v for c in cells for v in (c[0], c[2])])
+    ys = _cluster([v for c in cells for v in (c[1], c[3])])
+    if len(xs) < 2 or len(ys) < 2:
+        return None
+    anchor_of: dict[tuple[int, int], tuple[int, int]] = {}
+    boxes: dict[tuple[int, int], tuple[float, float, float, float]] = {}
+    for x0, top, x1, bottom in cells:
+        c0, c1 = _nearest(xs, x0), _nearest(xs, x1)
+        r0, r1 = _nearest(ys, top), _nearest(ys, bottom)
+        if c1 <= c0 or r1 <= r0:
+            continue
+        boxes[(r0, c0)] = (x0, top, x1, bottom)
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                anchor_of[(r, c)] = (r0, c0)
+    return _TableBuild(bbox=tuple(table.bbox), xs=xs, ys=ys, anchor_of=anchor_of, boxes=boxes)
+
+
+def _finish_table(build: _TableBuild, page_no: int, index: int) -> TableGrid:
+    n_rows, n_cols = len(build.ys) - 1, len(build.xs) - 1
+    texts: dict[tuple[int, int], str] = {}
+    for anchor, chars in build.chars.items():
+        box = build.boxes.get(anchor)
+        x0, x1 = (box[0], box[2]) if box else (build.xs[anchor[1]], build.xs[anchor[1] + 1])
+        texts[anchor] = cell_text(group_lines(chars, page_no), x0, x1)
+    rows: list[list[GridCell]] = []
+    for r in range(n_rows):
+        row: list[GridCell] = []
+        for c in range(n_cols):
+            anchor = build.anchor_of.get((r, c), (r, c))
+            row.append(GridCell(text=texts.get(anchor, ""), row=r, col=c, anchor=anchor, page=page_no))
+        rows.append(row)
+    return TableGrid(index=index, rows=rows, pages=[page_no])
+
+
+@dataclass(slots=True)
+class _PageItems:
+    width: float
+    height: float
+    items: list[Line | TableGrid]
+
+
+def _is_page_number(line: Line, height: float) -> bool:
+    return (line.top > 0.85 * height or line.bottom < 0.1 * height) and bool(_PAGE_NUMBER_RE.match(line.text))
+
+
+def _read_page(page: Any, page_no: int, first_table_index: int) -> tuple[_PageItems, int, int]:
+    """One page → its lines and tables in reading order; returns also char and image counts."""
+    builds = [b for t in page.find_tables() if (b := _build_table(t)) is not None]
+    chars = page.chars
+    outside: list[dict[str, Any]] = []
+    for ch in chars:
+        x = (ch["x0"] + ch["x1"]) / 2
+        y = (ch["top"] + ch["bottom"]) / 2
+        for build in builds:
+            if build.contains(x, y):
+                build.place(ch)
+                break
+        else:
+            outside.append(ch)
+    lines = [ln for ln in group_lines(outside, page_no) if ln.text.strip()]
+    lines = [ln for ln in lines if not _is_page_number(ln, float(page.height))]
+    tables = [(b.bbox[1], _finish_table(b, page_no, 0)) for b in builds]
+    items: list[tuple[float, Line | TableGrid]] = [(ln.top, ln) for ln in lines] + tables
+    items.sort(key=lambda it: it[0])
+    index = first_table_index
+    ordered: list[Line | TableGrid] = []
+    for _, item in items:
+        if isinstance(item, TableGrid):
+            item.index = index
+            index += 1
+        ordered.append(item)
+    return (_PageItems(float(page.width), float(page.height), ordered),
+            len(chars), len(page.images))
+
+
+def _margins(pages: list[_PageItems]) -> dict[tuple[int, int], tuple[float, float]]:
+    """Per page format (portrait, landscape…): the text's left edge and right limit."""
+    lefts: dict[tuple[int, int], float] = {}
+    rights: dict[tuple[int, int], float] = {}
+    for p in pages:
+        key = (round(p.width), round(p.height))
+        for item in p.items:
+            if isinstance(item, Line):
+                lefts[key] = min(lefts.get(key, item.x0), item.x0)
+                rights[key] = max(rights.get(key, item.x1), item.x1)
+    out: dict[tuple[int, int], tuple[float, float]] = {}
+    for p in pages:
+        key = (round(p.width), round(p.height))
+        left = lefts.get(key, 0.0)
+        out[key] = (left, max(rights.get(key, p.width), p.width - left))
+    return out
+
+
+def _paragraphs(pages: list[_PageItems], layout: Layout) -> None:
+    """Lines → paragraphs (also across a page break), interleaved with the tables."""
+    margins = _margins(pages)
+    current: list[Line] = []
+    text = ""
+    n_par = 0
+
+    def flush() -> None:
+        nonlocal current, text, n_par
+        if current:
+            layout.blocks.append(Paragraph(text=text, index=n_par, page=current[0].page))
+            n_par += 1
+        current, text = [], ""
+
+    for p in pages:
+        left, right = margins[(round(p.width), round(p.height))]
+        for item in p.items:
+            if isinstance(item, TableGrid):
+                flush()
+                layout.blocks.append(item)
+                continue
+            if current:
+                prev = current[-1]
+                cont_x0 = current[1].x0 if len(current) > 1 else left
+                new = (item.x0 - cont_x0 > 0.5 * item.size
+                       or abs(item.size - prev.size) > 0.6
+                       or (item.page == prev.page and item.top - prev.bottom > 1.0 * item.size)
+                       or not joins_as_wrap(prev, item, right))
+                if new:
+                    flush()
+                else:
+                    text += join_wrapped(text, prev, item, right) + item.text
+                    current.append(item)
+                    continue
+            current, text = [item], item.text
+    flush()
+
+
+def read_pdf(path: Path, *, sha256: str, progress: Progress | None = None) -> Layout:
+    """Read a PDF with a text layer into a Layout (pdfplumber errors go to the registry)."""
+    import pdfplumber  # imported here so that .docx work never loads pdfminer
+
+    progress = progress or NoProgress()
+    layout = Layout(source_name=path.name, source_format="pdf", sha256=sha256)
+    pages: list[_PageItems] = []
+    n_chars = n_images = 0
+    with pdfplumber.open(str(path)) as pdf:
+        n_pages = len(pdf.pages)
+        layout.page_count = n_pages
+        table_index = 0
+        for i, page in enumerate(pdf.pages):
+            check(progress)
+            progress.report(i, n_pages, "读取 PDF 页面")
+            items, chars, images = _read_page(page, i + 1, table_index)
+            table_index += sum(isinstance(it, TableGrid) for it in items.items)
+            n_chars += chars
+            n_images += images
+            pages.append(items)
+            page.close()
+        progress.report(n_pages, n_pages, "读取 PDF 页面")
+    if n_chars == 0:
+        raise ScannedPdfError(path)
+    _mark_continuations(pages)
+    _paragraphs(pages, layout)
+    return layout
+
+
+def _mark_continuations(pages: list[_PageItems]) -> None:
+    """A table that opens a page right after a page that closed with a table continues it."""
+    for prev, page in itertools.pairwise(pages):
+        if prev.items and page.items and isinstance(prev.items[-1], TableGrid) \
+                and isinstance(page.items[0], TableGrid):
+            page.items[0].continues_previous = True

@@ -1,0 +1,121 @@
+"""Which reader reads a file: by extension, then by sniffing its first bytes.
+
+It also turns everything a reader library may throw at a bad file into the typed,
+Chinese-worded errors of core.errors, naming the file: empty, not what its name
+says, corrupt, password-protected (a PDF with a user password, or an encrypted
+OOXML package, which is an OLE compound file holding "EncryptedPackage").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from core.errors import (
+    CorruptFileError,
+    DocumentError,
+    EmptyFileError,
+    EncryptedFileError,
+    UnsupportedFormatError,
+    UserError,
+)
+from core.importing.layout import Layout
+from core.progress import NoProgress, Progress
+
+Reader = Callable[..., Layout]
+
+PDF_MAGIC = b"%PDF-"
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+FORMAT_NAMES = {"pdf": "PDF", "docx": "Word（.docx）"}
+EXTENSIONS = {".pdf": "pdf", ".docx": "docx"}
+
+
+def sniff(head: bytes) -> str | None:
+    """"pdf", "docx", "ole" (legacy .doc or encrypted OOXML) or None, from the first bytes."""
+    if PDF_MAGIC in head[:1024]:
+        return "pdf"
+    if head.startswith(ZIP_MAGIC):
+        return "docx"
+    if head.startswith(OLE_MAGIC):
+        return "ole"
+    return None
+
+
+def _is_encrypted_ooxml(data: bytes) -> bool:
+    return "EncryptedPackage".encode("utf-16-le") in data
+
+
+def _read_pdf(path: Path, sha256: str, progress: Progress) -> Layout:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+    from core.importing.pdf_reader import read_pdf
+
+    try:
+        return read_pdf(path, sha256=sha256, progress=progress)
+    except UserError:
+        raise
+    except PdfminerException as error:
+        cause = error.args[0] if error.args else error.__cause__
+        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError) or isinstance(
+                error.__cause__, PDFPasswordIncorrect | PDFEncryptionError):
+            raise EncryptedFileError(path) from error
+        raise CorruptFileError(path, "PDF 文件已损坏或不完整，无法读取（"
+                               f"{type(cause).__name__}）。请重新导出或索取原件。") from error
+    except (MalformedPDFException, OSError, ValueError, KeyError, TypeError, AttributeError,
+            IndexError, RecursionError) as error:
+        raise CorruptFileError(path, f"PDF 文件结构有误，无法读取（{type(error).__name__}）。"
+                               "请重新导出或索取原件。") from error
+
+
+def _read_docx(path: Path, sha256: str, progress: Progress) -> Layout:
+    from docx.opc.exceptions import OpcError
+    from lxml.etree import XMLSyntaxError
+
+    from core.importing.docx_reader import read_docx
+
+    try:
+        return read_docx(path, sha256=sha256, progress=progress)
+    except UserError:
+        raise
+    except (OpcError, zipfile.BadZipFile, KeyError, XMLSyntaxError, ValueError, OSError, EOFError,
+            AttributeError, IndexError) as error:
+        raise CorruptFileError(path, "Word 文件已损坏或不是有效的 .docx 文件，无法读取（"
+                               f"{type(error).__name__}）。请用 Word/WPS 打开后另存为 .docx 再导入。") from error
+
+
+READERS: dict[str, Callable[[Path, str, Progress], Layout]] = {"pdf": _read_pdf, "docx": _read_docx}
+
+
+def read_layout(path: str | Path, *, progress: Progress | None = None) -> Layout:
+    """Read any supported file into a Layout, or raise a DocumentError naming it."""
+    path = Path(path)
+    progress = progress or NoProgress()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as error:
+        raise DocumentError(path, "找不到这个文件。") from error
+    except IsADirectoryError as error:
+        raise DocumentError(path, "这是一个文件夹，不是文件。") from error
+    except OSError as error:
+        raise DocumentError(path, f"无法读取文件（{error.strerror or type(error).__name__}）。") from error
+    if not data:
+        raise EmptyFileError(path)
+    sha256 = hashlib.sha256(data).hexdigest()
+    expected = EXTENSIONS.get(path.suffix.lower())
+    actual = sniff(data[:2048])
+    if actual == "ole":
+        if _is_encrypted_ooxml(data):
+            raise EncryptedFileError(path)
+        raise UnsupportedFormatError(path, "这是旧版 Office 文件（.doc 等），请用 Word/WPS 另存为 .docx 后再导入。")
+    if expected is not None and actual is None:
+        raise CorruptFileError(path, f"扩展名是 {path.suffix}，但内容不是 {FORMAT_NAMES[expected]} 文件"
+                                     "（可能已损坏、被截断，或是改了扩展名的其他文件）。")
+    # A file with the wrong extension but a recognisable content is read as what it is.
+    fmt = actual or expected
+    if fmt is None:
+        raise UnsupportedFormatError(path, "不支持的文件类型：只能导入 .docx 和 .pdf 文件。")
+    return READERS[fmt](path, sha256, progress)

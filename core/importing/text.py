@@ -1,0 +1,51 @@
+"""Text helpers shared by the readers and the recogniser: CJK-aware line joining and label keys.
+
+A line break that only wraps text must vanish without a trace in CJK ("保障办公人" +
+"数"), but between two Latin words it stood for a space. Labels are compared by a
+key with all whitespace and punctuation variants folded, so "其中：财政    资金",
+"其中:财政资金" and "其中：财政\n资金" are the same label.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WS_RE = re.compile(r"[\s\u3000\u00a0]+")
+# Characters that may not start a line (kinsoku): a wrap moves them together with
+# the character before them, so they belong to the first token of a wrapped line.
+CLOSING_PUNCT = "，。、；：？！）》」』】〕”’%％)]}.,;:!?"
+
+
+def is_cjk(ch: str) -> bool:
+    """True for ideographs, kana, hangul and full-width punctuation (no spaces between them)."""
+    if not ch:
+        return False
+    code = ord(ch)
+    if 0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF:
+        return True
+    if 0x3000 <= code <= 0x303F or 0xAC00 <= code <= 0xD7AF or 0x20000 <= code <= 0x2FFFF:
+        return True
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def is_word_char(ch: str) -> bool:
+    """Latin letters and digits: a wrap between two of them may have eaten a space."""
+    return bool(ch) and ch.isascii() and ch.isalnum()
+
+
+def label_key(text: str) -> str:
+    """A label's comparison key: no whitespace, ASCII punctuation, no trailing colon."""
+    folded = unicodedata.normalize("NFKC", text)
+    folded = _WS_RE.sub("", folded)
+    return folded.rstrip(":：")
+
+
+def squash(text: str) -> str:
+    """All whitespace removed (for matching, never for stored values)."""
+    return _WS_RE.sub("", text)
+
+
+def clean(text: str) -> str:
+    """A stored value: surrounding whitespace stripped, inner text untouched."""
+    return text.strip()
