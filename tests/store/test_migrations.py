@@ -1,0 +1,127 @@
+"""Schema migrations: from an empty file, from every earlier revision with rows in it, and refusals."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, text
+
+from core.errors import WorkspaceError
+from core.store import Workspace, migrate, sqlite_specific
+from core.store.schema import Base
+
+SEARCH_TABLES = set(sqlite_specific.search_table_names())
+
+
+def _engine_at(path: Path, revision: str):  # type: ignore[no-untyped-def]
+    engine = create_engine(f"sqlite:///{path}")
+    sqlite_specific.install_connection_setup(engine, foreign_keys=False)
+    with engine.begin() as conn:
+        migrate.upgrade(conn, revision)
+    return engine
+
+
+def _seed(engine) -> None:  # type: ignore[no-untyped-def]
+    """Rows in every table of the initial schema, written with plain SQL as an old build would."""
+    now = datetime(2025, 3, 1, 9, 0)
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO regions (id, name) VALUES (1, '唐山市')"))
+        conn.execute(text("INSERT INTO departments (id, region_id, code, name) VALUES (1, 1, '113', '政府办')"))
+        conn.execute(text(
+            "INSERT INTO documents (id, department_id, year, kind, source_name, source_format, sha256, year_source,"
+            " imported_at, is_current, dept_code, dept_name, units_json, sub_goals_json, measures_json, issues_json)"
+            " VALUES (1, 1, 2025, 'performance', 'a.docx', 'docx', 'ab', 'title', :now, 1, '113', '政府办',"
+            " '[]', '[]', '[]', '[]')"), {"now": now})
+        conn.execute(text("INSERT INTO document_files VALUES (1, 'a.docx', 3, :b)"), {"b": b"abc"})
+        conn.execute(text(
+            "INSERT INTO projects (id, document_id, position, seq, title, unit_code, unit_name, name, goal)"
+            " VALUES (1, 1, 0, 1, '督查专项经费', '115001', '督查室', '督查专项经费', '完成督查任务')"))
+        conn.execute(text(
+            "INSERT INTO indicators (id, project_id, position, level1, level2, level3, description, value)"
+            " VALUES (1, 1, 0, '产出指标', '数量指标', '督查次数', '督查次数', '≥12次')"))
+        conn.execute(text(
+            "INSERT INTO revisions (document_id, project_id, indicator_id, loc_project_seq, loc_indicator,"
+            " loc_column, loc_key, original, suggested, author, note, updated_at)"
+            " VALUES (1, 1, 1, 1, 0, 'value', 'p1|fNone|i0|cvalue', '≥12次', '≥24次', '', '', :now)"), {"now": now})
+        conn.execute(text(
+            "INSERT INTO annotations (document_id, project_id, loc_project_seq, loc_key, text, author, updated_at)"
+            " VALUES (1, 1, 1, 'p1|fNone|iNone|cNone', '请补充依据', '', :now)"), {"now": now})
+    engine.dispose()
+
+
+def test_empty_file_is_migrated_to_head(tmp_path: Path) -> None:
+    path = tmp_path / "empty.sqlite"
+    path.touch()
+    with Workspace.open(path) as ws:
+        assert ws.schema_revision == migrate.head_revision()
+    assert not sqlite_specific.list_backups(path)  # nothing to lose, nothing backed up
+
+
+def test_orm_and_migrations_agree(tmp_path: Path) -> None:
+    path = tmp_path / "w.sqlite"
+    Workspace.open(path).close()
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={
+            "include_name": lambda name, kind, _parent: not (kind == "table" and name in SEARCH_TABLES)})
+        diff = compare_metadata(ctx, Base.metadata)
+    engine.dispose()
+    assert diff == []
+
+
+@pytest.mark.parametrize("start", migrate.all_revisions()[:-1])
+def test_upgrade_from_every_earlier_revision_keeps_rows(tmp_path: Path, start: str) -> None:
+    path = tmp_path / "old.sqlite"
+    _seed(_engine_at(path, start))
+    with Workspace.open(path) as ws:
+        assert ws.schema_revision == migrate.head_revision()
+        doc = ws.load_document(1)
+        assert doc.projects[0].indicators[0].value.raw == "≥12次"
+        assert [r.revision.suggested for r in ws.revisions(1)] == ["≥24次"]
+        assert [a.annotation.text for a in ws.annotations(1)] == ["请补充依据"]
+        assert ws.document_file(1) == ("a.docx", b"abc")
+        # rows written before the search revision are in the index
+        assert [(h.project_id, h.field) for h in ws.search("督查任务")] == [(1, "goal")]
+        assert [(h.indicator_id, h.field) for h in ws.search("督查次数")] == [(1, "level3")]
+    backups = sqlite_specific.list_backups(path)
+    assert len(backups) == 1 and "before" in backups[0].name
+    with sqlite3.connect(backups[0]) as old:
+        assert old.execute("SELECT version_num FROM alembic_version").fetchone()[0] == start
+
+
+def test_every_revision_downgrades_and_upgrades_again(tmp_path: Path) -> None:
+    path = tmp_path / "w.sqlite"
+    engine = _engine_at(path, "head")
+    with engine.begin() as conn:
+        for rev in reversed(migrate.all_revisions()[:-1]):
+            migrate.downgrade(conn, rev)
+            assert migrate.schema_state(conn).current == rev
+        migrate.upgrade(conn)
+        assert migrate.schema_state(conn).up_to_date
+    engine.dispose()
+
+
+def test_revision_newer_than_this_build_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite"
+    Workspace.open(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    before = path.read_bytes()
+    with pytest.raises(WorkspaceError, match="更新版本"):
+        Workspace.open(path)
+    assert path.read_bytes() == before
+    with pytest.raises(WorkspaceError, match="更新版本"):
+        Workspace.open(path)  # refused again, not "locked"
+
+
+def test_foreign_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    with pytest.raises(WorkspaceError, match="不是本程序的工作区"):
+        Workspace.open(path)
