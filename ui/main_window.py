@@ -1,0 +1,775 @@
+"""The reviewer's main window: tree on the left, project form and indicator table in the centre,
+findings, annotations and grade in docks on the right; menus, toolbar, undo stack.
+
+The window holds no business logic: it asks the workspace (core/store) for what
+to show, and every edit is an undoable command (ui/commands.py) calling one
+workspace op, whose `Changes` record tells the window what to redraw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.model import Document
+from core.review import FindingState, Location
+from core.store.records import Changes, ImportOutcome, ImportStatus, ProjectRecord, SearchHit, StoredFinding
+from core.store.workspace import Workspace
+from ui.background import Op
+from ui.commands import (
+    AddAnnotationCommand,
+    DeleteAnnotationCommand,
+    EditAnnotationCommand,
+    FindingStateCommand,
+    SetGradeCommand,
+    SetRevisionCommand,
+)
+from ui.errors import show_error
+from ui.labels import field_label
+from ui.models.indicator_model import IndicatorRow, IndicatorTableModel
+from ui.models.tree_model import WorkspaceTreeModel
+from ui.models.tree_source import WorkspaceTreeSource
+from ui.resources import icon
+from ui.settings import AppSettings
+from ui.views.annotations_dock import TARGET_PROJECT, TARGET_ROW, AnnotationsPanel
+from ui.views.badge_delegate import BadgeDelegate
+from ui.views.findings_dock import FindingsPanel
+from ui.views.grade_dock import GradePanel
+from ui.views.indicator_view import IndicatorTableView
+from ui.views.project_form import ProjectForm
+
+DOCUMENT_FILTER = "*.docx *.pdf"
+SEARCH_FIELD_COLUMN = {"level3": "level3", "description": "description", "value": "value", "basis": "basis"}
+
+
+class MainWindow(QMainWindow):
+    project_shown = Signal(int)
+
+    def __init__(self, settings: AppSettings, workspace: Workspace | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.ws: Workspace | None = None
+        self.record: ProjectRecord | None = None
+        self.document_reader: Callable[[Path], Document] | None = None  # None: core's importer
+        self.undo_stack = QUndoStack(self)
+        self.setWindowIcon(icon("app"))
+        self.setAcceptDrops(True)
+        self.setObjectName("mainWindow")
+        self.resize(1400, 860)
+
+        self._build_centre()
+        self._build_tree_dock()
+        self._build_side_docks()
+        self._build_actions()
+        self._build_menus()
+        self.statusBar().showMessage(self.tr("就绪"))
+        geometry, state = settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        self.set_workspace(workspace)
+
+    # ---- layout ------------------------------------------------------------------------
+    def _build_centre(self) -> None:
+        self.form = ProjectForm()
+        self.form.edit_requested.connect(self._edit_header)
+        self.form.message.connect(self.show_message)
+        self.indicators = IndicatorTableModel(self)
+        self.indicators.set_edit_handler(self._edit_cell)
+        self.table = IndicatorTableView()
+        self.table.setObjectName("indicatorTable")
+        self.table.setModel(self.indicators)
+        self.table.set_column_widths()
+        self.table.undo_stack = self.undo_stack
+        self.table.message.connect(self.show_message)
+        self.table.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setObjectName("centreSplit")
+        split.addWidget(self.form)
+        split.addWidget(self.table)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        self.placeholder = QLabel(self.tr("从左侧选择一个项目，或用“导入”把部门预算绩效文本（.docx / .pdf）导入工作区。"))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        centre = QWidget()
+        lay = QVBoxLayout(centre)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.placeholder)
+        lay.addWidget(split, 1)
+        self.centre_split = split
+        self.setCentralWidget(centre)
+
+    def _build_tree_dock(self) -> None:
+        self.tree_model = WorkspaceTreeModel(None, self)
+        self.tree_proxy = QSortFilterProxyModel(self)
+        self.tree_proxy.setSourceModel(self.tree_model)
+        self.tree_proxy.setRecursiveFilteringEnabled(True)
+        self.tree_proxy.setAutoAcceptChildRows(True)
+        self.tree_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tree = QTreeView()
+        self.tree.setObjectName("workspaceTree")
+        self.tree.setModel(self.tree_proxy)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setItemDelegate(BadgeDelegate(self.tree))
+        self.tree.selectionModel().currentChanged.connect(self._tree_current)
+        self.tree.activated.connect(self._tree_current)
+        self.filter_box = QLineEdit()
+        self.filter_box.setObjectName("treeFilter")
+        self.filter_box.setPlaceholderText(self.tr("筛选地区、部门、项目…"))
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.textChanged.connect(self._filter_tree)
+        panel = QWidget()
+        lay = QVBoxLayout(panel)
+        lay.setContentsMargins(2, 2, 2, 2)
+        lay.addWidget(self.filter_box)
+        lay.addWidget(self.tree)
+        dock = QDockWidget(self.tr("工作区"), self)
+        dock.setObjectName("treeDock")
+        dock.setWidget(panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.tree_dock = dock
+
+    def _build_side_docks(self) -> None:
+        self.findings = FindingsPanel()
+        self.findings.activated.connect(self.go_to_finding)
+        self.findings.state_requested.connect(self._finding_state)
+        self.findings.message.connect(self.show_message)
+        self.annotations = AnnotationsPanel()
+        self.annotations.add_requested.connect(self._add_annotation)
+        self.annotations.edit_requested.connect(self._edit_annotation)
+        self.annotations.delete_requested.connect(self._delete_annotation)
+        self.annotations.activated.connect(lambda a: self.go_to_location(a.annotation.location))
+        self.grade = GradePanel()
+        self.grade.override_requested.connect(self._set_grade)
+        self.grade.reset_requested.connect(self._reset_grade)
+        self.findings_dock = self._dock(self.tr("审核发现"), "findingsDock", self.findings)
+        self.annotations_dock = self._dock(self.tr("批注"), "annotationsDock", self.annotations)
+        self.grade_dock = self._dock(self.tr("审核结论与评定"), "gradeDock", self.grade)
+        self.tabifyDockWidget(self.annotations_dock, self.grade_dock)
+        self.annotations_dock.raise_()
+
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        return dock
+
+    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None,
+                icon_name: str | None = None, tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        k = QKeySequence.StandardKey
+        self.import_action = self._action(self.tr("导入…"), self.choose_import, k.Open, "import",
+                                          self.tr("导入部门预算绩效文本（.docx、.pdf，可多选）"))
+        self.open_action = self._action(self.tr("打开工作区…"), self.choose_workspace, None, None)
+        self.check_action = self._action(self.tr("检查"), self.run_checks, "F5", "check",
+                                         self.tr("对所选部门（未选则全部）运行审核检查"))
+        self.search_action = self._action(self.tr("搜索…"), self.open_search, k.Find, "search",
+                                          self.tr("在整个工作区中搜索"))
+        self.export_action = self._action(self.tr("导出 Excel…"), self.export_xlsx, None, "export",
+                                          self.tr("把所选部门的项目、指标、修改建议和批注导出为 .xlsx"))
+        self.memo_action = self._action(self.tr("导出审核意见…"), self.export_memo, None, None,
+                                        self.tr("生成审核意见（PDF 或 DOCX）"))
+        self.compare_action = self._action(self.tr("年度对比"), self.open_comparison, "Ctrl+D", "compare",
+                                           self.tr("把所选部门两个年度的文本并排对比"))
+        self.settings_action = self._action(self.tr("设置…"), self.open_settings, k.Preferences, None)
+        self.about_action = self._action(self.tr("关于"), self.show_about, None, None)
+        self.quit_action = self._action(self.tr("退出"), self.close, k.Quit, None)
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("撤销"))
+        self.undo_action.setShortcut(k.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("重做"))
+        self.redo_action.setShortcut(k.Redo)
+        self.copy_action = self._action(self.tr("复制"), self.table.copy_selection, None, None)
+        self.paste_action = self._action(self.tr("粘贴"), lambda: self.table.paste(), None, None)
+        self.revert_action = self._action(self.tr("撤回修改建议"), self.table.revert_selection, None, None,
+                                          self.tr("删除所选单元格的修改建议，恢复报送值"))
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu(self.tr("最近的工作区"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self.memo_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("编辑(&E)"))
+        for action in (self.undo_action, self.redo_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        for action in (self.copy_action, self.paste_action, self.revert_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.search_action)
+        review_menu = bar.addMenu(self.tr("审核(&R)"))
+        review_menu.addAction(self.check_action)
+        review_menu.addAction(self.compare_action)
+        view_menu = bar.addMenu(self.tr("视图(&V)"))
+        for dock in (self.tree_dock, self.findings_dock, self.annotations_dock, self.grade_dock):
+            view_menu.addAction(dock.toggleViewAction())
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(self.about_action)
+        toolbar = self.addToolBar(self.tr("工具栏"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.import_action, self.check_action, self.search_action, self.compare_action,
+                       self.export_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+
+    # ---- workspace ----------------------------------------------------------------------
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        if self.ws is not None and self.ws is not workspace:
+            self.ws.close()
+        self.ws = workspace
+        self.undo_stack.clear()
+        self.show_project(None)
+        self.tree_source = WorkspaceTreeSource(workspace, lambda: self.tr("年度不详")) if workspace else None
+        self.tree_model.set_source(self.tree_source)
+        if workspace is not None:
+            self.setWindowTitle(self.tr("预算绩效目标审核工作台 — {name}").format(name=workspace.label))
+            path = getattr(workspace, "path", None)
+            if path is not None:
+                self.settings.add_recent_workspace(path)
+            self._expand_first()
+        else:
+            self.setWindowTitle(self.tr("预算绩效目标审核工作台"))
+        self._update_actions()
+
+    def _expand_first(self) -> None:
+        """Open the first branches so a reviewer sees projects at once."""
+        index = QModelIndex()
+        for _depth in range(3):
+            if self.tree_proxy.canFetchMore(index):
+                self.tree_proxy.fetchMore(index)
+            if self.tree_proxy.rowCount(index) == 0:
+                return
+            index = self.tree_proxy.index(0, 0, index)
+            self.tree.expand(index)
+
+    def first_project_with_findings(self) -> int | None:
+        """A project worth showing first: one with open findings, else the first project."""
+        if self.ws is None:
+            return None
+        documents = self.ws.documents(current_only=True)
+        for info in documents:
+            for f in self.ws.findings(info.id, state=FindingState.OPEN):
+                if f.project_id is not None:
+                    return f.project_id
+        for info in documents:
+            projects = self.ws.projects(info.id)
+            if projects:
+                return projects[0].id
+        return None
+
+    def choose_workspace(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("打开或新建工作区"), "",
+                                              self.tr("工作区文件 (*.jxws *.sqlite *.db);;所有文件 (*)"),
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        if path:
+            self.open_workspace_file(path)
+
+    def open_workspace_file(self, path: str) -> None:
+        try:
+            workspace = Workspace.open(path)
+        except Exception as error:
+            show_error(self, error)
+            return
+        self.set_workspace(workspace)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_workspaces():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_workspace_file(p))
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
+
+    # ---- tree ----------------------------------------------------------------------------
+    def _filter_tree(self, text: str) -> None:
+        self.tree_proxy.setFilterFixedString(text.strip())
+        if text.strip():
+            self.tree.expandAll()
+
+    def _tree_current(self, index: QModelIndex) -> None:
+        spec = self.tree_model.spec(self.tree_proxy.mapToSource(index))
+        if spec is not None and spec.kind == "project":
+            self.load_project(int(spec.key[0]))  # type: ignore[call-overload]
+        self._update_actions()
+
+    def selected_department(self) -> int | None:
+        """The department of the tree's current node (a department, year, unit or project)."""
+        index = self.tree_proxy.mapToSource(self.tree.currentIndex())
+        while index.isValid():
+            spec = self.tree_model.spec(index)
+            if spec is not None and spec.kind == "department":
+                return int(spec.key[0])  # type: ignore[call-overload]
+            if spec is not None and spec.kind in ("year", "unit"):
+                return int(spec.key[0])  # type: ignore[call-overload]
+            index = index.parent()
+        if self.record is not None and self.ws is not None:
+            return self.ws.document_info(self.record.document_id).department_id
+        return None
+
+    def reveal_project(self, project_id: int) -> None:
+        """Select a project in the tree, loading the branches on the way."""
+        if self.ws is None:
+            return
+        record = self.ws.project(project_id)
+        info = self.ws.document_info(record.document_id)
+        department = self.ws.department(info.department_id)
+        path = [("region", (department.region_id,)), ("department", (department.id,)),
+                ("year", (department.id, info.year))]
+        parent = QModelIndex()
+        for kind, key in path:
+            self.tree_model.fetch_all(parent)
+            found = self._child_with(parent, kind, key)
+            if not found.isValid():
+                return
+            self.tree.expand(self.tree_proxy.mapFromSource(found))
+            parent = found
+        self.tree_model.fetch_all(parent)
+        target = self._child_with(parent, "project", (project_id, record.document_id))
+        if not target.isValid():  # projects grouped by unit
+            for row in range(self.tree_model.rowCount(parent)):
+                unit = self.tree_model.index(row, 0, parent)
+                self.tree_model.fetch_all(unit)
+                target = self._child_with(unit, "project", (project_id, record.document_id))
+                if target.isValid():
+                    self.tree.expand(self.tree_proxy.mapFromSource(unit))
+                    break
+        if target.isValid():
+            proxy_index = self.tree_proxy.mapFromSource(target)
+            self.tree.setCurrentIndex(proxy_index)
+            self.tree.scrollTo(proxy_index)
+
+    def _child_with(self, parent: QModelIndex, kind: str, key: tuple[object, ...]) -> QModelIndex:
+        for row in range(self.tree_model.rowCount(parent)):
+            index = self.tree_model.index(row, 0, parent)
+            spec = self.tree_model.spec(index)
+            if spec is not None and spec.kind == kind and spec.key == key:
+                return index
+        return QModelIndex()
+
+    # ---- current project -----------------------------------------------------------------
+    def load_project(self, project_id: int) -> None:
+        if self.ws is None:
+            return
+        if self.record is not None and self.record.id == project_id:
+            return
+        try:
+            record = self.ws.project(project_id)
+        except Exception as error:
+            show_error(self, error)
+            return
+        self.show_project(record)
+
+    def show_project(self, record: ProjectRecord | None) -> None:
+        self.record = record
+        self.placeholder.setVisible(record is None)
+        self.centre_split.setVisible(record is not None)
+        if record is None:
+            self.form.set_project(None)
+            self.indicators.set_rows([])
+            self.findings.set_findings([])
+            self.annotations.set_annotations([])
+            self.grade.set_grade(None, enabled=False)
+            return
+        header, cells = self._revisions()
+        self.form.set_project(record.project, header)
+        self.indicators.set_rows([IndicatorRow(i, ind, cells.get(i, {}))
+                                  for i, ind in zip(record.indicator_ids, record.project.indicators, strict=True)])
+        self.table.resizeRowsToContents()
+        self._refresh_findings()
+        self._refresh_annotations()
+        self._refresh_grade()
+        self.project_shown.emit(record.id)
+        self.statusBar().showMessage(self.tr("{name}：{n} 行绩效指标").format(
+            name=record.project.display_name, n=len(record.project.indicators)))
+        self._update_actions()
+
+    def _revisions(self) -> tuple[dict[str, str], dict[int, dict[str, str]]]:
+        """The current project's revisions: header fields, and cells per indicator id."""
+        assert self.ws is not None and self.record is not None
+        header: dict[str, str] = {}
+        cells: dict[int, dict[str, str]] = {}
+        for stored in self.ws.revisions(self.record.document_id, self.record.id):
+            loc = stored.revision.location
+            if stored.indicator_id is not None and loc.column:
+                cells.setdefault(stored.indicator_id, {})[loc.column] = stored.revision.suggested
+            elif loc.field:
+                header[loc.field] = stored.revision.suggested
+        return header, cells
+
+    def _refresh_revisions(self) -> None:
+        header, cells = self._revisions()
+        self.form.set_revisions(header)
+        self.indicators.update_revisions({(i, col): text for i, cols in cells.items()
+                                          for col, text in cols.items()})
+
+    def _project_findings(self) -> list[StoredFinding]:
+        assert self.ws is not None and self.record is not None
+        return self.ws.findings(self.record.document_id, self.record.id)
+
+    def _refresh_findings(self) -> None:
+        findings = self._project_findings()
+        self.findings.set_findings(findings)
+        rows = {ind_id: r for r, ind_id in enumerate(self.indicators.indicator_ids())}
+        cells = {(rows[f.indicator_id], f.finding.location.column or "level3") for f in findings
+                 if f.finding.state == FindingState.OPEN and f.indicator_id in rows}
+        self.indicators.set_finding_cells(cells)
+        open_count = sum(1 for f in findings if f.finding.state == FindingState.OPEN)
+        self.findings_dock.setWindowTitle(self.tr("审核发现（待处理 {n}）").format(n=open_count))
+
+    def _refresh_annotations(self) -> None:
+        assert self.ws is not None and self.record is not None
+        self.annotations.set_annotations(self.ws.annotations(self.record.document_id, self.record.id))
+
+    def _refresh_grade(self) -> None:
+        assert self.ws is not None and self.record is not None
+        self.grade.set_grade(self.ws.grade(self.record.id))
+
+    def on_changes(self, changes: Changes) -> None:
+        """Redraw what a workspace op changed (Anki's on_operation_did_execute)."""
+        if changes.documents:
+            self.reload_tree()
+        if self.record is None or self.ws is None:
+            return
+        mine = (not changes.project_ids or self.record.id in changes.project_ids
+                or self.record.document_id in changes.document_ids)
+        if not mine:
+            return
+        if changes.revisions:
+            self._refresh_revisions()
+        if changes.findings:
+            self._refresh_findings()
+            self._refresh_badges()
+        if changes.annotations:
+            self._refresh_annotations()
+        if changes.grades:
+            self._refresh_grade()
+
+    def reload_tree(self) -> None:
+        current = self.record.id if self.record is not None else None
+        if self.tree_source is not None:
+            self.tree_source.forget()
+        self.tree_model.reload()
+        self._expand_first()
+        if current is not None:
+            self.reveal_project(current)
+
+    def _refresh_badges(self) -> None:
+        """New open-finding counts on the loaded year and project nodes of the current department."""
+        if self.ws is None or self.record is None or self.tree_source is None:
+            return
+        info = self.ws.document_info(self.record.document_id)
+        badges: dict[tuple[str, tuple[object, ...]], int] = {}
+        for year in self.ws.years(info.department_id):
+            badges[("year", (info.department_id, year.year))] = self.tree_source._badge(
+                info.department_id, year.year)
+        for project_id, n in self.tree_source._project_badges(info.department_id, info.year).items():
+            badges[("project", (project_id, info.id))] = n
+        for p in self.ws.projects(info.id):
+            badges.setdefault(("project", (p.id, info.id)), 0)
+        badges[("department", (info.department_id,))] = self.tree_source.department_badge(info.department_id)
+        self.tree_model.update_badges(badges)
+
+    # ---- edits (each one undoable) --------------------------------------------------------
+    def _author(self) -> str:
+        return self.settings.reviewer_name
+
+    def _fail(self, error: BaseException) -> None:
+        show_error(self, error)
+        if self.record is not None:
+            self._refresh_revisions()
+
+    def _edit_cell(self, row: int, column: str, text: str) -> bool:
+        if self.ws is None or self.record is None:
+            return False
+        project = self.record.project
+        location = Location(project_seq=project.seq, indicator=row, column=column)
+        previous = self.indicators.revised(row, self.indicators.column_of(column) or 0)
+        label = self.tr("修改 第{n}行 {column}").format(n=row + 1, column=field_label(column))
+        self.undo_stack.push(SetRevisionCommand(self.ws, self.record.document_id, location, text, previous,
+                                                self._author(), label, self.on_changes, self._fail))
+        return True
+
+    def _edit_header(self, field: str, text: str) -> None:
+        if self.ws is None or self.record is None:
+            return
+        location = Location(project_seq=self.record.project.seq, field=field)
+        header, _cells = self._revisions()
+        label = self.tr("修改 {field}").format(field=field_label(field))
+        self.undo_stack.push(SetRevisionCommand(self.ws, self.record.document_id, location, text,
+                                                header.get(field), self._author(), label, self.on_changes,
+                                                self._fail))
+
+    def _finding_state(self, finding_id: int, state: FindingState, reason: str | None) -> None:
+        if self.ws is None:
+            return
+        stored = next((f for f in self._project_findings() if f.id == finding_id), None)
+        if stored is None:
+            return
+        texts = {FindingState.ACCEPTED: self.tr("采纳 {rule}"), FindingState.DISMISSED: self.tr("驳回 {rule}"),
+                 FindingState.OPEN: self.tr("重新打开 {rule}")}
+        self.undo_stack.push(FindingStateCommand(
+            self.ws, finding_id, state, reason, stored.finding.state, stored.finding.reason,
+            texts[state].format(rule=stored.finding.check_id), self.on_changes, self._fail))
+
+    def _annotation_location(self, target: int) -> Location | None:
+        assert self.record is not None
+        seq = self.record.project.seq
+        if target == TARGET_PROJECT:
+            return Location(project_seq=seq)
+        index = self.table.currentIndex()
+        if not index.isValid():
+            self.show_message(self.tr("请先在指标表中选择一行或一个单元格。"))
+            return None
+        if target == TARGET_ROW:
+            return Location(project_seq=seq, indicator=index.row())
+        return Location(project_seq=seq, indicator=index.row(), column=self.indicators.column_name(index.column()))
+
+    def _add_annotation(self, target: int, text: str) -> None:
+        if self.ws is None or self.record is None:
+            return
+        location = self._annotation_location(target)
+        if location is None:
+            return
+        self.undo_stack.push(AddAnnotationCommand(self.ws, self.record.document_id, location, text,
+                                                  self._author(), self.tr("添加批注"), self.on_changes,
+                                                  self._fail))
+
+    def _edit_annotation(self, stored: object, text: str) -> None:
+        if self.ws is None:
+            return
+        self.undo_stack.push(EditAnnotationCommand(self.ws, stored.id, text, stored.annotation.text,  # type: ignore[attr-defined]
+                                                   self.tr("修改批注"), self.on_changes, self._fail))
+
+    def _delete_annotation(self, stored: object) -> None:
+        if self.ws is None:
+            return
+        a = stored.annotation  # type: ignore[attr-defined]
+        self.undo_stack.push(DeleteAnnotationCommand(self.ws, stored.id, stored.document_id,  # type: ignore[attr-defined]
+                                                     a.location, a.text, a.author, self.tr("删除批注"),
+                                                     self.on_changes, self._fail))
+
+    def _set_grade(self, grade: object) -> None:
+        if self.ws is None or self.record is None:
+            return
+        self.undo_stack.push(SetGradeCommand(self.ws, self.record.id, grade, self.ws.grade(self.record.id),  # type: ignore[arg-type]
+                                             self.tr("人工评定"), self.on_changes, self._fail))
+
+    def _reset_grade(self) -> None:
+        if self.ws is None or self.record is None:
+            return
+        self.on_changes(self.ws.clear_grade_override(self.record.id))
+
+    # ---- navigation ------------------------------------------------------------------------
+    def go_to_finding(self, stored: StoredFinding) -> None:
+        if stored.project_id is not None and (self.record is None or self.record.id != stored.project_id):
+            self.load_project(stored.project_id)
+        self.go_to_location(stored.finding.location, stored.indicator_id)
+
+    def go_to_location(self, location: Location, indicator_id: int | None = None) -> None:
+        """Select the cell (or header field) a finding or annotation points at."""
+        if self.record is None:
+            return
+        row = self.indicators.row_of_indicator(indicator_id) if indicator_id is not None else location.indicator
+        if row is not None and 0 <= row < self.indicators.rowCount():
+            column = self.indicators.column_of(location.column or "level3") or 0
+            index = self.indicators.index(row, column)
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+            self.table.setFocus()
+            return
+        if location.field:
+            base = location.field
+            try:
+                editor = self.form.editor(base)
+            except KeyError:
+                return
+            editor.setFocus()
+
+    def go_to_hit(self, hit: SearchHit) -> None:
+        self.reveal_project(hit.project_id)
+        self.load_project(hit.project_id)
+        if hit.indicator_id is not None:
+            row = self.indicators.row_of_indicator(hit.indicator_id)
+            column = SEARCH_FIELD_COLUMN.get(hit.field, "level3")
+            self.go_to_location(Location(indicator=row, column=column), hit.indicator_id)
+        elif hit.field in ("name", "goal", "usage", "code"):
+            self.go_to_location(Location(field=hit.field))
+        self.activateWindow()
+
+    # ---- actions ---------------------------------------------------------------------------
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _update_actions(self) -> None:
+        has_ws = self.ws is not None
+        for action in (self.import_action, self.check_action, self.search_action, self.export_action,
+                       self.compare_action, self.memo_action):
+            action.setEnabled(has_ws)
+        has_project = self.record is not None
+        for action in (self.copy_action, self.paste_action, self.revert_action):
+            action.setEnabled(has_project)
+
+    def choose_import(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("导入部门预算绩效文本"), "",
+            self.tr("绩效文本 ({patterns});;所有文件 (*)").format(patterns=DOCUMENT_FILTER))
+        if paths:
+            self.import_paths(paths)
+
+    def import_paths(self, paths: Sequence[str | Path]) -> Op | None:
+        """Import files in the background behind a cancellable progress dialog."""
+        if self.ws is None or not paths:
+            return None
+        ws = self.ws
+        reader = self.document_reader
+        files = [Path(p) for p in paths]
+        op = Op(lambda progress: ws.import_files(files, progress, reader=reader), self)
+        op.with_progress(self, self.tr("正在导入 {n} 个文件…").format(n=len(files)))
+        op.success(self._imported)
+        op.failure(lambda error: (show_error(self, error), self.reload_tree()))
+        # A cancelled import keeps the files already imported: show them.
+        op.cancelled(self.reload_tree)
+        return op.run()
+
+    def _imported(self, outcomes: list[ImportOutcome]) -> None:
+        self.undo_stack.clear()
+        self.reload_tree()
+        failed = [o for o in outcomes if o.status == ImportStatus.FAILED]
+        dup = [o for o in outcomes if o.status == ImportStatus.DUPLICATE]
+        done = [o for o in outcomes if o.status in (ImportStatus.IMPORTED, ImportStatus.NEW_VERSION)]
+        summary = self.tr("导入完成：成功 {ok} 个，重复 {dup} 个，失败 {bad} 个。").format(
+            ok=len(done), dup=len(dup), bad=len(failed))
+        self.show_message(summary)
+        self.last_import = outcomes
+        lines = [o.message for o in failed + dup if o.message]
+        lines += [self.tr("{file}：{n} 条批注或修改建议未能带到新版本。").format(file=o.file_name, n=len(o.uncarried))
+                  for o in done if o.uncarried]
+        if lines:
+            box = QMessageBox(QMessageBox.Icon.Warning if failed else QMessageBox.Icon.Information,
+                              self.tr("导入"), summary, QMessageBox.StandardButton.Ok, self)
+            box.setDetailedText("\n".join(lines))
+            box.setInformativeText("\n".join(lines[:5]))
+            box.setObjectName("importReport")
+            box.open()
+
+    def run_checks(self) -> None:
+        if self.ws is None:
+            return
+        from ui.checking import check_documents
+
+        ws = self.ws
+        department = self.selected_department()
+        settings = self.settings.check_settings()
+        op = Op(lambda progress: check_documents(ws, department, settings, progress), self)
+        op.with_progress(self, self.tr("正在检查…"))
+        op.success(self._checked)
+        op.run()
+
+    def _checked(self, changes: Changes) -> None:
+        self.on_changes(changes)
+        if self.tree_source is not None:
+            self.reload_tree()
+        self.show_message(self.tr("检查完成。"))
+
+    def open_search(self) -> None:
+        if self.ws is None:
+            return
+        from ui.dialogs.search_dialog import SearchDialog
+
+        if getattr(self, "search_dialog", None) is None:
+            ws = self.ws
+            self.search_dialog = SearchDialog(lambda text: ws.search(text, limit=200), self)
+            self.search_dialog.hit_chosen.connect(self.go_to_hit)
+        self.search_dialog.show()
+        self.search_dialog.raise_()
+        self.search_dialog.query.setFocus()
+        self.search_dialog.query.selectAll()
+
+    def export_xlsx(self) -> None:
+        from ui.exporting import export_xlsx
+
+        export_xlsx(self)
+
+    def export_memo(self) -> None:
+        from ui.exporting import export_memo
+
+        export_memo(self)
+
+    def open_comparison(self) -> None:
+        from ui.comparing import open_comparison
+
+        open_comparison(self)
+
+    def open_settings(self) -> None:
+        from ui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        dialog.open()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("关于"), self.tr(
+            "<h3>预算绩效目标审核工作台</h3>"
+            "<p>导入部门预算绩效文本，逐项审核绩效目标和指标，提出修改建议和批注，"
+            "对比年度变化，导出审核意见。</p>"
+            "<p>所有数据保存在本机工作区文件中，无需联网。</p>"
+            "<p>界面字体：文泉驿微米黑（Apache-2.0）。</p>"))
+
+    # ---- window events -------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+        if self.ws is not None:
+            self.ws.close()
+            self.ws = None
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Qt item models over the workspace: one per editor, with column constants and roles."""

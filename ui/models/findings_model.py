@@ -1,0 +1,106 @@
+"""The current project's findings as a table: severity, rule, place, message, state."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from core.review import FindingState, Severity
+from core.store.records import StoredFinding
+from ui.labels import SEVERITY_LABELS, STATE_LABELS, location_label, tr
+from ui.models.roles import ID_ROLE, OBJECT_ROLE, SORT_ROLE
+from ui.resources import icon
+from ui.settings import QT_TRANSLATE_NOOP
+
+COLUMN_TITLES: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("FindingsModel", "级别"),
+    QT_TRANSLATE_NOOP("FindingsModel", "规则"),
+    QT_TRANSLATE_NOOP("FindingsModel", "位置"),
+    QT_TRANSLATE_NOOP("FindingsModel", "说明"),
+    QT_TRANSLATE_NOOP("FindingsModel", "状态"),
+)
+SEVERITY, RULE, PLACE, MESSAGE, STATE = range(5)
+_SEVERITY_ICON = {Severity.ERROR: "error", Severity.WARNING: "finding", Severity.NOTE: "note"}
+_STATE_ICON = {FindingState.ACCEPTED: "accepted", FindingState.DISMISSED: "dismissed"}
+_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
+
+
+class FindingsModel(QAbstractTableModel):
+    def __init__(self, parent: object | None = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._rows: list[StoredFinding] = []
+
+    def set_findings(self, findings: Sequence[StoredFinding]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(findings, key=lambda f: (
+            f.finding.state != FindingState.OPEN, _SEVERITY_ORDER.get(f.finding.severity, 3),
+            f.finding.location.indicator if f.finding.location.indicator is not None else -1,
+            f.finding.check_id))
+        self.endResetModel()
+
+    def finding_at(self, row: int) -> StoredFinding:
+        return self._rows[row]
+
+    def row_of(self, finding_id: int) -> int | None:
+        for i, f in enumerate(self._rows):
+            if f.id == finding_id:
+                return i
+        return None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMN_TITLES)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(COLUMN_TITLES):
+            return self.tr(COLUMN_TITLES[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        stored = self._rows[index.row()]
+        f = stored.finding
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == SEVERITY:
+                return tr(SEVERITY_LABELS.get(f.severity, str(f.severity)))
+            if col == RULE:
+                return f.check_id
+            if col == PLACE:
+                return location_label(f.location)
+            if col == MESSAGE:
+                return f.message
+            if col == STATE:
+                return tr(STATE_LABELS.get(f.state, str(f.state)))
+        if role == Qt.ItemDataRole.DecorationRole:
+            if col == SEVERITY:
+                return icon(_SEVERITY_ICON.get(f.severity, "note"))
+            if col == STATE and f.state in _STATE_ICON:
+                return icon(_STATE_ICON[f.state])
+        if role == Qt.ItemDataRole.ForegroundRole and f.state != FindingState.OPEN:
+            return QBrush(QColor("#777777"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [f"{f.check_id} · {f.criterion}", f.message]
+            if f.quote:
+                lines.append(self.tr("原文：{quote}").format(quote=f.quote))
+            if f.suggestion:
+                lines.append(self.tr("建议：{suggestion}").format(suggestion=f.suggestion))
+            if f.prov is not None:
+                lines.append(self.tr("出处：{place}").format(place=f.prov.describe()))
+            if f.reason:
+                lines.append(self.tr("驳回理由：{reason}").format(reason=f.reason))
+            return "\n".join(lines)
+        if role == ID_ROLE:
+            return stored.id
+        if role == OBJECT_ROLE:
+            return stored
+        if role == SORT_ROLE:
+            return (_SEVERITY_ORDER.get(f.severity, 3), f.check_id)
+        return None

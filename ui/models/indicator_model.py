@@ -1,0 +1,186 @@
+"""The indicator table of one project (一级/二级/三级/描述/指标值/依据) as a Qt table model.
+
+Each cell shows the submitted text; a reviewer's suggested revision is shown in its
+place, distinctly (colour, a marker icon and the original in the tooltip), while
+RAW_ROLE always gives the submitted text. Edits are not written here: setData hands
+(row, column, text) to the edit handler, which pushes an undoable command that
+calls the workspace; the model then refreshes from the workspace's state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon
+
+from core.model import INDICATOR_COLUMNS, Indicator
+from ui.models.roles import ID_ROLE, RAW_ROLE, REVISED_ROLE
+from ui.settings import QT_TRANSLATE_NOOP
+
+COLUMN_TITLES: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("IndicatorModel", "一级指标"),
+    QT_TRANSLATE_NOOP("IndicatorModel", "二级指标"),
+    QT_TRANSLATE_NOOP("IndicatorModel", "三级指标"),
+    QT_TRANSLATE_NOOP("IndicatorModel", "指标描述"),
+    QT_TRANSLATE_NOOP("IndicatorModel", "指标值"),
+    QT_TRANSLATE_NOOP("IndicatorModel", "指标值确定依据"),
+)
+LEVEL1, LEVEL2, LEVEL3, DESCRIPTION, VALUE, BASIS = range(6)
+
+REVISED_BACKGROUND = QColor("#fff3c4")
+REVISED_FOREGROUND = QColor("#1a4b8c")
+FINDING_BACKGROUND = QColor("#fde2e1")
+
+EditHandler = Callable[[int, str, str], bool]  # (row, column name, new text) -> accepted
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorRow:
+    """One row as the model shows it: the indicator, its workspace id, its revisions."""
+
+    indicator_id: int
+    indicator: Indicator
+    revisions: dict[str, str]  # column name -> suggested text
+
+
+_ICONS: dict[str, QIcon] = {}
+
+
+def revised_icon() -> QIcon:
+    if "revised" not in _ICONS:
+        from ui.resources import icon
+
+        _ICONS["revised"] = icon("revised")
+    return _ICONS["revised"]
+
+
+class IndicatorTableModel(QAbstractTableModel):
+    """Rows of one project's indicator table; editable through an edit handler."""
+
+    def __init__(self, parent: object | None = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._rows: list[IndicatorRow] = []
+        self._finding_cells: set[tuple[int, str]] = set()
+        self._edit_handler: EditHandler | None = None
+
+    # -- content -------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[IndicatorRow], finding_cells: set[tuple[int, str]] | None = None) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._finding_cells = set(finding_cells or ())
+        self.endResetModel()
+
+    def update_revisions(self, revisions: dict[tuple[int, str], str]) -> None:
+        """Replace every row's revisions (keyed by (indicator_id, column)) and repaint."""
+        for i, row in enumerate(self._rows):
+            new = {col: text for (ind_id, col), text in revisions.items() if ind_id == row.indicator_id}
+            if new != row.revisions:
+                self._rows[i] = IndicatorRow(row.indicator_id, row.indicator, new)
+                self.dataChanged.emit(self.index(i, 0), self.index(i, self.columnCount() - 1))
+
+    def set_finding_cells(self, cells: set[tuple[int, str]]) -> None:
+        self._finding_cells = set(cells)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
+
+    def set_edit_handler(self, handler: EditHandler | None) -> None:
+        self._edit_handler = handler
+
+    def row_at(self, row: int) -> IndicatorRow:
+        return self._rows[row]
+
+    def indicator_ids(self) -> list[int]:
+        return [r.indicator_id for r in self._rows]
+
+    def row_of_indicator(self, indicator_id: int) -> int | None:
+        for i, r in enumerate(self._rows):
+            if r.indicator_id == indicator_id:
+                return i
+        return None
+
+    @staticmethod
+    def column_name(column: int) -> str:
+        return INDICATOR_COLUMNS[column]
+
+    @staticmethod
+    def column_of(name: str) -> int | None:
+        return INDICATOR_COLUMNS.index(name) if name in INDICATOR_COLUMNS else None
+
+    def submitted(self, row: int, column: int) -> str:
+        field = self._rows[row].indicator.get(INDICATOR_COLUMNS[column])
+        return "" if field is None else field.raw
+
+    def revised(self, row: int, column: int) -> str | None:
+        return self._rows[row].revisions.get(INDICATOR_COLUMNS[column])
+
+    def shown(self, row: int, column: int) -> str:
+        """What the cell shows: the suggested revision if there is one, else the submitted text."""
+        revised = self.revised(row, column)
+        return self.submitted(row, column) if revised is None else revised
+
+    # -- Qt API ----------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(INDICATOR_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMN_TITLES):
+            return self.tr(COLUMN_TITLES[section])
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row, col = index.row(), index.column()
+        revised = self.revised(row, col)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self.shown(row, col)
+        if role == RAW_ROLE:
+            return self.submitted(row, col)
+        if role == REVISED_ROLE:
+            return revised
+        if role == ID_ROLE:
+            return self._rows[row].indicator_id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if revised is not None:
+                return self.tr("报送值：{original}\n修改建议：{suggested}").format(
+                    original=self.submitted(row, col) or self.tr("（空）"), suggested=revised or self.tr("（空）"))
+            return self.submitted(row, col) or None
+        if role == Qt.ItemDataRole.DecorationRole and revised is not None:
+            return revised_icon()
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if revised is not None:
+                return QBrush(REVISED_BACKGROUND)
+            if (row, INDICATOR_COLUMNS[col]) in self._finding_cells:
+                return QBrush(FINDING_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and revised is not None:
+            return QBrush(REVISED_FOREGROUND)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and revised is not None:
+            return self.tr("已建议修改")
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._edit_handler is not None:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: object,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._edit_handler is None:
+            return False
+        text = "" if value is None else str(value)
+        if text == self.shown(index.row(), index.column()):
+            return False
+        return self._edit_handler(index.row(), INDICATOR_COLUMNS[index.column()], text)

@@ -1,0 +1,210 @@
+"""The workspace tree (region → department → year → [unit →] project) as a lazy item model.
+
+Children are asked for only when a branch is expanded (canFetchMore/fetchMore),
+in batches, so a province-scale workspace opens at once and scrolls without
+stalls. What the nodes are comes from a `TreeSource` (ui/models/tree_source.py),
+which asks the workspace; this model only keeps the loaded part of the tree.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ui.models.roles import ID_ROLE, NODE_ROLE, SORT_ROLE
+from ui.settings import QT_TRANSLATE_NOOP
+
+BATCH = 200
+BADGE_ROLE = int(Qt.ItemDataRole.UserRole) + 20  # open findings under the node (int)
+
+KIND_NAMES = {
+    "region": QT_TRANSLATE_NOOP("TreeModel", "地区"),
+    "department": QT_TRANSLATE_NOOP("TreeModel", "部门"),
+    "year": QT_TRANSLATE_NOOP("TreeModel", "年度"),
+    "unit": QT_TRANSLATE_NOOP("TreeModel", "单位"),
+    "project": QT_TRANSLATE_NOOP("TreeModel", "项目"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class NodeSpec:
+    """What a source says about one node.
+
+    Attributes:
+        kind: region, department, year, unit or project.
+        key: the ids that identify it (e.g. (department_id, year) for a year).
+        label: the text shown.
+        count: how many items it holds (projects under a year, …), or None.
+        badge: open findings under it.
+        has_children: False for leaves.
+    """
+
+    kind: str
+    key: tuple[object, ...]
+    label: str
+    count: int | None = None
+    badge: int = 0
+    has_children: bool = True
+
+
+class TreeSource(Protocol):
+    def children(self, parent: NodeSpec | None, offset: int, limit: int) -> tuple[list[NodeSpec], bool]:
+        """The children of `parent` (None: the top level) from `offset`, and whether more follow."""
+        ...
+
+
+@dataclass(eq=False)
+class Node:
+    uid: int
+    spec: NodeSpec | None  # None for the invisible root
+    parent: Node | None
+    children: list[Node] = field(default_factory=list)
+    more: bool = True  # children remain to be fetched
+    row: int = 0  # position among its parent's children (children are only ever appended)
+
+
+class WorkspaceTreeModel(QAbstractItemModel):
+    """A lazily filled tree of NodeSpecs from a TreeSource."""
+
+    def __init__(self, source: TreeSource | None = None, parent: object | None = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._ids = itertools.count(1)
+        self._nodes: dict[int, Node] = {}
+        self._source = source
+        self._root = self._new_node(None, None)
+
+    def _new_node(self, spec: NodeSpec | None, parent: Node | None, row: int = 0) -> Node:
+        node = Node(next(self._ids), spec, parent, more=spec is None or spec.has_children, row=row)
+        self._nodes[node.uid] = node
+        return node
+
+    def set_source(self, source: TreeSource | None) -> None:
+        self.beginResetModel()
+        self._source = source
+        self._nodes.clear()
+        self._root = self._new_node(None, None)
+        self.endResetModel()
+
+    def reload(self) -> None:
+        """Forget what was loaded (after an import) and start again from the top."""
+        self.set_source(self._source)
+
+    def node(self, index: QModelIndex | QPersistentModelIndex) -> Node:
+        if not index.isValid():
+            return self._root
+        return self._nodes[index.internalId()]
+
+    def spec(self, index: QModelIndex | QPersistentModelIndex) -> NodeSpec | None:
+        return self.node(index).spec
+
+    def index_of(self, node: Node) -> QModelIndex:
+        if node.parent is None:
+            return QModelIndex()
+        return self.createIndex(node.row, 0, node.uid)
+
+    def find_loaded(self, kind: str, key: tuple[object, ...]) -> QModelIndex:
+        """The index of a node already loaded, or an invalid index."""
+        for node in self._nodes.values():
+            if node.spec is not None and node.spec.kind == kind and node.spec.key == key:
+                return self.index_of(node)
+        return QModelIndex()
+
+    def fetch_all(self, parent: QModelIndex) -> None:
+        """Load every child of `parent` (used when jumping to a place)."""
+        while self.canFetchMore(parent):
+            self.fetchMore(parent)
+
+    # -- Qt API ---------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column != 0 or row < 0:
+            return QModelIndex()
+        node = self.node(parent)
+        if row >= len(node.children):
+            return QModelIndex()
+        return self.createIndex(row, column, node.children[row].uid)
+
+    def parent(self, index: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        node = self._nodes[index.internalId()]
+        if node.parent is None or node.parent is self._root:
+            return QModelIndex()
+        return self.index_of(node.parent)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.column() > 0:
+            return 0
+        return len(self.node(parent).children)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        node = self.node(parent)
+        if node.children:
+            return True
+        return node.more and self._source is not None
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        return self._source is not None and self.node(parent).more
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
+        node = self.node(parent)
+        if self._source is None or not node.more:
+            return
+        specs, more = self._source.children(node.spec, len(node.children), BATCH)
+        node.more = more
+        if not specs:
+            if not node.children:
+                # No children after all: let the view drop the expander.
+                self.layoutChanged.emit()
+            return
+        start = len(node.children)
+        self.beginInsertRows(parent if parent.isValid() else QModelIndex(), start, start + len(specs) - 1)
+        node.children.extend(self._new_node(spec, node, start + i) for i, spec in enumerate(specs))
+        self.endInsertRows()
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        spec = self._nodes[index.internalId()].spec
+        if spec is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if spec.count is not None and spec.kind != "project":
+                return f"{spec.label}  ({spec.count})"
+            return spec.label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = f"{self.tr(KIND_NAMES.get(spec.kind, spec.kind))}：{spec.label}"
+            if spec.badge:
+                text += "\n" + self.tr("待处理的审核发现：{n}").format(n=spec.badge)
+            return text
+        if role == BADGE_ROLE:
+            return spec.badge
+        if role == NODE_ROLE:
+            return spec
+        if role == ID_ROLE:
+            return spec.key[0] if spec.key else None
+        if role == SORT_ROLE:
+            return spec.label
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def update_badges(self, badges: dict[tuple[str, tuple[object, ...]], int]) -> None:
+        """Set new open-finding counts on loaded nodes, keyed by (kind, key)."""
+        for node in self._nodes.values():
+            spec = node.spec
+            if spec is None:
+                continue
+            new = badges.get((spec.kind, spec.key))
+            if new is not None and new != spec.badge:
+                node.spec = NodeSpec(spec.kind, spec.key, spec.label, spec.count, new, spec.has_children)
+                idx = self.index_of(node)
+                self.dataChanged.emit(idx, idx, [BADGE_ROLE, Qt.ItemDataRole.ToolTipRole])

@@ -1,0 +1,132 @@
+"""The user's preferences and the window's state, stored with QSettings.
+
+Each preference is declared once (key, type, default, label) in `PREFERENCES`;
+the settings dialog renders itself from that list. Check thresholds are stored
+under "checks/<name>" and handed to core.checks as plain values.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
+
+from core.checks.settings import CheckSettings
+
+ORGANISATION = "jixiao"
+APPLICATION = "workbench"
+MAX_RECENT = 8
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark a class-level string for lupdate; it is translated where it is shown."""
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Preference:
+    """One user preference: QSettings key, Python type, default and its label (msgid)."""
+
+    key: str
+    kind: type
+    default: Any
+    label: str
+
+
+PREFERENCES: tuple[Preference, ...] = (
+    Preference("reviewer/name", str, "", QT_TRANSLATE_NOOP("Preferences", "审核人姓名")),
+    Preference("reviewer/organisation", str, "", QT_TRANSLATE_NOOP("Preferences", "审核单位")),
+    Preference("ui/language", str, "zh_CN", QT_TRANSLATE_NOOP("Preferences", "界面语言")),
+)
+_BY_KEY = {p.key: p for p in PREFERENCES}
+
+LANGUAGES: tuple[tuple[str, str], ...] = (
+    ("zh_CN", QT_TRANSLATE_NOOP("Preferences", "中文")),
+    ("en", QT_TRANSLATE_NOOP("Preferences", "English")),
+)
+
+
+def open_settings() -> QSettings:
+    """The application's settings store (an INI file in the user's config folder).
+
+    Tests redirect it with QSettings.setPath(IniFormat, UserScope, tmp_path).
+    """
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+
+
+class AppSettings:
+    """Typed access to the preferences, recent workspaces, thresholds and window state."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._store = store if store is not None else open_settings()
+
+    @property
+    def store(self) -> QSettings:
+        return self._store
+
+    def get(self, key: str) -> Any:
+        pref = _BY_KEY[key]
+        value = self._store.value(key, pref.default)
+        if value is None:
+            return pref.default
+        return pref.kind(value)
+
+    def set(self, key: str, value: Any) -> None:
+        pref = _BY_KEY[key]
+        self._store.setValue(key, pref.kind(value))
+
+    @property
+    def reviewer_name(self) -> str:
+        return str(self.get("reviewer/name"))
+
+    @property
+    def organisation(self) -> str:
+        return str(self.get("reviewer/organisation"))
+
+    @property
+    def language(self) -> str:
+        return str(self.get("ui/language"))
+
+    # Check thresholds: stored as core's own dict form; missing keys take core's defaults.
+    def check_settings(self) -> CheckSettings:
+        text = self._store.value("checks/settings", "")
+        try:
+            data = json.loads(str(text)) if text else None
+            return CheckSettings.from_dict(data if isinstance(data, dict) else None)
+        except ValueError:
+            # A hand-edited or older settings file must not stop the window: fall back to defaults.
+            return CheckSettings()
+
+    def set_check_settings(self, settings: CheckSettings) -> None:
+        self._store.setValue("checks/settings", json.dumps(settings.to_dict(), ensure_ascii=False))
+
+    def recent_workspaces(self) -> list[str]:
+        value = self._store.value("recent/workspaces", [])
+        if isinstance(value, str):  # QSettings gives a bare string for a one-item list
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def add_recent_workspace(self, path: str | Path) -> None:
+        text = str(Path(path).resolve())
+        items = [p for p in self.recent_workspaces() if p != text]
+        self._store.setValue("recent/workspaces", [text, *items][:MAX_RECENT])
+
+    def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
+        geometry = self._store.value("window/geometry")
+        state = self._store.value("window/state")
+        return (geometry if isinstance(geometry, QByteArray) else None,
+                state if isinstance(state, QByteArray) else None)
+
+    def save_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._store.setValue("window/geometry", geometry)
+        self._store.setValue("window/state", state)
+
+    def sync(self) -> None:
+        self._store.sync()
+
+
+def translated_label(pref: Preference) -> str:
+    return QCoreApplication.translate("Preferences", pref.label)

@@ -1,0 +1,1 @@
+"""Widgets that show the models: the indicator table, the project form, docks."""

@@ -1,0 +1,212 @@
+"""The project header as a form: code, name, amounts with their unit, usage, spending plan, goal.
+
+Each field shows the submitted text, or the reviewer's suggested revision drawn
+distinctly (background colour, a pencil marker, the original in the tooltip).
+Finishing an edit emits `edit_requested(field, text)`; the window turns it into an
+undoable command. Amounts are read as they are typed (core.values.parse_money).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QFocusEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from core.model import MONEY_FIELDS, SPENDING_PLAN_KEYS, Project
+from core.values import MoneyUnit
+from ui.labels import FIELD_LABELS, field_label, tr
+from ui.resources import icon
+from ui.validation import read_money
+
+REVISED_STYLE = "background: #fff3c4; color: #1a4b8c;"
+INVALID_STYLE = "border: 2px solid #c0392b; background: #fdecea;"
+
+
+class _TextBox(QPlainTextEdit):
+    """A multi-line field that reports when the reviewer leaves it."""
+
+    left = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.left.emit()
+
+
+class ProjectForm(QWidget):
+    """The header fields of one project."""
+
+    edit_requested = Signal(str, str)  # field ("budget_total", "spending_plan.6月底", …), new text
+    message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._project: Project | None = None
+        self._revisions: dict[str, str] = {}
+        self._submitted: dict[str, str] = {}
+        self._lines: dict[str, QLineEdit] = {}
+        self._boxes: dict[str, _TextBox] = {}
+        self._markers: dict[str, QAction] = {}
+
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.title = QLabel()
+        self.title.setObjectName("projectTitle")
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        form.addRow(self.title)
+
+        top = QHBoxLayout()
+        top.addWidget(self._line("code"), 1)
+        self.unit_label = QLabel()
+        top.addWidget(self.unit_label)
+        form.addRow(tr(FIELD_LABELS["code"]), top)
+        form.addRow(tr(FIELD_LABELS["name"]), self._line("name"))
+
+        money = QGridLayout()
+        for i, name in enumerate(MONEY_FIELDS):
+            money.addWidget(QLabel(field_label(name)), 0, 2 * i)
+            money.addWidget(self._line(name), 0, 2 * i + 1)
+        self.money_unit_label = QLabel()
+        money.addWidget(self.money_unit_label, 0, 2 * len(MONEY_FIELDS))
+        form.addRow(self.tr("金额"), money)
+
+        form.addRow(tr(FIELD_LABELS["usage"]), self._box("usage", 2))
+        plan = QHBoxLayout()
+        for key in SPENDING_PLAN_KEYS:
+            plan.addWidget(QLabel(key))
+            plan.addWidget(self._line(f"spending_plan.{key}"))
+        form.addRow(tr(FIELD_LABELS["spending_plan"]), plan)
+        form.addRow(tr(FIELD_LABELS["goal"]), self._box("goal", 3))
+        self.setEnabled(False)
+
+    def _line(self, name: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(f"field_{name}")
+        edit.editingFinished.connect(lambda n=name: self._finished(n))
+        if name in MONEY_FIELDS:
+            edit.textEdited.connect(lambda text, n=name: self._read_money(n, text))
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        marker = edit.addAction(icon("revised"), QLineEdit.ActionPosition.TrailingPosition)
+        marker.setVisible(False)
+        self._markers[name] = marker
+        self._lines[name] = edit
+        return edit
+
+    def _box(self, name: str, lines: int) -> _TextBox:
+        box = _TextBox(self)
+        box.setObjectName(f"field_{name}")
+        box.setTabChangesFocus(True)
+        height = box.fontMetrics().lineSpacing() * lines + 12
+        box.setFixedHeight(height)
+        box.left.connect(lambda n=name: self._finished(n))
+        self._boxes[name] = box
+        return box
+
+    # -- content ---------------------------------------------------------------------
+    def set_project(self, project: Project | None, revisions: dict[str, str] | None = None) -> None:
+        self._project = project
+        self._revisions = dict(revisions or {})
+        self._submitted = {}
+        if project is None:
+            self.title.clear()
+            for edit in self._lines.values():
+                edit.clear()
+            for box in self._boxes.values():
+                box.clear()
+            self.setEnabled(False)
+            return
+        self.setEnabled(True)
+        seq = f"{project.seq}. " if project.seq is not None else ""
+        self.title.setText(seq + project.display_name)
+        unit = project.money_unit.value if project.money_unit else MoneyUnit.WAN_YUAN.value
+        self.money_unit_label.setText(self.tr("单位：{unit}").format(unit=unit))
+        self.unit_label.setText(f"{project.dept_code} {project.dept_name}".strip())
+        for name in (*self._lines, *self._boxes):
+            self._submitted[name] = self._submitted_text(project, name)
+        self._show_all()
+
+    def set_revisions(self, revisions: dict[str, str]) -> None:
+        self._revisions = dict(revisions)
+        self._show_all()
+
+    @staticmethod
+    def _submitted_text(project: Project, name: str) -> str:
+        base, _, key = name.partition(".")
+        if base == "spending_plan":
+            plan = project.spending_plan or {}
+            field = plan.get(key)
+        else:
+            field = getattr(project, base, None)
+        return "" if field is None else field.raw
+
+    def _show_all(self) -> None:
+        for name in (*self._lines, *self._boxes):
+            self._show(name)
+
+    def _show(self, name: str) -> None:
+        submitted = self._submitted.get(name, "")
+        revised = self._revisions.get(name)
+        text = submitted if revised is None else revised
+        tip = (self.tr("报送值：{original}\n修改建议：{suggested}").format(
+            original=submitted or self.tr("（空）"), suggested=revised or self.tr("（空）"))
+            if revised is not None else "")
+        style = REVISED_STYLE if revised is not None else ""
+        if name in self._lines:
+            edit = self._lines[name]
+            if edit.text() != text:
+                edit.setText(text)
+                edit.setCursorPosition(0)
+            edit.setStyleSheet(f"QLineEdit {{ {style} }}" if style else "")
+            edit.setToolTip(tip)
+            self._markers[name].setVisible(revised is not None)
+            self._markers[name].setToolTip(tip)
+        else:
+            box = self._boxes[name]
+            if box.toPlainText() != text:
+                box.setPlainText(text)
+            box.setStyleSheet(f"QPlainTextEdit {{ {style} }}" if style else "")
+            box.setToolTip(tip)
+
+    def shown(self, name: str) -> str:
+        if name in self._lines:
+            return self._lines[name].text()
+        return self._boxes[name].toPlainText()
+
+    def editor(self, name: str) -> QWidget:
+        return self._lines.get(name) or self._boxes[name]
+
+    # -- editing ---------------------------------------------------------------------
+    def _money_unit(self) -> MoneyUnit:
+        if self._project is not None and self._project.money_unit is not None:
+            return self._project.money_unit
+        return MoneyUnit.WAN_YUAN
+
+    def _read_money(self, name: str, text: str) -> bool:
+        reading = read_money(text, self._money_unit())
+        edit = self._lines[name]
+        edit.setStyleSheet("" if reading.ok else f"QLineEdit {{ {INVALID_STYLE} }}")
+        edit.setToolTip(reading.message)
+        if not reading.ok:
+            self.message.emit(reading.message)
+        return reading.ok
+
+    def _finished(self, name: str) -> None:
+        if self._project is None:
+            return
+        text = self.shown(name)
+        submitted = self._submitted.get(name, "")
+        current = self._revisions.get(name, submitted)
+        if text == current:
+            return
+        if name in MONEY_FIELDS and not self._read_money(name, text):
+            return
+        self.edit_requested.emit(name, text)
