@@ -1,0 +1,90 @@
+"""`python main.py check`: files directly, or the workspace's documents with states and grades kept."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from core.review import Band, FindingState
+from main import main
+
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+LUNAN = SAMPLES / "2025_lunan_shenpiju_A.docx"
+DUCHASHI = SAMPLES / "2025_tangshan_duchashi_A.docx"
+
+
+def test_files_as_a_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(LUNAN)]) == 0
+    out = capsys.readouterr().out
+    assert "2025_lunan_shenpiju_A.docx" in out and "规则" in out and "说明" in out
+    assert "C6" in out and "≥100%" in out and "建议：100%" in out
+    assert "评分：" in out
+
+
+def test_files_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(LUNAN), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    [document] = data["documents"]
+    c6 = [f for f in document["findings"] if f["check_id"] == "C6"]
+    assert c6[0]["quote"] == "≥100%" and c6[0]["project"] == "优化营商环境项目经费"
+    assert c6[0]["location"] == {"field": None, "indicator": 0, "column": "value"}
+    assert c6[0]["prov"]["table"] is not None and document["grades"]["6"]["band"] in {"优", "良", "中", "差"}
+
+
+def test_department_filter_and_settings_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    settings = tmp_path / "settings.json"
+    settings.write_text(json.dumps({"disabled_checks": ["E2", "D3", "C3"]}), encoding="utf-8")
+    assert main(["check", str(LUNAN), str(DUCHASHI), "--department", "115001", "--settings", str(settings),
+                 "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [d["source_name"] for d in data["documents"]] == [DUCHASHI.name]
+    assert not {f["check_id"] for f in data["documents"][0]["findings"]} & {"E2", "D3", "C3"}
+
+
+def test_missing_file_and_bad_settings_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(tmp_path / "nope.docx")]) == 2
+    assert "找不到文件" in capsys.readouterr().err
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    assert main(["check", str(LUNAN), "--settings", str(bad)]) == 2
+    assert "不是有效的 JSON" in capsys.readouterr().err
+
+
+def test_workspace_keeps_decisions_and_overrides(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from core.checks.grading import override_grade
+    from core.store.workspace import Workspace
+
+    target = tmp_path / "w.sqlite"
+    with Workspace.open(target) as ws:
+        ws.import_files([LUNAN])
+    assert main(["check", "--workspace", str(target), "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)["documents"][0]
+    with Workspace.open(target) as ws:
+        document_id = ws.documents(current_only=True)[0].id
+        stored = ws.findings(document_id)
+        assert len(stored) == len(first["findings"])
+        c6 = next(s for s in stored if s.finding.check_id == "C6")
+        ws.set_finding_state(c6.id, FindingState.DISMISSED, "单位已说明：按全额计")
+        project = next(p for p in ws.projects(document_id) if p.seq == 6)
+        computed = ws.grade(project.id)
+        assert computed is not None and not computed.overridden
+        ws.set_grade(project.id, override_grade(computed, band=Band.POOR))
+    assert main(["check", "--workspace", str(target), "--department", "438001"]) == 0
+    out = capsys.readouterr().out
+    assert "（已忽略）" in out and "（审核人评定）" in out
+    with Workspace.open(target) as ws:
+        again = next(s for s in ws.findings(document_id) if s.finding.check_id == "C6")
+        assert again.finding.state is FindingState.DISMISSED and again.finding.reason == "单位已说明：按全额计"
+        grade = ws.grade(project.id)
+        assert grade is not None and grade.overridden and grade.band is Band.POOR
+
+
+def test_unknown_department_in_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from core.store.workspace import Workspace
+
+    target = tmp_path / "w.sqlite"
+    Workspace.open(target).close()
+    assert main(["check", "--workspace", str(target), "--department", "999999"]) == 2
+    assert "999999" in capsys.readouterr().err
