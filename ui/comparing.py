@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -190,10 +190,10 @@ def open_comparison(window: MainWindow, *, background: bool = True) -> Compariso
         return None
     department_id = window.selected_department()
     if department_id is None:
-        window.show_message(window.tr("请先在左侧选择一个部门。"))
+        window.show_message(QCoreApplication.translate("MainWindow", "请先在左侧选择一个部门。"))
         return None
     if len(year_documents(window.ws, department_id)) < 2:
-        window.show_message(window.tr("该部门在工作区中只有一个年度的文本，无法对比。"))
+        window.show_message(QCoreApplication.translate("MainWindow", "该部门在工作区中只有一个年度的文本，无法对比。"))
         return None
     compare_window = ComparisonWindow(window.ws, department_id, window)
     window.comparison_window = compare_window  # type: ignore[attr-defined]

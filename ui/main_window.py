@@ -84,6 +84,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
+        else:
+            self.resizeDocks([self.tree_dock, self.findings_dock], [300, 430], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.findings_dock, self.annotations_dock], [420, 380], Qt.Orientation.Vertical)
         self.set_workspace(workspace)
 
     # ---- layout ------------------------------------------------------------------------
@@ -268,6 +271,7 @@ class MainWindow(QMainWindow):
             if path is not None:
                 self.settings.add_recent_workspace(path)
             self._expand_first()
+            self.tree.setFocus()
         else:
             self.setWindowTitle(self.tr("预算绩效目标审核工作台"))
         self._update_actions()

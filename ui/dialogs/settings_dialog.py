@@ -10,6 +10,7 @@ import dataclasses
 from decimal import Decimal
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -61,7 +62,7 @@ class SettingsDialog(QDialog):
         self.organisation.setObjectName("organisation")
         self.language = QComboBox()
         for code, label in LANGUAGES:
-            self.language.addItem(self.tr(label), code)
+            self.language.addItem(QCoreApplication.translate("Preferences", label), code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         form.addRow(self.tr("审核人姓名"), self.reviewer)
         form.addRow(self.tr("审核单位"), self.organisation)

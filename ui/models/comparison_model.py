@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from core.compare import Comparison, ProjectMatch
@@ -114,15 +114,14 @@ def build_rows(comparison: Comparison, match: ProjectMatch) -> list[AlignedRow]:
 def change_text(change: dict[str, Any]) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
-    lines = [tr("ComparisonModel", "上年：{old}").format(old=change.get("old", "")),
-             tr("ComparisonModel", "本年：{new}").format(new=change.get("new", ""))]
+    lines = [QCoreApplication.translate("ComparisonModel", "上年：{old}").format(old=change.get("old", "")),
+             QCoreApplication.translate("ComparisonModel", "本年：{new}").format(new=change.get("new", ""))]
     if change.get("cause"):
         cause = change["cause"]
         text = CAUSE_TEXT.get(Cause(cause), cause) if cause in Cause._value2member_map_ else cause
-        lines.append(tr("ComparisonModel", "原因：{cause}").format(cause=text))
+        lines.append(QCoreApplication.translate("ComparisonModel", "原因：{cause}").format(cause=text))
     if change.get("percent"):
-        lines.append(tr("ComparisonModel", "变动：{percent}").format(percent=change["percent"]))
+        lines.append(QCoreApplication.translate("ComparisonModel", "变动：{percent}").format(percent=change["percent"]))
     return "\n".join(lines)
 
 
@@ -156,7 +155,7 @@ class ComparisonSideModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMN_TITLES):
-                return self.tr(COLUMN_TITLES[section])
+                return QCoreApplication.translate("IndicatorModel", COLUMN_TITLES[section])
             return None
         if not (0 <= section < len(self._rows)):
             return None

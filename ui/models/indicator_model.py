@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon
 
 from core.model import INDICATOR_COLUMNS, Indicator
@@ -132,7 +132,7 @@ class IndicatorTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMN_TITLES):
-            return self.tr(COLUMN_TITLES[section])
+            return QCoreApplication.translate("IndicatorModel", COLUMN_TITLES[section])
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return None

@@ -12,7 +12,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from ui.models.roles import ID_ROLE, NODE_ROLE, SORT_ROLE
 from ui.settings import QT_TRANSLATE_NOOP
@@ -178,7 +178,7 @@ class WorkspaceTreeModel(QAbstractItemModel):
                 return f"{spec.label}  ({spec.count})"
             return spec.label
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = f"{self.tr(KIND_NAMES.get(spec.kind, spec.kind))}：{spec.label}"
+            text = f"{QCoreApplication.translate('TreeModel', KIND_NAMES.get(spec.kind, spec.kind))}：{spec.label}"
             if spec.badge:
                 text += "\n" + self.tr("待处理的审核发现：{n}").format(n=spec.badge)
             return text

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from core.model import STANDARD_LEVELS
 from ui.clipboard import from_tsv, to_tsv
-from ui.models.indicator_model import LEVEL1, LEVEL2, VALUE, IndicatorTableModel
+from ui.models.indicator_model import BASIS, DESCRIPTION, LEVEL1, LEVEL2, LEVEL3, VALUE, IndicatorTableModel
 from ui.validation import read_target
 
 INVALID_STYLE = "QLineEdit { border: 2px solid #c0392b; background: #fdecea; }"
@@ -116,8 +116,14 @@ class IndicatorTableView(QTableView):
         return model
 
     def set_column_widths(self) -> None:
-        for column, width in enumerate((90, 120, 180, 200, 130, 150)):
+        """Fixed widths for the short columns; the text columns share what is left."""
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column, width in ((LEVEL1, 86), (LEVEL2, 112), (VALUE, 118)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(column, width)
+        for column in (LEVEL3, DESCRIPTION, BASIS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
     # -- clipboard -----------------------------------------------------------------
     def selected_block(self) -> list[list[str]]:

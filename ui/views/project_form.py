@@ -95,6 +95,7 @@ class ProjectForm(QWidget):
         if name in MONEY_FIELDS:
             edit.textEdited.connect(lambda text, n=name: self._read_money(n, text))
             edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("0" * 14))
         marker = edit.addAction(icon("revised"), QLineEdit.ActionPosition.TrailingPosition)
         marker.setVisible(False)
         self._markers[name] = marker

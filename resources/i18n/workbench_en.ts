@@ -1,0 +1,1154 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>AnnotationsPanel</name>
+    <message>
+        <location filename="../../ui/views/annotations_dock.py" line="47"/>
+        <source>整个项目</source>
+        <translation>Whole project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/annotations_dock.py" line="47"/>
+        <source>所选指标行</source>
+        <translation>Selected indicator row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/annotations_dock.py" line="47"/>
+        <source>所选单元格</source>
+        <translation>Selected cell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/annotations_dock.py" line="50"/>
+        <source>在此写批注…</source>
+        <translation>Write an annotation here…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/annotations_dock.py" line="52"/>
+        <source>添加批注</source>
+        <translation>Add annotation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/annotations_dock.py" line="55"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/annotations_dock.py" line="59"/>
+        <source>批注对象：</source>
+        <translation>Annotate:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/annotations_dock.py" line="107"/>
+        <source>修改批注</source>
+        <translation>Edit annotation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/annotations_dock.py" line="107"/>
+        <source>批注：</source>
+        <translation>Annotation:</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonModel</name>
+    <message>
+        <location filename="../../ui/models/comparison_model.py" line="117"/>
+        <source>上年：{old}</source>
+        <translation>Last year: {old}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/comparison_model.py" line="118"/>
+        <source>本年：{new}</source>
+        <translation>This year: {new}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/comparison_model.py" line="122"/>
+        <source>原因：{cause}</source>
+        <translation>Cause: {cause}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/comparison_model.py" line="124"/>
+        <source>变动：{percent}</source>
+        <translation>Change: {percent}</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonSideModel</name>
+    <message>
+        <location filename="../../ui/models/comparison_model.py" line="225"/>
+        <source>相同</source>
+        <translation>Same</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/comparison_model.py" line="226"/>
+        <source>有变化</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/comparison_model.py" line="227"/>
+        <source>本年新增</source>
+        <translation>Added this year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/comparison_model.py" line="228"/>
+        <source>本年删除</source>
+        <translation>Removed this year</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonView</name>
+    <message>
+        <location filename="../../ui/views/comparison_view.py" line="34"/>
+        <source>年度对比</source>
+        <translation>Year comparison</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/comparison_view.py" line="44"/>
+        <source>只看变化</source>
+        <translation>Changes only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/comparison_view.py" line="133"/>
+        <source>上年 {year} · {file}</source>
+        <translation>Last year {year} · {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/comparison_view.py" line="135"/>
+        <source>本年 {year} · {file}</source>
+        <translation>This year {year} · {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/comparison_view.py" line="141"/>
+        <source>{dept}：匹配 {matched} 个项目，本年新增 {added} 个，本年删除 {removed} 个，共 {changes} 处变化</source>
+        <translation>{dept}: {matched} projects matched, {added} added this year, {removed} removed this year, {changes} changes in all</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonWindow</name>
+    <message>
+        <location filename="../../ui/comparing.py" line="95"/>
+        <source>上年：</source>
+        <translation>Last year:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/comparing.py" line="97"/>
+        <source>本年：</source>
+        <translation>This year:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/comparing.py" line="107"/>
+        <source>年度对比 — {dept}</source>
+        <translation>Year comparison — {dept}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/comparing.py" line="122"/>
+        <source>请选择两个不同的年度。</source>
+        <translation>Choose two different years.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/comparing.py" line="130"/>
+        <source>正在对比…</source>
+        <translation>Comparing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/comparing.py" line="145"/>
+        <source>取消此配对</source>
+        <translation>Unpair</translation>
+    </message>
+    <message>
+        <location filename="../../ui/comparing.py" line="147"/>
+        <source>与另一年度的项目配对…</source>
+        <translation>Pair with a project of the other year…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/comparing.py" line="170"/>
+        <source>另一年度没有未配对的项目。</source>
+        <translation>The other year has no unmatched project.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/comparing.py" line="175"/>
+        <source>配对</source>
+        <translation>Pair</translation>
+    </message>
+    <message>
+        <location filename="../../ui/comparing.py" line="175"/>
+        <source>选择另一年度的项目：</source>
+        <translation>Choose the other year's project:</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../ui/errors.py" line="26"/>
+        <source>程序内部错误：{kind}：{detail}</source>
+        <translation>Internal error: {kind}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="36"/>
+        <source>出错了</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../ui/models/findings_model.py" line="18"/>
+        <source>级别</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/findings_model.py" line="19"/>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/findings_model.py" line="20"/>
+        <source>位置</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/findings_model.py" line="21"/>
+        <source>说明</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/findings_model.py" line="22"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/findings_model.py" line="92"/>
+        <source>原文：{quote}</source>
+        <translation>Text: {quote}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/findings_model.py" line="94"/>
+        <source>建议：{suggestion}</source>
+        <translation>Suggestion: {suggestion}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/findings_model.py" line="96"/>
+        <source>出处：{place}</source>
+        <translation>Source: {place}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/findings_model.py" line="98"/>
+        <source>驳回理由：{reason}</source>
+        <translation>Dismissed because: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <location filename="../../ui/views/findings_dock.py" line="47"/>
+        <source>采纳</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/findings_dock.py" line="48"/>
+        <source>采纳此发现，写入审核意见</source>
+        <translation>Accept this finding into the memo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/findings_dock.py" line="49"/>
+        <source>驳回…</source>
+        <translation>Dismiss…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/findings_dock.py" line="50"/>
+        <source>驳回此发现，并写明理由</source>
+        <translation>Dismiss this finding, giving a reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/findings_dock.py" line="51"/>
+        <source>重新打开</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/findings_dock.py" line="97"/>
+        <source>驳回审核发现</source>
+        <translation>Dismiss finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/findings_dock.py" line="98"/>
+        <source>{rule}：{message}
+
+请写明驳回理由：</source>
+        <translation>{rule}: {message}
+
+Please give the reason for dismissing it:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/findings_dock.py" line="103"/>
+        <source>驳回时必须写明理由。</source>
+        <translation>A dismissal needs a reason.</translation>
+    </message>
+</context>
+<context>
+    <name>GradePanel</name>
+    <message>
+        <location filename="../../ui/views/grade_dock.py" line="39"/>
+        <source>审核结论…</source>
+        <translation>Conclusion…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/grade_dock.py" line="41"/>
+        <source>保存评定</source>
+        <translation>Save grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/grade_dock.py" line="43"/>
+        <source>恢复自动评分</source>
+        <translation>Back to the computed grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/grade_dock.py" line="48"/>
+        <source>各项得分</source>
+        <translation>Scores</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/grade_dock.py" line="49"/>
+        <source>总分</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/grade_dock.py" line="50"/>
+        <source>等次</source>
+        <translation>Band</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/grade_dock.py" line="51"/>
+        <source>审核结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/grade_dock.py" line="59"/>
+        <source>审核结论</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/grade_dock.py" line="70"/>
+        <source>尚未检查</source>
+        <translation>Not checked yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/grade_dock.py" line="75"/>
+        <source>人工评定</source>
+        <translation>Set by the reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/grade_dock.py" line="75"/>
+        <source>自动评分</source>
+        <translation>Computed</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorModel</name>
+    <message>
+        <location filename="../../ui/models/indicator_model.py" line="23"/>
+        <source>一级指标</source>
+        <translation>Level 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/indicator_model.py" line="24"/>
+        <source>二级指标</source>
+        <translation>Level 2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/indicator_model.py" line="25"/>
+        <source>三级指标</source>
+        <translation>Level 3 (indicator)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/indicator_model.py" line="26"/>
+        <source>指标描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/indicator_model.py" line="27"/>
+        <source>指标值</source>
+        <translation>Target value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/indicator_model.py" line="28"/>
+        <source>指标值确定依据</source>
+        <translation>Basis</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorTableModel</name>
+    <message>
+        <location filename="../../ui/models/indicator_model.py" line="155"/>
+        <source>报送值：{original}
+修改建议：{suggested}</source>
+        <translation>Submitted: {original}
+Suggested: {suggested}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/indicator_model.py" line="156"/>
+        <source>（空）</source>
+        <translation>(blank)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/indicator_model.py" line="168"/>
+        <source>已建议修改</source>
+        <translation>Revision suggested</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorTableView</name>
+    <message>
+        <location filename="../../ui/views/indicator_view.py" line="168"/>
+        <source>粘贴 {n} 个单元格</source>
+        <translation>Paste {n} cells</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicator_view.py" line="185"/>
+        <source>撤销修改建议</source>
+        <translation>Withdraw suggested revisions</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../ui/labels.py" line="15"/>
+        <source>项目编码</source>
+        <translation>Project code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="16"/>
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="17"/>
+        <source>预算数</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="18"/>
+        <source>其中：财政资金</source>
+        <translation>of which fiscal funds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="19"/>
+        <source>其他资金</source>
+        <translation>Other funds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="20"/>
+        <source>资金用途</source>
+        <translation>Usage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="21"/>
+        <source>资金支出计划（%）</source>
+        <translation>Spending plan (%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="22"/>
+        <source>绩效目标</source>
+        <translation>Project goal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="23"/>
+        <source>总体绩效目标</source>
+        <translation>Overall goal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="24"/>
+        <source>工作保障措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="25"/>
+        <source>分项绩效目标</source>
+        <translation>Sub-goals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="26"/>
+        <source>一级指标</source>
+        <translation>Level 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="27"/>
+        <source>二级指标</source>
+        <translation>Level 2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="28"/>
+        <source>三级指标</source>
+        <translation>Level 3 (indicator)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="29"/>
+        <source>指标描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="30"/>
+        <source>指标值</source>
+        <translation>Target value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="31"/>
+        <source>指标值确定依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="35"/>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="36"/>
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="37"/>
+        <source>提示</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="41"/>
+        <source>待处理</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="42"/>
+        <source>已采纳</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="43"/>
+        <source>已驳回</source>
+        <translation>Dismissed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="62"/>
+        <source>第{n}行</source>
+        <translation>row {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="68"/>
+        <source>部门整体</source>
+        <translation>Department as a whole</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="70"/>
+        <source>整个项目</source>
+        <translation>Whole project</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/comparing.py" line="193"/>
+        <location filename="../../ui/exporting.py" line="29"/>
+        <source>请先在左侧选择一个部门。</source>
+        <translation>Select a department on the left first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/comparing.py" line="196"/>
+        <source>该部门在工作区中只有一个年度的文本，无法对比。</source>
+        <translation>This department has documents of only one year in the workspace: nothing to compare.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="34"/>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="35"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="42"/>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="43"/>
+        <source>已导出：{path}</source>
+        <translation>Exported: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="49"/>
+        <source>审核意见导出尚未接入。</source>
+        <translation>The review memo export is not available in this build.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="81"/>
+        <source>就绪</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="109"/>
+        <source>从左侧选择一个项目，或用“导入”把部门预算绩效文本（.docx / .pdf）导入工作区。</source>
+        <translation>Pick a project on the left, or use “Import” to bring budget performance documents (.docx / .pdf) into the workspace.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="137"/>
+        <source>筛选地区、部门、项目…</source>
+        <translation>Filter regions, departments, projects…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="145"/>
+        <source>工作区</source>
+        <translation>Workspace</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="164"/>
+        <source>审核发现</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="165"/>
+        <source>批注</source>
+        <translation>Annotations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="166"/>
+        <source>审核结论与评定</source>
+        <translation>Conclusion and grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="192"/>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="193"/>
+        <source>导入部门预算绩效文本（.docx、.pdf，可多选）</source>
+        <translation>Import budget performance documents (.docx, .pdf; several at once)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="194"/>
+        <source>打开工作区…</source>
+        <translation>Open workspace…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="195"/>
+        <source>检查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="196"/>
+        <source>对所选部门（未选则全部）运行审核检查</source>
+        <translation>Run the review checks on the selected department (all when none is selected)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="197"/>
+        <source>搜索…</source>
+        <translation>Search…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="198"/>
+        <source>在整个工作区中搜索</source>
+        <translation>Search the whole workspace</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="199"/>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="200"/>
+        <source>把所选部门的项目、指标、修改建议和批注导出为 .xlsx</source>
+        <translation>Export the selected department's projects, indicators, revisions and annotations to .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201"/>
+        <source>导出审核意见…</source>
+        <translation>Export review memo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="202"/>
+        <source>生成审核意见（PDF 或 DOCX）</source>
+        <translation>Write the review memo (PDF or DOCX)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="203"/>
+        <source>年度对比</source>
+        <translation>Year comparison</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="204"/>
+        <source>把所选部门两个年度的文本并排对比</source>
+        <translation>Compare two years of the selected department side by side</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="205"/>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="751"/>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="207"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="208"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="210"/>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="212"/>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="213"/>
+        <source>粘贴</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="214"/>
+        <source>撤回修改建议</source>
+        <translation>Withdraw suggested revision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="215"/>
+        <source>删除所选单元格的修改建议，恢复报送值</source>
+        <translation>Remove the suggested revisions of the selected cells (back to the submitted values)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="219"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="222"/>
+        <source>最近的工作区</source>
+        <translation>Recent workspaces</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="230"/>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="238"/>
+        <source>审核(&amp;R)</source>
+        <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="241"/>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="244"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="246"/>
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="263"/>
+        <source>年度不详</source>
+        <translation>Year unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="266"/>
+        <source>预算绩效目标审核工作台 — {name}</source>
+        <translation>Budget Performance Review Workbench — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="272"/>
+        <source>预算绩效目标审核工作台</source>
+        <translation>Budget Performance Review Workbench</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="302"/>
+        <source>打开或新建工作区</source>
+        <translation>Open or create a workspace</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="303"/>
+        <source>工作区文件 (*.jxws *.sqlite *.db);;所有文件 (*)</source>
+        <translation>Workspace files (*.jxws *.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="322"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="423"/>
+        <source>{name}：{n} 行绩效指标</source>
+        <translation>{name}: {n} indicator rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="458"/>
+        <source>审核发现（待处理 {n}）</source>
+        <translation>Findings ({n} open)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="528"/>
+        <source>修改 第{n}行 {column}</source>
+        <translation>Revise row {n} {column}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="538"/>
+        <source>修改 {field}</source>
+        <translation>Revise {field}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="549"/>
+        <source>采纳 {rule}</source>
+        <translation>Accept {rule}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="549"/>
+        <source>驳回 {rule}</source>
+        <translation>Dismiss {rule}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="550"/>
+        <source>重新打开 {rule}</source>
+        <translation>Reopen {rule}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="562"/>
+        <source>请先在指标表中选择一行或一个单元格。</source>
+        <translation>Select a row or a cell in the indicator table first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="575"/>
+        <source>添加批注</source>
+        <translation>Add annotation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="582"/>
+        <source>修改批注</source>
+        <translation>Edit annotation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="589"/>
+        <source>删除批注</source>
+        <translation>Delete annotation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="596"/>
+        <source>人工评定</source>
+        <translation>Set by the reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="655"/>
+        <source>导入部门预算绩效文本</source>
+        <translation>Import budget performance documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="656"/>
+        <source>绩效文本 ({patterns});;所有文件 (*)</source>
+        <translation>Performance documents ({patterns});;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="668"/>
+        <source>正在导入 {n} 个文件…</source>
+        <translation>Importing {n} files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="681"/>
+        <source>导入完成：成功 {ok} 个，重复 {dup} 个，失败 {bad} 个。</source>
+        <translation>Import finished: {ok} imported, {dup} duplicates, {bad} failed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="686"/>
+        <source>{file}：{n} 条批注或修改建议未能带到新版本。</source>
+        <translation>{file}: {n} annotations or suggested revisions could not be carried to the new version.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="690"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="705"/>
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="713"/>
+        <source>检查完成。</source>
+        <translation>Checks finished.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="752"/>
+        <source>&lt;h3&gt;预算绩效目标审核工作台&lt;/h3&gt;&lt;p&gt;导入部门预算绩效文本，逐项审核绩效目标和指标，提出修改建议和批注，对比年度变化，导出审核意见。&lt;/p&gt;&lt;p&gt;所有数据保存在本机工作区文件中，无需联网。&lt;/p&gt;&lt;p&gt;界面字体：文泉驿微米黑（Apache-2.0）。&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Budget Performance Review Workbench&lt;/h3&gt;&lt;p&gt;Import departments' budget performance documents, review every goal and indicator, suggest revisions and write annotations, compare years, and export the review memo.&lt;/p&gt;&lt;p&gt;All data stays in a workspace file on this computer; no network is needed.&lt;/p&gt;&lt;p&gt;Interface font: WenQuanYi Micro Hei (Apache-2.0).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MatchListModel</name>
+    <message>
+        <location filename="../../ui/models/comparison_model.py" line="232"/>
+        <source>上年项目</source>
+        <translation>Last year's project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/comparison_model.py" line="233"/>
+        <source>本年项目</source>
+        <translation>This year's project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/comparison_model.py" line="234"/>
+        <source>匹配依据</source>
+        <translation>Matched by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/comparison_model.py" line="235"/>
+        <source>置信度</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/comparison_model.py" line="236"/>
+        <source>变化</source>
+        <translation>Changes</translation>
+    </message>
+</context>
+<context>
+    <name>Op</name>
+    <message>
+        <location filename="../../ui/background.py" line="122"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <location filename="../../ui/settings.py" line="40"/>
+        <source>审核人姓名</source>
+        <translation>Reviewer's name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.py" line="41"/>
+        <source>审核单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.py" line="42"/>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.py" line="47"/>
+        <source>中文</source>
+        <translation>Chinese</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.py" line="48"/>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectForm</name>
+    <message>
+        <location filename="../../ui/views/project_form.py" line="80"/>
+        <source>金额</source>
+        <translation>Amounts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/project_form.py" line="131"/>
+        <source>单位：{unit}</source>
+        <translation>Unit: {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/project_form.py" line="159"/>
+        <source>报送值：{original}
+修改建议：{suggested}</source>
+        <translation>Submitted: {original}
+Suggested: {suggested}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/project_form.py" line="160"/>
+        <source>（空）</source>
+        <translation>(blank)</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/search_dialog.py" line="30"/>
+        <source>搜索工作区</source>
+        <translation>Search the workspace</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/search_dialog.py" line="35"/>
+        <source>项目名称、绩效目标、指标名称或指标值中的文字…</source>
+        <translation>Text in project names, goals, indicator names or values…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/search_dialog.py" line="39"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/search_dialog.py" line="39"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/search_dialog.py" line="39"/>
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/search_dialog.py" line="40"/>
+        <source>位置</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/search_dialog.py" line="40"/>
+        <source>内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/search_dialog.py" line="78"/>
+        <source>找到 {n} 处</source>
+        <translation>{n} found</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="52"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="117"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="67"/>
+        <source>审核人姓名</source>
+        <translation>Reviewer's name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="68"/>
+        <source>审核单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="69"/>
+        <source>界面语言（重新启动后生效）</source>
+        <translation>Language (after a restart)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="70"/>
+        <source>常规</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="85"/>
+        <source>审核规则阈值</source>
+        <translation>Check thresholds</translation>
+    </message>
+</context>
+<context>
+    <name>TreeModel</name>
+    <message>
+        <location filename="../../ui/models/tree_model.py" line="24"/>
+        <source>地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/tree_model.py" line="25"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/tree_model.py" line="26"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/tree_model.py" line="27"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/tree_model.py" line="28"/>
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <location filename="../../ui/validation.py" line="30"/>
+        <source>空值</source>
+        <translation>Blank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/validation.py" line="34"/>
+        <source>读作：{value}</source>
+        <translation>Reads as: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/validation.py" line="37"/>
+        <source>前</source>
+        <translation> or before</translation>
+    </message>
+    <message>
+        <location filename="../../ui/validation.py" line="38"/>
+        <source>日期：{date}{before}</source>
+        <translation>Date: {date}{before}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/validation.py" line="40"/>
+        <source>期间：{period}</source>
+        <translation>Period: {period}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/validation.py" line="42"/>
+        <source>无法识别的指标值：含数字或比较符号，但读不出数值，请检查写法（如 ≥95%、31人、2025年12月31日前）。</source>
+        <translation>Unreadable target value: it has digits or comparison signs but no readable number; check how it is written (e.g. ≥95%, 31人, 2025年12月31日前).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/validation.py" line="43"/>
+        <source>定性指标（无数值）</source>
+        <translation>Qualitative (no number)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/validation.py" line="49"/>
+        <source>空值（按 0 计）</source>
+        <translation>Blank (counts as 0)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/validation.py" line="51"/>
+        <source>无法识别的金额：请只写数字（如 1234.56），单位为{unit}。</source>
+        <translation>Unreadable amount: write digits only (e.g. 1234.56); the unit is {unit}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/validation.py" line="52"/>
+        <source>读作：{amount}{unit}</source>
+        <translation>Reads as: {amount}{unit}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceTreeModel</name>
+    <message>
+        <location filename="../../ui/models/tree_model.py" line="183"/>
+        <source>待处理的审核发现：{n}</source>
+        <translation>Open findings: {n}</translation>
+    </message>
+</context>
+</TS>
