@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import re
 
-# 二级指标 allowed under each 一级指标 (the national 2021 template adds 成本指标 as a 一级).
+from core.model import STANDARD_LEVELS as MODEL_LEVELS
+
+_NATIONAL_VARIANTS: dict[str, tuple[str, ...]] = {
+    "满意度指标": ("社会公众满意度指标", "社会公众或服务对象满意度指标"),
+}
+
+# 二级指标 allowed under each 一级指标: the model's standard names plus the satisfaction
+# variants of the national template (社会公众满意度, 社会公众或服务对象满意度).
 STANDARD_LEVELS: dict[str, tuple[str, ...]] = {
-    "产出指标": ("数量指标", "质量指标", "时效指标", "成本指标"),
-    "效益指标": ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
-    "满意度指标": ("服务对象满意度指标", "社会公众满意度指标", "社会公众或服务对象满意度指标"),
-    "成本指标": ("经济成本指标", "社会成本指标", "生态环境成本指标"),
+    parent: children + tuple(extra for extra in _NATIONAL_VARIANTS.get(parent, ()) if extra not in children)
+    for parent, children in MODEL_LEVELS.items()
 }
 LEVEL2_PARENT: dict[str, str] = {child: parent for parent, children in STANDARD_LEVELS.items()
                                  for child in children}
