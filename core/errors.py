@@ -68,5 +68,5 @@ class WorkspaceError(UserError):
     """A workspace that cannot be opened or written; the message names the file."""
 
 
-class Cancelled(Exception):  # noqa: N818 - a signal, not an error: front ends drop it silently
+class Cancelled(Exception):  # a signal, not an error: front ends drop it silently
     """The user cancelled a long operation."""
