@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
-    QToolTip,
     QWidget,
 )
 
@@ -34,6 +33,7 @@ class IndicatorDelegate(QStyledItemDelegate):
     """Editors per column; reports unreadable values through `invalid`."""
 
     invalid = Signal(str)
+    reading = Signal(str)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
@@ -58,9 +58,9 @@ class IndicatorDelegate(QStyledItemDelegate):
         reading = read_target(text)
         editor.setStyleSheet("" if reading.ok else INVALID_STYLE)
         editor.setToolTip(reading.message)
-        QToolTip.showText(editor.mapToGlobal(editor.rect().bottomLeft()), reading.message, editor)
-        if not reading.ok:
-            self.invalid.emit(reading.message)
+        # The reading goes to the status bar, not a tooltip window: a popup could take the
+        # focus and so end the edit half typed.
+        self.reading.emit(reading.message)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         text = str(index.data(Qt.ItemDataRole.EditRole) or "")
@@ -95,6 +95,7 @@ class IndicatorTableView(QTableView):
         self.undo_stack: QUndoStack | None = None
         self.delegate = IndicatorDelegate(self)
         self.delegate.invalid.connect(self.message)
+        self.delegate.reading.connect(self.message)
         self.setItemDelegate(self.delegate)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
