@@ -14,7 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.textsplit import ALL_CANNOT_START
-from reportlab.platypus.paragraph import Paragraph, ParaLines, cjkU, makeCJKParaLine
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines
 
 CANNOT_START = frozenset(ALL_CANNOT_START) | frozenset("，。、；：？！）】》」』〕〉”’…—％‰℃·,.;:?!)]}%")
 CANNOT_END = frozenset("（【《「『〔〈“‘([{")
@@ -27,57 +28,99 @@ def _latin(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in ".%-_/")
 
 
-def _break_ok(units: list[Any], at: int, keep_words: bool = True) -> bool:
-    """May a line end before units[at]? (Punctuation rules always; whole words if `keep_words`.)"""
-    before, after = units[at - 1], units[at]
+def _break_ok(chars: list[str], at: int, keep_words: bool = True) -> bool:
+    """May a line end before chars[at]? (Punctuation rules always; whole words if `keep_words`.)"""
+    before, after = chars[at - 1], chars[at]
     if after in CANNOT_START or before in CANNOT_END:
         return False
     return not (keep_words and _latin(before) and _latin(after))
 
 
-def _line_end(units: list[Any], start: int, overflow: int) -> int:
+def _line_end(chars: list[str], start: int, overflow: int) -> int:
     """Where the line that overflows at `overflow` ends: the nearest legal break before it,
     first keeping words whole, then (a long code) only obeying the punctuation rules."""
     for keep_words in (True, False):
         at = overflow
-        while at > start + 1 and overflow - at < MAX_KEEP and not _break_ok(units, at, keep_words):
+        while at > start + 1 and overflow - at < MAX_KEEP and not _break_ok(chars, at, keep_words):
             at -= 1
-        if at > start and _break_ok(units, at, keep_words):
+        if at > start and _break_ok(chars, at, keep_words):
             return at
     return max(overflow, start + 1)  # no legal break: break anyway, always progressing
 
 
-def split_lines(frags: list[Any], max_widths: list[float], calc_bounds: bool) -> Any:
+_widths: dict[tuple[str, str, float], float] = {}
+
+
+def _width(ch: str, font: str, size: float) -> float:
+    key = (ch, font, size)
+    found = _widths.get(key)
+    if found is None:
+        found = _widths[key] = stringWidth(ch, font, size)
+    return found
+
+
+def _make_line(chars: list[str], frags: list[Any], start: int, end: int, max_width: float, used: float,
+               line_break: bool) -> FragLine:
+    """One line of a kind-1 paragraph: runs of characters grouped by their fragment.
+
+    What reportlab's makeCJKParaLine builds, without its per-character style
+    comparison and metrics lookups (the bulk of laying out a long memo).
+    """
+    words = []
+    size = ascent = descent = 0.0
+    run_start = start
+    for i in range(start, end + 1):
+        if i < end and (i == start or frags[i] is frags[i - 1]):
+            continue
+        frag = frags[run_start]
+        word = frag.clone()
+        word.text = "".join(chars[run_start:i])
+        words.append(word)
+        up, down = getAscentDescent(frag.fontName, frag.fontSize)
+        size, ascent, descent = max(size, frag.fontSize), max(ascent, up), min(descent, down)
+        run_start = i
+    return FragLine(kind=1, extraSpace=max_width - used, wordCount=1, words=words, fontSize=size, ascent=ascent,
+                    descent=descent, maxWidth=max_width, currentWidth=used, lineBreak=line_break)
+
+
+def split_lines(frags: list[Any], max_widths: list[float]) -> ParaLines:
     """reportlab's cjkFragSplit with Chinese rules (see the module docstring)."""
-    units: list[Any] = []
+    chars: list[str] = []
+    owners: list[Any] = []
+    widths: list[float] = []
+    breaks: list[bool] = []
     for frag in frags:
         text = frag.text.decode("utf8") if isinstance(frag.text, bytes) else frag.text
         if text:
-            units.extend(cjkU(ch, frag, "utf8") for ch in text)
-        else:
-            units.append(cjkU(text, frag, "utf8"))
-    lines = []
+            chars.extend(text)
+            owners.extend([frag] * len(text))
+            widths.extend(_width(ch, frag.fontName, frag.fontSize) for ch in text)
+            breaks.extend([False] * len(text))
+        else:  # an empty fragment: a <br/> when it carries lineBreak
+            chars.append("")
+            owners.append(frag)
+            widths.append(0.0)
+            breaks.append(hasattr(frag, "lineBreak"))
+    lines: list[FragLine] = []
     start = i = 0
     used = 0.0
     max_width = max_widths[0]
-    while i < len(units):
-        unit = units[i]
+    while i < len(chars):
+        used += widths[i]
+        line_break = breaks[i]
         i += 1
-        used += unit.width
-        line_break = hasattr(unit.frag, "lineBreak")
         if not line_break and not (used > max_width + _FUZZ and used > 0):
             continue
         if not line_break:
             # The overflowing character opens the next line, with those it must not be parted from.
-            end = _line_end(units, start, i - 1)
-            i = end
-            used = sum(u.width for u in units[start:end])
-        lines.append(makeCJKParaLine(units[start:i], max_width, used, max_width - used, line_break, calc_bounds))
+            i = _line_end(chars, start, i - 1)
+            used = sum(widths[start:i])
+        lines.append(_make_line(chars, owners, start, i, max_width, used, line_break))
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
         start = i
         used = 0.0
     if used > 0:
-        lines.append(makeCJKParaLine(units[start:], max_width, used, max_width - used, False, calc_bounds))
+        lines.append(_make_line(chars, owners, start, len(chars), max_width, used, False))
     return ParaLines(kind=1, lines=lines)
 
 
@@ -86,12 +129,13 @@ class CJKParagraph(Paragraph):
 
     def breakLinesCJK(self, maxWidths: Any) -> Any:
         frags = self.frags
-        if not frags or self.style.endDots or self.bulletText or any(hasattr(f, "cbDefn") for f in frags):
+        auto_leading = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
+        if (not frags or self.style.endDots or self.bulletText or auto_leading not in ("", "off")
+                or any(hasattr(f, "cbDefn") for f in frags)):
             return super().breakLinesCJK(maxWidths)
         if not isinstance(maxWidths, list | tuple):
             maxWidths = [maxWidths]
         self.height = 0
         if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
             return self.blPara
-        auto_leading = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
-        return split_lines(frags, list(maxWidths), auto_leading not in ("", "off"))
+        return split_lines(frags, list(maxWidths))

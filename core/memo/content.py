@@ -229,7 +229,7 @@ def _indicator_table(project: Project, revisions: Sequence[Revision], caption: s
             value = row.get(column)
             cells.append(Cell("" if value is None else value.raw, suggested.get((index, column))))
         rows.append(tuple(cells))
-    return Table(header=tuple(COLUMN_LABELS.values()), rows=tuple(rows), widths=(2.2, 2.4, 3.2, 3.2, 2.4, 2.6),
+    return Table(header=tuple(COLUMN_LABELS.values()), rows=tuple(rows), widths=(2.2, 2.4, 3.0, 3.0, 2.4, 3.0),
                  caption=caption)
 
 

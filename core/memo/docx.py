@@ -19,9 +19,8 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.table import Table as DocxTable
-from docx.text.run import Run
 
 from core.memo.blocks import Cell, Memo, Para, Section, Table, format_date
 from core.progress import NoProgress, Progress, check
@@ -33,21 +32,39 @@ BODY_PT, TABLE_PT = 16, 10.5
 MARK_COLOUR = RGBColor(0xA4, 0x00, 0x00)
 
 
-def _set_font(run: Run, east_asian: str, size: float | None = None, bold: bool | None = None,
-              colour: RGBColor | None = None) -> None:
-    run.font.name = east_asian
-    r_pr = run._element.get_or_add_rPr()
-    fonts = r_pr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        r_pr.insert(0, fonts)
-    fonts.set(qn("w:eastAsia"), east_asian)
-    if size is not None:
-        run.font.size = Pt(size)
-    if bold is not None:
-        run.font.bold = bold
+def _run(paragraph: object, text: str, east_asian: str, size: float | None = None, bold: bool = False,
+         colour: RGBColor | None = None, line_break: bool = False) -> None:
+    """Append a run with its fonts (Latin and w:eastAsia), size, bold and colour.
+
+    Built as XML directly: python-docx's run and font setters cost ~0.5 ms a run,
+    which a 50-project memo (7,000 runs) notices.
+    """
+    run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    fonts = OxmlElement("w:rFonts")
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia"):
+        fonts.set(qn(attribute), east_asian)
+    props.append(fonts)
+    if bold:
+        props.append(OxmlElement("w:b"))
     if colour is not None:
-        run.font.color.rgb = colour
+        colour_element = OxmlElement("w:color")
+        colour_element.set(qn("w:val"), str(colour))
+        props.append(colour_element)
+    if size is not None:
+        for tag in ("w:sz", "w:szCs"):
+            size_element = OxmlElement(tag)
+            size_element.set(qn("w:val"), str(round(size * 2)))
+            props.append(size_element)
+    run.append(props)
+    if text:
+        text_element = OxmlElement("w:t")
+        text_element.set(qn("xml:space"), "preserve")
+        text_element.text = text
+        run.append(text_element)
+    if line_break:
+        run.append(OxmlElement("w:br"))
+    paragraph._p.append(run)  # type: ignore[attr-defined]
 
 
 def _style_font(style: object, east_asian: str, size: float, bold: bool = False) -> None:
@@ -102,8 +119,8 @@ class _DocxWriter:
         paragraph = section.footer.paragraphs[0]  # type: ignore[attr-defined]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         for text, field in (("第 ", None), (None, "PAGE"), (" 页 共 ", None), (None, "NUMPAGES"), (" 页", None)):
-            run = paragraph.add_run(text or "")
-            _set_font(run, BODY_FONT, TABLE_PT)
+            _run(paragraph, text or "", BODY_FONT, TABLE_PT)
+            run = paragraph.runs[-1]
             if field:
                 for kind, instr in (("begin", None), (None, f" {field} "), ("separate", None), ("end", None)):
                     if kind:
@@ -133,10 +150,7 @@ class _DocxWriter:
              bold: bool | None = None, colour: RGBColor | None = None) -> None:
         lines = text.split("\n")
         for n, line in enumerate(lines):
-            run = paragraph.add_run(line)  # type: ignore[attr-defined]
-            _set_font(run, font, size, bold, colour)
-            if n < len(lines) - 1:
-                run.add_break()
+            _run(paragraph, line, font, size, bool(bold), colour, line_break=n < len(lines) - 1)
 
     def heading(self, text: str, level: int) -> None:
         paragraph = self.doc.add_heading("", level=level)
@@ -196,21 +210,22 @@ class _DocxWriter:
         grid.alignment = WD_TABLE_ALIGNMENT.CENTER
         total = sum(table.widths)
         width = Mm(210 - 28 - 26)
-        for c, share in enumerate(table.widths):
-            grid.columns[c].width = int(width * share / total)
+        widths = [Emu(int(width * share / total)) for share in table.widths]
+        for c, column_width in enumerate(widths):
+            grid.columns[c].width = column_width
         for c, text in enumerate(table.header):
             cell = grid.rows[0].cells[c]
-            cell.width = grid.columns[c].width
+            cell.width = widths[c]
             paragraph = cell.paragraphs[0]
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             paragraph.paragraph_format.first_line_indent = Pt(0)
             self.text(paragraph, text, HEADING_FONT, TABLE_PT)
             _shade(cell, "E8E8E8")
         _repeat_header(grid)
-        for r, row in enumerate(table.rows, start=1):
-            cells = grid.rows[r].cells
+        for grid_row, row in zip(grid.rows[1:], table.rows, strict=True):
+            cells = grid_row.cells
             for c, value in enumerate(row):
-                cells[c].width = grid.columns[c].width
+                cells[c].width = widths[c]
                 self.cell_text(cells[c], value)
         self.doc.add_paragraph()
 
