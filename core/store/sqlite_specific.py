@@ -122,12 +122,21 @@ def rotate_backup(path: Path, *, keep: int, label: str = "") -> Path:
 
 # ---- full-text search -------------------------------------------------------------
 
-def create_search_index(conn: Connection) -> None:
-    """Create the FTS5 tables and their triggers, and index the rows already there."""
+# Appended to every indexed value (revision 0003 on): then each character of a field
+# starts a trigram, so queries of 1-2 characters are answered from the index too.
+PAD = "\x1f\x1f"
+
+
+def create_search_index(conn: Connection, *, padded: bool = True) -> None:
+    """Create the FTS5 tables, their triggers and vocabulary tables; index the rows already there.
+
+    `padded` False is revision 0002's form (values as they are, no vocabulary tables).
+    """
     for fts, table, cols in FTS_TABLES:
         col_list = ", ".join(cols)
-        new_vals = ", ".join(f"new.{c}" for c in cols)
-        old_vals = ", ".join(f"old.{c}" for c in cols)
+        pad = f" || '{PAD}'" if padded else ""
+        new_vals = ", ".join(f"new.{c}{pad}" for c in cols)
+        old_vals = ", ".join(f"old.{c}{pad}" for c in cols)
         conn.exec_driver_sql(
             f"CREATE VIRTUAL TABLE {fts} USING fts5({col_list}, content='{table}', "
             f"content_rowid='id', tokenize='trigram')")
@@ -141,13 +150,20 @@ def create_search_index(conn: Connection) -> None:
             f"CREATE TRIGGER {fts}_au AFTER UPDATE OF {col_list} ON {table} BEGIN "
             f"INSERT INTO {fts}({fts}, rowid, {col_list}) VALUES ('delete', old.id, {old_vals}); "
             f"INSERT INTO {fts}(rowid, {col_list}) VALUES (new.id, {new_vals}); END")
-        conn.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+        if padded:
+            conn.exec_driver_sql(
+                f"INSERT INTO {fts}(rowid, {col_list}) SELECT id, "
+                + ", ".join(f"{c}{pad}" for c in cols) + f" FROM {table}")
+            conn.exec_driver_sql(f"CREATE VIRTUAL TABLE {fts}_vocab USING fts5vocab({fts}, row)")
+        else:
+            conn.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
 
 
 def drop_search_index(conn: Connection) -> None:
     for fts, _table, _cols in FTS_TABLES:
         for suffix in ("ai", "ad", "au"):
             conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {fts}_{suffix}")
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {fts}_vocab")
         conn.exec_driver_sql(f"DROP TABLE IF EXISTS {fts}")
 
 
@@ -166,35 +182,67 @@ def _like(query: str) -> str:
     return "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def _short_query_match(conn: Connection, fts: str, query: str) -> str | None:
+    """An FTS5 expression for a 1-2 character query: every indexed trigram that starts with it.
+
+    None when the index has no vocabulary table (revision 0002) or the query is so
+    common that the OR of its trigrams would be slower than a LIKE scan that stops at
+    the limit.
+    """
+    if not conn.exec_driver_sql(
+            f"SELECT 1 FROM sqlite_master WHERE name = '{fts}_vocab'").first():
+        return None
+    terms = [r[0] for r in conn.execute(text(
+        f"SELECT term FROM {fts}_vocab WHERE term >= :lo AND term < :hi LIMIT :cap"),
+        {"lo": query.lower(), "hi": query.lower() + "\U0010ffff", "cap": MAX_SHORT_TERMS + 1})]
+    if len(terms) > MAX_SHORT_TERMS:
+        return None
+    return " OR ".join(_phrase(t) for t in terms) if terms else ""
+
+
+MAX_SHORT_TERMS = 300
+
+
 def search_ids(conn: Connection, query: str, limit: int, *, current_only: bool) -> tuple[
         list[int], list[int]]:
     """(project ids, indicator ids) whose indexed text contains `query`, at most `limit` in all."""
     current = "AND d.is_current" if current_only else ""
-    if len(query) >= 3:
-        project_sql = (
-            "SELECT p.id FROM project_fts f JOIN projects p ON p.id = f.rowid "
-            f"JOIN documents d ON d.id = p.document_id WHERE project_fts MATCH :q {current} LIMIT :n")
-        indicator_sql = (
-            "SELECT i.id FROM indicator_fts f JOIN indicators i ON i.id = f.rowid "
-            "JOIN projects p ON p.id = i.project_id JOIN documents d ON d.id = p.document_id "
-            f"WHERE indicator_fts MATCH :q {current} LIMIT :n")
-        params: dict[str, Any] = {"q": _phrase(query)}
-    else:
-        project_sql = (
-            "SELECT p.id FROM projects p JOIN documents d ON d.id = p.document_id "
-            "WHERE (p.name LIKE :q ESCAPE '\\' OR p.goal LIKE :q ESCAPE '\\') "
-            f"{current} LIMIT :n")
-        indicator_sql = (
-            "SELECT i.id FROM indicators i JOIN projects p ON p.id = i.project_id "
-            "JOIN documents d ON d.id = p.document_id WHERE (i.level3 LIKE :q ESCAPE '\\' "
-            "OR i.description LIKE :q ESCAPE '\\' OR i.value LIKE :q ESCAPE '\\') "
-            f"{current} LIMIT :n")
-        params = {"q": _like(query)}
-    projects = [int(r[0]) for r in conn.execute(text(project_sql), {**params, "n": limit})]
-    left = limit - len(projects)
-    indicators = ([int(r[0]) for r in conn.execute(text(indicator_sql), {**params, "n": left})]
-                  if left > 0 else [])
-    return projects, indicators
+    fts_sql = {
+        "project_fts": ("SELECT p.id FROM project_fts f JOIN projects p ON p.id = f.rowid "
+                        f"JOIN documents d ON d.id = p.document_id WHERE project_fts MATCH :q {current} LIMIT :n"),
+        "indicator_fts": ("SELECT i.id FROM indicator_fts f JOIN indicators i ON i.id = f.rowid "
+                          "JOIN projects p ON p.id = i.project_id JOIN documents d ON d.id = p.document_id "
+                          f"WHERE indicator_fts MATCH :q {current} LIMIT :n"),
+    }
+    like_sql = {
+        "project_fts": ("SELECT p.id FROM projects p JOIN documents d ON d.id = p.document_id "
+                        "WHERE (p.name LIKE :q ESCAPE '\\' OR p.goal LIKE :q ESCAPE '\\') "
+                        f"{current} LIMIT :n"),
+        "indicator_fts": ("SELECT i.id FROM indicators i JOIN projects p ON p.id = i.project_id "
+                          "JOIN documents d ON d.id = p.document_id WHERE (i.level3 LIKE :q ESCAPE '\\' "
+                          "OR i.description LIKE :q ESCAPE '\\' OR i.value LIKE :q ESCAPE '\\') "
+                          f"{current} LIMIT :n"),
+    }
+    found: dict[str, list[int]] = {}
+    left = limit
+    for fts, _table, _cols in FTS_TABLES:
+        if left <= 0:
+            found[fts] = []
+            continue
+        if len(query) >= 3:
+            sql, params = fts_sql[fts], {"q": _phrase(query)}
+        else:
+            expression = _short_query_match(conn, fts, query)
+            if expression == "":
+                found[fts] = []
+                continue
+            if expression is None:
+                sql, params = like_sql[fts], {"q": _like(query)}
+            else:
+                sql, params = fts_sql[fts], {"q": expression}
+        found[fts] = [int(r[0]) for r in conn.execute(text(sql), {**params, "n": left})]
+        left -= len(found[fts])
+    return found["project_fts"], found["indicator_fts"]
 
 
 def analyse(conn: Connection) -> None:
@@ -206,7 +254,7 @@ def search_table_names() -> Iterable[str]:
     """Tables that belong to the search index (ignored when comparing schema to ORM)."""
     for fts, _t, _c in FTS_TABLES:
         yield fts
-        for shadow in ("data", "idx", "docsize", "config", "content"):
+        for shadow in ("data", "idx", "docsize", "config", "content", "vocab"):
             yield f"{fts}_{shadow}"
 
 

@@ -31,6 +31,8 @@ def test_search_finds_chinese_substrings_in_names_goals_and_indicators(ws: Works
     hit = ws.search("接通率")[0]
     assert hit.indicator_id is not None and hit.field == "level3" and hit.department == "唐山市人民政府办公室"
     assert next(h.text for h in ws.search("热线")).startswith("12345")  # two characters: the LIKE path
+    assert [h.text for h in ws.search("通率")] == ["来电接通率"]  # at the end of a field
+    assert [h.text for h in ws.search("WE")] == ["Web_系统%可用率"]
     assert [h.text for h in ws.search("web_系统%")] == ["Web_系统%可用率"]  # wildcards are plain text
     assert [h.text for h in ws.search("_")] == ["Web_系统%可用率"]
     assert len(ws.search("项目", limit=1)) == 1

@@ -22,7 +22,7 @@ depends_on = None
 def upgrade() -> None:
     conn = op.get_bind()
     if sqlite_specific.is_sqlite(conn):
-        sqlite_specific.create_search_index(conn)
+        sqlite_specific.create_search_index(conn, padded=False)
 
 
 def downgrade() -> None:
