@@ -101,6 +101,9 @@ class ComparisonView(QWidget):
         view.horizontalHeader().setStretchLastSection(True)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # Both sides keep the same viewport height whatever their widths, so one scroll
+        # position means the same rows on both.
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         for column, width in enumerate((80, 100, 150, 150, 110, 120)):
             view.setColumnWidth(column, width)
         return view
