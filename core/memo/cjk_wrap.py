@@ -124,14 +124,30 @@ def split_lines(frags: list[Any], max_widths: list[float]) -> ParaLines:
     return ParaLines(kind=1, lines=lines)
 
 
+def _join_lines(bl_para: ParaLines, start: int, stop: int) -> list[Any]:
+    """The fragments of lines start..stop, for the part of a paragraph split over a page.
+
+    reportlab's own version appends a space to every line's last fragment, which is
+    right between Latin words and wrong in Chinese: "专款专 用" would appear after a
+    page break. Lines of Chinese are joined with nothing.
+    """
+    return [word.clone() for line in bl_para.lines[start:stop] for word in line.words]
+
+
 class CJKParagraph(Paragraph):
     """A Paragraph with style.wordWrap == "CJK" that breaks lines by Chinese rules."""
+
+    def _get_split_blParaFunc(self) -> Any:
+        if self.blPara.kind == 1 and not getattr(self, "_cjk_fallback", False):
+            return _join_lines
+        return super()._get_split_blParaFunc()
 
     def breakLinesCJK(self, maxWidths: Any) -> Any:
         frags = self.frags
         auto_leading = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
         if (not frags or self.style.endDots or self.bulletText or auto_leading not in ("", "off")
                 or any(hasattr(f, "cbDefn") for f in frags)):
+            self._cjk_fallback = True
             return super().breakLinesCJK(maxWidths)
         if not isinstance(maxWidths, list | tuple):
             maxWidths = [maxWidths]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 import pdfplumber
 import pikepdf
 import pytest
@@ -179,3 +182,25 @@ def test_rendering_replaces_the_file_only_when_complete(tmp_path) -> None:
         render_pdf(memo, target, progress=CancelAtOnce())
     assert target.read_bytes() == b"earlier"
     assert [p.name for p in tmp_path.iterdir()] == ["memo.pdf"]
+
+
+def test_pathological_cells_and_names_still_render(tmp_path) -> None:
+    """A cell taller than a page, a very long name, markup-like text and an empty table."""
+    document = make_document(2)
+    long_cell = "资金使用规范，专款专用；" * 300
+    first = document.projects[0]
+    first.indicators[0] = dataclasses.replace(first.indicators[0], description=Field(long_cell))
+    first.name = Field("超长项目名称" * 30 + "<b>&amp;")
+    document.projects[1].indicators = []
+    review = make_review(make_document(1))
+    report = render_pdf(build_memo(document, reviewer=REVIEWER, findings=review.findings), tmp_path / "odd.pdf")
+    with pdfplumber.open(report.path) as pdf:
+        text = squeeze("".join(page.extract_text() for page in pdf.pages))
+        drawn = [FOOTER_RE.sub("", "".join(char["text"] for char in page.chars)) for page in pdf.pages]
+    assert squeeze("<b>&amp;") in text
+    spanned = [page for page in drawn if "专款专用" in page]
+    # The cell splits over many pages; each page break may cut one phrase, nothing else is lost …
+    assert sum(page.count("资金使用规范，专款专用；") for page in spanned) >= 300 - len(spanned) > 250
+    # … and no space appears where a split paragraph's lines were joined again.
+    assert not any(re.search(r"[\u4e00-\u9fff，；] [\u4e00-\u9fff，；]", page) for page in spanned)
+    assert report.missing_chars == []
