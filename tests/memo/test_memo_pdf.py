@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
 
 import pdfplumber
@@ -204,3 +205,17 @@ def test_pathological_cells_and_names_still_render(tmp_path) -> None:
     # … and no space appears where a split paragraph's lines were joined again.
     assert not any(re.search(r"[\u4e00-\u9fff，；] [\u4e00-\u9fff，；]", page) for page in spanned)
     assert report.missing_chars == []
+
+
+def test_first_page_preview(rendered: Rendered) -> None:
+    from PIL import Image
+
+    from core.errors import UserError
+    from core.memo.preview import page_png
+
+    png = page_png(rendered.pdf, 1, dpi=30)
+    image = Image.open(io.BytesIO(png))
+    assert abs(image.size[0] - 248) <= 1 and abs(image.size[1] - 351) <= 1  # A4 at 30 dpi
+    assert image.convert("L").getextrema()[0] < 100  # something dark is drawn: the title
+    with pytest.raises(UserError, match="没有第 999 页"):
+        page_png(rendered.pdf, 999)
