@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ui.background import Op
 from ui.errors import show_error
@@ -45,5 +46,95 @@ def export_xlsx(window: MainWindow, target: str | None = None) -> Op | None:
     return op.run()
 
 
-def export_memo(window: MainWindow) -> None:
-    window.show_message(QCoreApplication.translate("MainWindow", "审核意见导出尚未接入。"))
+def _memo_document(window: MainWindow) -> int | None:
+    """The document the memo is about: the open project's, else the selected department's latest."""
+    assert window.ws is not None
+    if window.record is not None:
+        return window.record.document_id
+    department_id = window.selected_department()
+    if department_id is None:
+        return None
+    documents = window.ws.documents(department_id, current_only=True)
+    return documents[0].id if documents else None
+
+
+def export_memo(window: MainWindow, target: str | None = None) -> Op | None:
+    """Write the review memo (core.memo) as PDF or DOCX; a PDF's first page is shown as a preview."""
+    import datetime as dt
+
+    from core.memo.content import Reviewer
+    from core.memo.docx import render_docx
+    from core.memo.pdf import render_pdf
+    from core.memo.source import memo_from_workspace
+
+    if window.ws is None:
+        return None
+    document_id = _memo_document(window)
+    if document_id is None:
+        window.show_message(QCoreApplication.translate("MainWindow", "请先在左侧选择一个部门或项目。"))
+        return None
+    if target is None:
+        info = window.ws.document_info(document_id)
+        suggested = str(Path.home() / f"{Path(info.source_name).stem}_审核意见.pdf")
+        target, _ = QFileDialog.getSaveFileName(
+            window, QCoreApplication.translate("MainWindow", "导出审核意见"), suggested,
+            QCoreApplication.translate("MainWindow", "PDF 文件 (*.pdf);;Word 文档 (*.docx)"))
+        if not target:
+            return None
+    path = Path(target)
+    if path.suffix.lower() not in (".pdf", ".docx"):
+        path = path.with_suffix(".pdf")
+    reviewer = Reviewer(name=window.settings.reviewer_name, organisation=window.settings.organisation,
+                        date=dt.date.today())
+    ws = window.ws
+
+    def work(progress: object) -> Path:
+        memo = memo_from_workspace(ws, document_id, reviewer, progress=progress)  # type: ignore[arg-type]
+        if path.suffix.lower() == ".docx":
+            return render_docx(memo, path, progress=progress)  # type: ignore[arg-type]
+        return render_pdf(memo, path, progress=progress).path  # type: ignore[arg-type]
+
+    def done(written: Path) -> None:
+        window.show_message(QCoreApplication.translate("MainWindow", "已导出：{path}").format(path=written))
+        if written.suffix.lower() == ".pdf":
+            window.memo_preview = MemoPreview(written, window)  # type: ignore[attr-defined]
+            window.memo_preview.show()  # type: ignore[attr-defined]
+
+    op = Op(work, window)
+    op.with_progress(window, QCoreApplication.translate("MainWindow", "正在生成审核意见…"))
+    op.success(done)
+    op.failure(lambda error: show_error(window, error))
+    return op.run()
+
+
+def first_page_image(pdf: Path, width: int = 700) -> QImage:
+    """The first page of a PDF as an image (pypdfium2, which pdfplumber already brings)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        page = document[0]
+        scale = width / page.get_width()
+        bitmap = page.render(scale=scale)
+        image = bitmap.to_pil().convert("RGB")
+        data = image.tobytes()
+        return QImage(data, image.width, image.height, image.width * 3, QImage.Format.Format_RGB888).copy()
+    finally:
+        document.close()
+
+
+class MemoPreview(QDialog):
+    """The memo's first page, to see at a glance what was written."""
+
+    def __init__(self, pdf: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("memoPreview")
+        self.setWindowTitle(QCoreApplication.translate("MainWindow", "审核意见预览 — {file}").format(file=pdf.name))
+        self.image = first_page_image(pdf)
+        label = QLabel()
+        label.setPixmap(QPixmap.fromImage(self.image))
+        scroll = QScrollArea()
+        scroll.setWidget(label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        self.resize(760, 900)
