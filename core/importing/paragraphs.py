@@ -21,7 +21,7 @@ NUMBERING_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paren_arabic", re.compile(r"^[（(]\s*\d{1,3}\s*[)）]")),
     ("cn", re.compile(rf"^{_CN_NUM}\s*[、.．]")),
     ("cn_shi", re.compile(rf"^{_CN_NUM}是")),
-    ("arabic", re.compile(r"^\d{1,3}\s*[、.．](?!\d)")),
+    ("arabic", re.compile(r"^\d{1,3}\s*(?:、|[.．](?!\d))")),
     ("circled", re.compile(r"^[①-⑳]")),
 )
 
@@ -48,7 +48,7 @@ def strip_numbering(text: str, *, digits_may_follow: bool = False) -> tuple[str 
     """
     stripped = text.strip()
     guard = "" if digits_may_follow else "(?!\\d)"
-    m = re.match(rf"^(\d{{1,3}})\s*[、.．]{guard}\s*(.*)$", stripped, re.S)
+    m = re.match(rf"^(\d{{1,3}})\s*(?:、|[.．]{guard})\s*(.*)$", stripped, re.S)
     if m:
         return m.group(1), m.group(2).strip()
     m = re.match(rf"^({_CN_NUM})\s*[、.．]\s*(.*)$", stripped, re.S)

@@ -20,7 +20,7 @@ from typing import Any
 
 from core.errors import ScannedPdfError
 from core.importing.layout import GridCell, Layout, Paragraph, TableGrid
-from core.importing.text import CLOSING_PUNCT, is_word_char
+from core.importing.text import CLOSING_PUNCT, is_cjk, is_word_char
 from core.progress import NoProgress, Progress, check
 
 OPENING_PUNCT = "（《「『【〔“‘([{"
@@ -39,6 +39,7 @@ class Line:
     x1: float
     size: float
     text: str = ""
+    ink_x1: float = 0.0  # right edge of the last visible (non-space) character
 
     @property
     def first_token_width(self) -> float:
@@ -49,8 +50,9 @@ class Line:
         end = 1
         if chars[0]["text"] in OPENING_PUNCT and len(chars) > 1:
             end = 2
-        if is_word_char(chars[0]["text"]):
-            while end < len(chars) and is_word_char(chars[end]["text"]):
+        if chars[end - 1]["text"].isascii():
+            # A run of Latin letters, digits and ASCII marks ("[2023]74") breaks as one word.
+            while end < len(chars) and chars[end]["text"].isascii() and chars[end]["text"].strip():
                 end += 1
         while end < len(chars) and chars[end]["text"] in CLOSING_PUNCT:
             end += 1
@@ -75,6 +77,7 @@ def group_lines(chars: list[dict[str, Any]], page: int) -> list[Line]:
         line.chars.sort(key=lambda c: c["x0"])
         line.x0 = line.chars[0]["x0"]
         line.x1 = max(c["x1"] for c in line.chars)
+        line.ink_x1 = max((c["x1"] for c in line.chars if c["text"].strip()), default=line.x0)
         line.text = "".join(c["text"] for c in line.chars)
     return lines
 
@@ -87,7 +90,9 @@ def joins_as_wrap(prev: Line, nxt: Line, right_limit: float) -> bool:
 def join_wrapped(prev_text: str, prev: Line, nxt: Line, right_limit: float) -> str:
     """The separator for a wrap: nothing, or a space between two Latin words broken at a space."""
     a, b = prev_text[-1:], nxt.text[:1]
-    if is_word_char(a) and is_word_char(b) and right_limit - prev.x1 > 0.6 * prev.size:
+    # A line breaker splits a Latin word only when the word alone overflows a line; if the
+    # line had a space or a CJK character to break at, the break stood for a dropped space.
+    if is_word_char(a) and is_word_char(b) and any(c == " " or is_cjk(c) for c in prev.text.rstrip()):
         return " "
     return ""
 
@@ -233,7 +238,7 @@ def _margins(pages: list[_PageItems]) -> dict[tuple[int, int], tuple[float, floa
         for item in p.items:
             if isinstance(item, Line):
                 lefts[key] = min(lefts.get(key, item.x0), item.x0)
-                rights[key] = max(rights.get(key, item.x1), item.x1)
+                rights[key] = max(rights.get(key, item.ink_x1), item.ink_x1)
     out: dict[tuple[int, int], tuple[float, float]] = {}
     for p in pages:
         key = (round(p.width), round(p.height))

@@ -8,6 +8,7 @@ labels (columns.py), indicator rows by the columns their header row names.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from core.importing import columns
@@ -182,16 +183,24 @@ class ProjectReader:
             values[name] = Field(cell.text.strip(), row.prov(cell))
         if not any(v.raw for v in values.values()):
             return
-        blank = lambda n: n not in values or not values[n].raw  # noqa: E731
+
+        def blank(name: str) -> bool:
+            return name not in values or not values[name].raw
+
         indicators = self.project.indicators
         if self.piece_start and indicators and self._is_cut_row(values, blank):
             self._join_cut_row(row, values)
             return
         if indicators:
             prev = indicators[-1]
-            if blank("level1"):
+            level1_blank = blank("level1")
+            if level1_blank:
                 values["level1"] = Field(prev.level1.raw, values.get("level1", prev.level1).prov)
-            if self.piece_start and blank("level2") and self._merged("level2"):
+            # A 二级 cell merged downwards shows empty below its first row, and at the top of
+            # a page piece when the merge crossed the page break.
+            cell2 = cells.get("level2")
+            in_merge = cell2 is not None and cell2.merged_from_above
+            if blank("level2") and (in_merge or self._merged("level2") or (self.piece_start and level1_blank)):
                 values["level2"] = Field(prev.level2.raw, values.get("level2", prev.level2).prov)
         empty = Field("", row.prov(row.cells[0]) if row.cells else Provenance())
         has_basis = any(name == "basis" for _, name in header.fields)
@@ -209,14 +218,28 @@ class ProjectReader:
         cell = self.last_cells.get(name)
         return cell is not None and (cell.merged_from_above or cell.anchor[0] < cell.row)
 
-    def _is_cut_row(self, values: dict[str, Field], blank: object) -> bool:
-        """The first row of a page piece that is the lower half of a row cut by the page break."""
-        is_blank = blank  # type: ignore[assignment]
-        others = [n for n in ("description", "value", "basis") if not is_blank(n)]  # type: ignore[operator]
-        if is_blank("level3") and others:  # type: ignore[operator]
+    def _is_cut_row(self, values: dict[str, Field], blank: Callable[[str], bool]) -> bool:
+        """The first row of a page piece that is the lower half of a row cut by the page break.
+
+        A real row always names its 三级指标; level names end in 指标, so a level cell
+        that only becomes a name when joined to the previous row's cell was cut too; and
+        a row whose levels are empty (not merged) and that leaves cells empty that the row
+        above filled holds only the overflow of that row.
+        """
+        prev = self.project.indicators[-1]
+        others = [n for n in ("description", "value", "basis") if not blank(n)]
+        if blank("level3") and others:
             return True
-        return (is_blank("level1") and is_blank("level2") and not self._merged("level2")  # type: ignore[operator]
-                and bool(self.project.indicators[-1].level2.raw))
+        for name in ("level1", "level2"):
+            top, bottom = prev.get(name), values.get(name)
+            if top is not None and bottom is not None and bottom.raw and top.raw \
+                    and not top.raw.endswith("指标") and (top.raw + bottom.raw).endswith("指标"):
+                return True
+        if blank("level1") and blank("level2") and prev.level2.raw:
+            emptied = [n for n in ("description", "value", "basis")
+                       if blank(n) and (old := prev.get(n)) is not None and old.raw]
+            return bool(emptied)
+        return False
 
     def _join_cut_row(self, row: _Row, values: dict[str, Field]) -> None:
         prev = self.project.indicators[-1]
