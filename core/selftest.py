@@ -6,8 +6,9 @@ afterwards, never touching the reviewer's own workspace:
 
 1. read a bundled .docx and a bundled .pdf (both readers, the recogniser);
 2. import them into a new workspace (schema created by the shipped Alembic migrations);
-3. run the review checks on the imported documents and store the findings;
-4. write the review memo of one of them as PDF and read its text back;
+3. run the review checks on the imported documents, store findings and grades, and
+   accept the findings as a reviewer would;
+4. write the review memo of one of them as PDF, read its text back, draw its preview;
 5. open the main window offscreen on that workspace and close it (a child process
    running this program's `gui --screenshot`, so core/ never loads Qt itself).
 
@@ -27,7 +28,7 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -115,7 +116,7 @@ class SelfTest:
                 if outcome.document_id is None:
                     raise StepFailed(f"{outcome.file_name}：{outcome.status.value} {outcome.message}")
                 self.document_ids.append(outcome.document_id)
-            revision = workspace.schema_revision()
+            revision = workspace.schema_revision
             if revision != migrate.head_revision():
                 raise StepFailed(f"工作区结构版本 {revision}，应为 {migrate.head_revision()}")
             for document_id, path in zip(self.document_ids, self.samples, strict=True):
@@ -125,45 +126,52 @@ class SelfTest:
         return f"{len(outcomes)} 个文件导入新工作区（结构版本 {revision}）"
 
     def run_checks(self) -> str:
-        run_checks = _function("core.checks.registry", "run_checks")
+        check_documents = _function("core.checks.workspace_run", "check_workspace_documents")
         workspace_class = _function("core.store.workspace", "Workspace")
-        counts = []
+        review = _module("core.review")
         with workspace_class.open(self.workspace_path) as workspace:
+            results = check_documents(workspace, self.document_ids)
+            # The memo shows accepted findings only: accept them all, as a reviewer would.
             for document_id in self.document_ids:
-                findings = run_checks(workspace.load_document(document_id))
-                workspace.replace_findings(document_id, findings)
-                stored = workspace.findings(document_id)
-                if len(stored) != len(findings):
-                    raise StepFailed(f"保存了 {len(stored)} 条审核发现，应为 {len(findings)} 条")
-                self.findings[document_id] = [entry.finding for entry in stored]
-                counts.append(len(findings))
-        total = sum(counts)
-        return f"{total} 条审核发现（" + "、".join(str(c) for c in counts) + "）已保存"
+                for stored in workspace.findings(document_id):
+                    workspace.set_finding_state(stored.id, review.FindingState.ACCEPTED)
+                accepted = workspace.findings(document_id, state=review.FindingState.ACCEPTED)
+                self.findings[document_id] = [entry.finding for entry in accepted]
+        counts = [len(result.findings) for result in results]
+        if counts != [len(self.findings[d]) for d in self.document_ids]:
+            raise StepFailed(f"保存的审核发现数与检查结果不一致：{counts}")
+        grades = sum(len(result.grades) for result in results)
+        return f"{sum(counts)} 条审核发现（" + "、".join(map(str, counts)) + f"），{grades} 个项目评分已保存"
 
     def write_memo(self) -> str:
         content = _module("core.memo.content")
+        memo_from_workspace = _function("core.memo.source", "memo_from_workspace")
         render_pdf = _function("core.memo.pdf", "render_pdf")
-        review = _module("core.review")
+        page_png = _function("core.memo.preview", "page_png")
         workspace_class = _function("core.store.workspace", "Workspace")
         document_id = self.document_ids[0]
+        reviewer = content.Reviewer(name="自检", organisation="自检", date=dt.date.today())
         with workspace_class.open(self.workspace_path, readonly=True) as workspace:
             document = workspace.load_document(document_id)
-        # The memo shows accepted findings only: accept them all, as a reviewer would.
-        accepted = [replace(f, state=review.FindingState.ACCEPTED) for f in self.findings[document_id]]
-        reviewer = content.Reviewer(name="自检", organisation="自检", date=dt.date.today())
-        memo = content.build_memo(document, reviewer=reviewer, findings=accepted)
+            memo = memo_from_workspace(workspace, document_id, reviewer)
         target = self.folder / "selftest-memo.pdf"
         report = render_pdf(memo, target)
         if not target.is_file() or target.read_bytes()[:5] != b"%PDF-":
             raise StepFailed(f"{target} 不是 PDF")
-        text = _pdf_text(target)
+        text = _pdf_text(target).replace("\n", "")
         department = document.org.dept_name.strip()
-        if department and department not in text.replace("\n", ""):
+        if department and department not in text:
             raise StepFailed(f"PDF 中读不出部门名称“{department}”（字体未嵌入？）")
+        quoted = [f.message for f in self.findings[document_id] if f.message and len(f.message) <= 40]
+        if quoted and quoted[0][:12] not in text:
+            raise StepFailed(f"PDF 中没有已采纳的审核发现“{quoted[0]}”")
         missing = "".join(report.missing_chars)
         if missing:
             raise StepFailed(f"字体缺少字符：{missing}")
-        return f"{report.pages} 页，{target.stat().st_size // 1024} KB"
+        preview = page_png(target, 1)
+        if preview[:8] != b"\x89PNG\r\n\x1a\n":
+            raise StepFailed("无法生成审核意见首页预览")
+        return f"{report.pages} 页，{target.stat().st_size // 1024} KB，首页预览 {len(preview) // 1024} KB"
 
     def open_window(self) -> str:
         screenshot = self.folder / "selftest-window.png"

@@ -6,12 +6,12 @@
 #   bash installer/build_deb.sh --reuse-bundle  # package the bundle already in build/dist (after a first run)
 #
 # Needs: .venv with requirements.lock (bash installer/dev.sh), pyinstaller, binutils
-# (objdump, strip), dpkg-deb. The package's Depends are computed from the bundle: every
-# shared library its ELF files need that the bundle does not carry, mapped to the Debian
-# package that provides it on this build machine (libGL, libEGL, libxcb: PyInstaller never
-# bundles those), plus libfontconfig1 for the fontconfig configuration, plus libc6 at the
-# newest GLIBC symbol version the bundle uses. Build on the oldest Debian-based system you
-# deploy to (the bundle carries this machine's libstdc++).
+# (objdump, strip), dpkg-dev (dpkg-shlibdeps), file. The package's Depends are computed
+# from the bundle: every shared library its ELF files need that the bundle does not carry,
+# as the Debian package providing it here with the version its symbols need (libGL, libEGL,
+# libxcb: PyInstaller never bundles those; the spec leaves the host's own libraries to the
+# system too), plus libfontconfig1 for the fontconfig configuration. Build on the oldest
+# Debian-based release you deploy to: the versions come from this machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -31,8 +31,8 @@ for arg in "$@"; do
   esac
 done
 
-for tool in dpkg-deb objdump strip ldconfig file; do
-  command -v "$tool" >/dev/null || { echo "build_deb.sh: $tool is missing (apt-get install binutils dpkg)" >&2; exit 1; }
+for tool in dpkg-deb dpkg-shlibdeps objdump strip file; do
+  command -v "$tool" >/dev/null || { echo "build_deb.sh: $tool is missing (apt-get install binutils dpkg-dev file)" >&2; exit 1; }
 done
 
 if [ "$reuse" -eq 0 ] || [ ! -x "$BUNDLE/$NAME" ]; then
@@ -43,38 +43,26 @@ fi
 [ -x "$BUNDLE/$NAME" ] || { echo "build_deb.sh: no executable at $BUNDLE/$NAME" >&2; exit 1; }
 
 # --- Depends, from the bundle's ELF files ------------------------------------------------
+# dpkg-shlibdeps maps every library the bundle needs but does not carry to its Debian
+# package with the minimum version the symbols require (libGL, libEGL, libxcb, and the host
+# libraries the spec leaves out: glib, X11, dbus, fontconfig, freetype, …).
 elves=$(find "$BUNDLE" -type f \( -name '*.so' -o -name '*.so.*' -o -perm -u+x \) -print0 \
   | xargs -0 file -N --mime-type | awk -F': ' '$2 ~ /x-(sharedlib|executable|pie-executable)/ {print $1}')
-carried=$(find "$BUNDLE" \( -type f -o -type l \) -printf '%f\n' | sort -u)
-needed=$(for f in $elves; do objdump -p "$f" 2>/dev/null | awk '$1 == "NEEDED" {print $2}'; done | sort -u)
-glibc=$(for f in $elves; do objdump -T "$f" 2>/dev/null | grep -o 'GLIBC_[0-9][0-9.]*'; done \
-  | sed 's/GLIBC_//' | sort -Vu | tail -1)
-
-declare -A packages=()
-unresolved=()
-for lib in $needed; do
-  grep -qxF "$lib" <<<"$carried" && continue
-  # this architecture's copy first (ldconfig marks it x86-64, AArch64, …), else any
-  path=$(ldconfig -p | awk -v l="$lib" '$1 == l && /x86-64|AArch64|64bit/ {print $NF; exit}')
-  [ -n "$path" ] || path=$(ldconfig -p | awk -v l="$lib" '$1 == l {print $NF; exit}')
-  pkg=""
-  if [ -n "$path" ]; then
-    real=$(readlink -f "$path")
-    # merged /usr: dpkg may know the file under /usr/lib or /lib
-    for candidate in "$path" "$real" "/usr$path" "/usr$real" "${path#/usr}" "${real#/usr}"; do
-      pkg=$(dpkg -S "$candidate" 2>/dev/null | head -1 | cut -d: -f1) && [ -n "$pkg" ] && break
-    done
-  fi
-  if [ -z "$pkg" ]; then unresolved+=("$lib"); else packages[$pkg]=1; fi
-done
-if [ ${#unresolved[@]} -gt 0 ]; then
-  echo "build_deb.sh: the bundle needs libraries that neither it nor any Debian package here provides: ${unresolved[*]}" >&2
+libdirs=$(for f in $elves; do dirname "$f"; done | sort -u)
+shl=build/deb/shlibdeps
+rm -rf "$shl" && mkdir -p "$shl/debian"
+printf 'Source: %s\n\nPackage: %s\nArchitecture: any\n' "$NAME" "$NAME" >"$shl/debian/control"
+args=()
+for d in $libdirs; do args+=("-l$ROOT/$d"); done
+for f in $elves; do args+=("-e$ROOT/$f"); done
+shlibs=$(cd "$shl" && dpkg-shlibdeps -O --warnings=0 --ignore-missing-info "${args[@]}" 2>"$ROOT/$shl/errors.txt") || {
+  echo "build_deb.sh: dpkg-shlibdeps failed (a library the bundle needs is missing here):" >&2
+  cat "$shl/errors.txt" >&2
   exit 1
-fi
-packages[libfontconfig1]=1  # the library is bundled, its configuration (/etc/fonts) is not
-unset 'packages[libc6]'
-depends="libc6 (>= ${glibc:-2.36})"
-for pkg in $(printf '%s\n' "${!packages[@]}" | sort); do depends+=", $pkg"; done
+}
+depends=${shlibs#shlibs:Depends=}
+# The library is bundled by the wheels, its configuration (/etc/fonts) is not.
+case ", $depends," in *", libfontconfig1"*) ;; *) depends+=", libfontconfig1" ;; esac
 
 # --- stage the package tree -----------------------------------------------------------
 rm -rf "$STAGE" && mkdir -p "$STAGE/DEBIAN" "$STAGE/opt" "$STAGE/usr/bin" \

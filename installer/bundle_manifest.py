@@ -174,12 +174,34 @@ EXCLUDES = (
     "IPython",
     "sqlalchemy.testing",
     "alembic.testing",
+    # PostgreSQL workspaces are a server set-up (pip install .[postgres]), not a workstation's.
+    "psycopg",
+    "psycopg_binary",
+    "psycopg_c",
+    "psycopg_pool",
+    "psycopg2",
+    # AVIF images never occur in budget documents or memos.
+    "PIL._avif",
+    # python-docx and openpyxl use lxml.etree only.
+    "lxml.objectify",
+    "lxml.html",
+    "lxml.isoschematron",
+    "PIL.AvifImagePlugin",
+    # No TLS: the program never connects anywhere (hashlib falls back to its built-ins).
+    "ssl",
+    "_ssl",
 )
+# Folders the Linux host's own shared libraries come from. The Debian package depends on
+# their packages instead of carrying copies (dpkg-shlibdeps in build_deb.sh turns them into
+# versioned Depends); libpython stays, the bootloader loads it from the bundle by path.
+HOST_LIB_DIRS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/")
 
 
-def keep(dest: str) -> bool:
-    """Whether a PyInstaller TOC entry (its destination name) stays in the bundle."""
+def keep(dest: str, source: str = "") -> bool:
+    """Whether a PyInstaller TOC entry (destination name, source path) stays in the bundle."""
     dest = dest.replace("\\", "/")
+    if "/" not in dest and source.startswith(HOST_LIB_DIRS) and not dest.startswith("libpython"):
+        return False
     if PLUGINS_DIR.search(dest) and not KEEP_PLUGINS.search(dest):
         return False
     if TRANSLATIONS_DIR.search(dest) and not KEEP_QM.search(dest):
@@ -223,3 +245,31 @@ def migration_imports(root: Path = ROOT) -> list[str]:
                 names.add(node.module)
     names.discard("__future__")
     return sorted(names)
+
+
+# --- ICU data (Linux) -----------------------------------------------------------------
+ICU_DATA = re.compile(r"(^|/)libicudata\.so\.\d+$")
+
+
+def slim_icu(binaries: list[tuple[str, str, str]], workdir: Path) -> list[tuple[str, str, str]]:
+    """Swap Qt's 31 MB ICU data library for the reduced one of installer/icu_slim.py.
+
+    Without its tools (icupkg, gcc, readelf) the full library stays and a warning says so:
+    the bundle works either way, it is only 21 MB larger."""
+    import shutil
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import icu_slim
+
+    result = []
+    for dest, source, kind in binaries:
+        if ICU_DATA.search(dest.replace("\\", "/")):
+            missing = [tool for tool in ("icupkg", "gcc", "readelf") if shutil.which(tool) is None]
+            if missing:
+                print(f"WARNING: full ICU data bundled; missing {', '.join(missing)} "
+                      "(apt-get install icu-devtools gcc binutils)", file=sys.stderr)
+            else:
+                source = str(icu_slim.slim(Path(source), workdir / "icu-slim"))
+        result.append((dest, source, kind))
+    return result
