@@ -40,7 +40,9 @@ CAUSE_TEXT: dict[Cause, str] = {
     Cause.OTHER: "其他修改",
 }
 
-_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|21\d\d)(?!\d)")
+# A year: four digits written as a year ("2025年", "〔2025〕", "2025-12-31", a bare "2025"), not a
+# count that happens to look like one ("≥2000人").
+_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|21\d\d)(?=年|[-./〕\]）)]|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +112,9 @@ def _tighter_upwards(target: Target, level2: str) -> bool:
 def value_cause(old_raw: str, new_raw: str, *, level1: str, level2: str, gap: int,
                 budget_old: Decimal | None = None, budget_new: Decimal | None = None) -> Cause:
     """The cause of a change of an indicator's 指标值 (budgets in 元, None when unknown)."""
-    if years_rolled(old_raw.strip(), new_raw.strip(), gap):
-        return Cause.YEAR_ROLLOVER
     old, new = read_target(old_raw), read_target(new_raw)
+    if years_rolled(old_raw.strip(), new_raw.strip(), gap) and (old is None or new is None):
+        return Cause.YEAR_ROLLOVER
     if old is None or new is None:
         return Cause.OTHER
     if "成本" in level2 or "成本" in level1:

@@ -18,6 +18,8 @@ from core.compare.causes import Cause, read_target, value_cause, years_rolled
     ("2025年12月31日", "2025年12月31日", 1, False),
     ("及时保障", "按时保障", 1, False),
     ("2025年", "2026年", 0, False),
+    ("≥2000人", "≥2001人", 1, False),  # a count, not a year
+    ("2025-12-31", "2026-12-31", 1, True),
 ])
 def test_years_rolled(old: str, new: str, gap: int, rolled: bool) -> None:
     assert years_rolled(old, new, gap) is rolled
@@ -39,6 +41,7 @@ def cause(old: str, new: str, level2: str = "质量指标", level1: str = "产�
     ("≤4974.81元/人次", "≤4500元/人次", "成本指标", Cause.TIGHTENED),
     ("31人", "33人", "数量指标", Cause.QUANTITY),
     ("≥500次", "≥450次", "数量指标", Cause.QUANTITY),
+    ("≥2000人", "≥2001人", "数量指标", Cause.QUANTITY),
     ("2025年12月31日前", "2026年12月31日前", "时效指标", Cause.YEAR_ROLLOVER),
     ("及时保障", "按时保障", "时效指标", Cause.OTHER),
     ("≥95%", "≥95人", "质量指标", Cause.OTHER),  # another unit

@@ -10,14 +10,14 @@ import pytest
 from core.compare import compare_documents
 from core.store.workspace import Workspace
 from main import main
-from tests.compare.scoring import load_truth, score, truth_files
+from tests.compare.scoring import load_truth, score, truth_named
 from tests.compare.truthdoc import document_from_truth
 from tests.fixtures.nextyear import next_year
 
 
 @pytest.fixture
 def two_years(tmp_path: Path) -> tuple[Path, int, int, list[dict]]:
-    truth = load_truth(truth_files()[1])
+    truth = load_truth(truth_named("2025_tangshan_duchashi"))
     new_truth, known = next_year(truth, 5)
     path = tmp_path / "ws.sqlite"
     with Workspace.open(path) as ws:

@@ -125,11 +125,11 @@ def test_f5_silent_when_replaced_or_when_an_output_row_goes() -> None:
 
 
 def test_group_f_runs_with_the_other_checks_on_a_generated_pair() -> None:
-    from tests.compare.scoring import load_truth, truth_files
+    from tests.compare.scoring import load_truth, truth_named
     from tests.compare.truthdoc import document_from_truth
     from tests.fixtures.nextyear import next_year
 
-    truth = load_truth(truth_files()[0])
+    truth = load_truth(truth_named("2025_lunan_shenpiju"))
     new_truth, known = next_year(truth, 2)
     previous: Document = document_from_truth(truth)
     found = run_checks(document_from_truth(new_truth), previous=previous)
