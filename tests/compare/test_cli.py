@@ -75,3 +75,24 @@ def test_summary_and_json_agree_with_the_library(two_years, capsys) -> None:
         expected = compare_documents(ws.load_document(old_id), ws.load_document(new_id)).changes
     main(["compare", str(old_id), str(new_id), "--json", "--workspace", str(path)])
     assert json.loads(capsys.readouterr().out)["changes"] == json.loads(json.dumps(expected, default=str))
+
+
+def test_compare_two_files_of_different_formats(tmp_path: Path, capsys) -> None:
+    from tests.compare.scoring import score_pair
+    from tests.fixtures.docgen import write_docx, write_pdf
+
+    truth = load_truth(truth_named("2025_yutian_zhengfuban"))
+    new_truth, known = next_year(truth, 4)
+    write_docx(truth, tmp_path / "2025.docx")
+    write_pdf(new_truth, tmp_path / "2026.pdf")
+    assert main(["compare", str(tmp_path / "2025.docx"), str(tmp_path / "2026.pdf"), "--json"]) == 0
+    measured = score_pair(truth, json.loads(capsys.readouterr().out)["changes"], known)
+    assert measured.recall == measured.precision == 100.0, measured.report()
+
+
+def test_a_file_that_is_not_a_document_is_a_user_error(tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "坏文件.docx"
+    bad.write_bytes(b"not a zip")
+    assert main(["compare", str(bad), str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "坏文件.docx" in err and "Traceback" not in err
