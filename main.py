@@ -34,4 +34,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    # Imports parse in a spawned child (core.importing.sandbox); a frozen build must let
+    # that child run the parse instead of starting the program again.
+    multiprocessing.freeze_support()
     sys.exit(main())

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from core.errors import ScannedPdfError
+from core.errors import CorruptFileError, ScannedPdfError
 from core.importing.layout import GridCell, Layout, Paragraph, TableGrid
 from core.importing.text import CLOSING_PUNCT, is_cjk, is_word_char
 from core.progress import NoProgress, Progress, check
@@ -308,6 +308,9 @@ def read_pdf(path: Path, *, sha256: str, progress: Progress | None = None) -> La
             page.close()
         progress.report(n_pages, n_pages, "读取 PDF 页面")
     if n_chars == 0:
+        if n_images == 0:  # nothing drawn at all: not a scan (broken xref, empty page tree, blank pages)
+            raise CorruptFileError(path, f"PDF 的 {n_pages} 页中既没有文字也没有图片（空白页，或文件内容已损坏），"
+                                         "无法导入。请重新导出或索取原件。")
         raise ScannedPdfError(path)
     _mark_continuations(pages)
     _paragraphs(pages, layout)

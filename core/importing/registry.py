@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,6 +32,21 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 FORMAT_NAMES = {"pdf": "PDF", "docx": "Word（.docx）"}
 EXTENSIONS = {".pdf": "pdf", ".docx": "docx"}
+# No genuine part of a .docx (the text XML, an image) comes near this when unpacked.
+DOCX_PART_MAX_BYTES = 256 * 1024 * 1024
+# Nor does a text-layer budget document come near this on disk (a 1,000-page PDF is a few MB).
+FILE_MAX_BYTES = 256 * 1024 * 1024
+
+
+def check_file_size(path: Path) -> None:
+    """Refuse a file too large to be a budget document before anything reads it into memory."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # reading it will say what is wrong
+    if size > FILE_MAX_BYTES:
+        raise DocumentError(path, f"文件过大（{size / (1 << 20):.0f} MB，上限 {FILE_MAX_BYTES >> 20} MB），"
+                                  "不像是预算绩效文本，已拒绝导入。")
 
 
 def sniff(head: bytes) -> str | None:
@@ -60,6 +76,8 @@ def _read_pdf(path: Path, sha256: str, progress: Progress) -> Layout:
         raise
     except PdfminerException as error:
         cause = error.args[0] if error.args else error.__cause__
+        if isinstance(cause, MemoryError):  # a resource limit, not damage: core.importing.sandbox reports it
+            raise MemoryError() from error
         if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError) or isinstance(
                 error.__cause__, PDFPasswordIncorrect | PDFEncryptionError):
             raise EncryptedFileError(path) from error
@@ -71,6 +89,15 @@ def _read_pdf(path: Path, sha256: str, progress: Progress) -> Layout:
                                "请重新导出或索取原件。") from error
 
 
+def _check_unpacked_size(path: Path) -> None:
+    """Refuse a ZIP member that would inflate beyond any real document part (a "zip bomb")."""
+    with zipfile.ZipFile(path) as archive:
+        biggest = max((info.file_size for info in archive.infolist()), default=0)
+    if biggest > DOCX_PART_MAX_BYTES:
+        raise CorruptFileError(path, f"Word 文件中有一个部件解压后超过 {DOCX_PART_MAX_BYTES // (1 << 20)} MB"
+                                     f"（{biggest // (1 << 20)} MB），可能是恶意构造的压缩炸弹，已拒绝导入。")
+
+
 def _read_docx(path: Path, sha256: str, progress: Progress) -> Layout:
     from docx.opc.exceptions import OpcError
     from lxml.etree import XMLSyntaxError
@@ -78,11 +105,12 @@ def _read_docx(path: Path, sha256: str, progress: Progress) -> Layout:
     from core.importing.docx_reader import read_docx
 
     try:
+        _check_unpacked_size(path)
         return read_docx(path, sha256=sha256, progress=progress)
     except UserError:
         raise
     except (OpcError, zipfile.BadZipFile, KeyError, XMLSyntaxError, ValueError, OSError, EOFError,
-            AttributeError, IndexError) as error:
+            AttributeError, IndexError, zlib.error) as error:
         raise CorruptFileError(path, "Word 文件已损坏或不是有效的 .docx 文件，无法读取（"
                                f"{type(error).__name__}）。请用 Word/WPS 打开后另存为 .docx 再导入。") from error
 
@@ -90,18 +118,26 @@ def _read_docx(path: Path, sha256: str, progress: Progress) -> Layout:
 READERS: dict[str, Callable[[Path, str, Progress], Layout]] = {"pdf": _read_pdf, "docx": _read_docx}
 
 
-def read_layout(path: str | Path, *, progress: Progress | None = None) -> Layout:
-    """Read any supported file into a Layout, or raise a DocumentError naming it."""
-    path = Path(path)
-    progress = progress or NoProgress()
+def read_file_bytes(path: Path) -> bytes:
+    """The file's bytes, or a DocumentError naming it (missing, a folder, unreadable, too large)."""
+    check_file_size(path)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError as error:
         raise DocumentError(path, "找不到这个文件。") from error
     except IsADirectoryError as error:
         raise DocumentError(path, "这是一个文件夹，不是文件。") from error
+    except PermissionError as error:
+        raise DocumentError(path, "没有读取这个文件的权限。") from error
     except OSError as error:
         raise DocumentError(path, f"无法读取文件（{error.strerror or type(error).__name__}）。") from error
+
+
+def read_layout(path: str | Path, *, progress: Progress | None = None) -> Layout:
+    """Read any supported file into a Layout, or raise a DocumentError naming it."""
+    path = Path(path)
+    progress = progress or NoProgress()
+    data = read_file_bytes(path)
     if not data:
         raise EmptyFileError(path)
     sha256 = hashlib.sha256(data).hexdigest()

@@ -11,12 +11,16 @@ DocumentError raised in the child is raised again, with its type, in the parent.
 from __future__ import annotations
 
 import multiprocessing
+import time
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from core.errors import DocumentError, ParseLimitError
+from core.errors import Cancelled, DocumentError, ParseLimitError
 from core.model import Document
+from core.progress import Progress
+
+CANCEL_POLL_S = 0.1  # how often a waiting parent looks at the cancel button
 
 
 def _limit_memory(memory_mb: int) -> None:
@@ -52,6 +56,19 @@ def _child(path: str, memory_mb: int, conn: Connection) -> None:
         conn.close()
 
 
+def _wait(receiver: Connection, timeout_s: float, progress: Progress | None) -> bool:
+    """True when the child answered within the time limit; Cancelled when the user cancels first."""
+    if progress is None:
+        return receiver.poll(timeout_s)
+    deadline = time.monotonic() + timeout_s
+    while not receiver.poll(max(0.0, min(CANCEL_POLL_S, deadline - time.monotonic()))):
+        if progress.cancelled():
+            raise Cancelled()
+        if time.monotonic() >= deadline:
+            return False
+    return True
+
+
 def _rebuild(path: Path, module: str, name: str, reason: str) -> DocumentError:
     """The child's DocumentError again (same type, same message), without re-running __init__."""
     import importlib
@@ -64,8 +81,12 @@ def _rebuild(path: Path, module: str, name: str, reason: str) -> DocumentError:
     return error
 
 
-def read_document_sandboxed(path: str | Path, timeout_s: float = 120.0, memory_mb: int = 2048) -> Document:
-    """read_document() in a child process; ParseLimitError when it takes too long or too much memory."""
+def read_document_sandboxed(path: str | Path, timeout_s: float = 120.0, memory_mb: int = 2048, *,
+                            progress: Progress | None = None) -> Document:
+    """read_document() in a child process; ParseLimitError when it takes too long or too much memory.
+
+    With a `progress`, cancelling stops the child at once and raises core.errors.Cancelled.
+    """
     path = Path(path)
     ctx = multiprocessing.get_context("spawn")
     receiver, sender = ctx.Pipe(duplex=False)
@@ -73,7 +94,7 @@ def read_document_sandboxed(path: str | Path, timeout_s: float = 120.0, memory_m
     process.start()
     sender.close()
     try:
-        if not receiver.poll(timeout_s):
+        if not _wait(receiver, timeout_s, progress):
             raise ParseLimitError(path, f"解析超过 {timeout_s:g} 秒仍未完成，已中止（文件可能过大或结构异常）。")
         try:
             message = receiver.recv()

@@ -38,6 +38,7 @@ from sqlalchemy import Connection, Engine, create_engine, func, insert, select, 
 from sqlalchemy import exc as sa_exc
 
 from core.errors import Cancelled, UserError, WorkspaceError
+from core.importing.registry import read_file_bytes
 from core.model import Document
 from core.progress import NoProgress, Progress, check
 from core.store import convert, migrate, search, sqlite_specific
@@ -314,18 +315,20 @@ class Workspace(ReviewerLayer, StoreBase):
                      reader: Callable[[Path], Document] | None = None) -> list[ImportOutcome]:
         """Read and import each file in its own transaction; a bad file fails alone.
 
-        `reader` defaults to core.importing.read_document. Cancelling stops between
-        files (those already imported stay) and raises core.errors.Cancelled.
+        `reader` defaults to core.importing.read_document run in a child process with
+        time and memory limits (core.importing.sandbox): the files are untrusted.
+        Cancelling stops between files, or during a parse (those already imported
+        stay), and raises core.errors.Cancelled.
         """
         progress = progress or NoProgress()
-        read = reader or _default_reader()
+        read = reader or _default_reader(progress)
         outcomes: list[ImportOutcome] = []
         for done, raw_path in enumerate(paths):
             check(progress)
             path = Path(raw_path)
             progress.report(done, len(paths), path.name)
             try:
-                data = path.read_bytes()
+                data = read_file_bytes(path)
                 existing = self.find_document(hashlib.sha256(data).hexdigest())
                 if existing is not None:  # known bytes: no need to parse them again
                     outcomes.append(self._duplicate(existing, path.name))
@@ -549,10 +552,13 @@ def corrupt_error(path: Path, detail: str) -> WorkspaceError:
         + _backup_hint(backups[0] if backups else None))
 
 
-def _default_reader() -> Callable[[Path], Document]:
-    module = importlib.import_module("core.importing")
-    reader = getattr(module, "read_document", None)
-    if reader is None:
-        raise WorkspaceError("此版本缺少文档读取模块（core.importing.read_document），无法导入文件。")
-    return reader  # type: ignore[no-any-return]
+def _default_reader(progress: Progress) -> Callable[[Path], Document]:
+    try:
+        sandbox = importlib.import_module("core.importing.sandbox")
+    except ImportError:
+        sandbox = None
+    if getattr(sandbox, "read_document_sandboxed", None) is None:
+        raise WorkspaceError("此版本缺少文档读取模块（core.importing.sandbox），无法导入文件。")
+    # Looked up at each call, so that tests can stand a fake parser in for it.
+    return lambda path: sandbox.read_document_sandboxed(path, progress=progress)  # type: ignore[no-any-return]
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import core.importing
+import core.importing.sandbox
 import main
 from core.errors import CorruptFileError
 from core.model import Document
@@ -27,6 +28,8 @@ def fake_reader(monkeypatch: pytest.MonkeyPatch) -> None:
         return make_document(seed, dept_code=f"{seed}")
 
     monkeypatch.setattr(core.importing, "read_document", read_document, raising=False)
+    # Imports parse in a child process (core.importing.sandbox): the fake runs in-process instead.
+    monkeypatch.setattr(core.importing.sandbox, "read_document_sandboxed", lambda path, *a, **k: read_document(path))
 
 
 def test_import_reports_each_file_and_fails_only_the_bad_one(
@@ -83,6 +86,7 @@ def test_demo_workspace_is_built_once(tmp_path: Path, monkeypatch: pytest.Monkey
         return make_document(int(Path(path).read_bytes().split(b":")[1]), dept_code=Path(path).stem)
 
     monkeypatch.setattr(core.importing, "read_document", read_document, raising=False)
+    monkeypatch.setattr(core.importing.sandbox, "read_document_sandboxed", lambda path, *a, **k: read_document(path))
     path, outcomes = build_demo_workspace(tmp_path / "demo.sqlite", samples=samples)
     assert [o.status.value for o in outcomes] == ["imported", "imported"]
     _, again = build_demo_workspace(path, samples=samples)
