@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from core.checks.registry import CheckContext, Hit, register
 from core.checks.vocabulary import BENEFIT, OUTPUT, level1_of, level_name
-from core.model import SPENDING_PLAN_KEYS, Field
+from core.model import SPENDING_PLAN_KEYS, DocumentKind, Field
 from core.review import Criterion, Severity
 
 # The header fields A1 requires, with the label the document uses.
@@ -20,11 +20,20 @@ REQUIRED_HEADER: tuple[tuple[str, str], ...] = (
 )
 
 
+def _published_without(ctx: CheckContext, value: object) -> bool:
+    """True when a field is absent because the document is a 预算公开: its published
+    project tables carry only 绩效目标 and indicators, so a missing header or spending plan
+    is the template's, not the author's omission."""
+    return value is None and ctx.document.kind is DocumentKind.DISCLOSURE
+
+
 @register("A1", Severity.ERROR, Criterion.COMPLETENESS, "项目基本信息缺项")
 def header_field_missing(ctx: CheckContext) -> Iterator[Hit]:
     for seq, project in ctx.projects():
         for name, label in REQUIRED_HEADER:
             value = getattr(project, name)
+            if _published_without(ctx, value):
+                continue
             if value is None:
                 yield ctx.header_hit(seq, name, None, f"项目表缺少“{label}”栏。")
             elif value.blank and not ctx.doubtful(seq, name):
@@ -90,6 +99,8 @@ def blank_basis(ctx: CheckContext) -> Iterator[Hit]:
 def spending_plan_incomplete(ctx: CheckContext) -> Iterator[Hit]:
     for seq, project in ctx.projects():
         plan = project.spending_plan
+        if _published_without(ctx, plan):
+            continue
         if plan is None:
             yield ctx.header_hit(seq, "spending_plan", None, "项目表没有资金支出计划。")
             continue

@@ -20,7 +20,7 @@ from core.model import (
 )
 from core.values import MoneyUnit
 
-TRUTH_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "truth"
+TRUTH_DIR = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "truths"
 
 CLEAN_ROWS: tuple[tuple[str, str, str, str, str, str], ...] = (
     ("产出指标", "数量指标", "购置办公设备数量", "购置办公设备的台数", "≥20台", "采购计划"),
@@ -112,7 +112,8 @@ def document_from_truth(name: str) -> Document:
             usage=cell(p["usage"], 2, 1), spending_plan=plan, goal=cell(p["goal"], 5, 1), indicators=rows,
             prov=Provenance(table=t)))
     org = data["org"]
-    return Document(kind=DocumentKind.PERFORMANCE, source_name=f"{name}.json", sha256="", source_format="json",
+    kind = DocumentKind((data.get("extra") or {}).get("kind") or DocumentKind.PERFORMANCE)
+    return Document(kind=kind, source_name=f"{name}.json", sha256="", source_format="json",
                     year=data.get("year"), year_source="truth", money_unit=unit,
                     org=Organisation(org.get("region_hint"), org["dept_code"], org["dept_name"]),
                     projects=projects)

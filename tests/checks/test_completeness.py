@@ -85,3 +85,15 @@ def test_a7_spending_plan(run: Run) -> None:
 def test_rows_built_by_helper_keep_provenance() -> None:
     row = indicator(row=4)
     assert row.value.prov.row == 4 and row.value.prov.col == 4
+
+
+def test_a1_and_a7_leave_a_disclosures_header_less_tables_alone(run: Run) -> None:
+    """A 预算公开 publishes project tables with only 绩效目标 and indicators: not an omission."""
+    from core.model import DocumentKind
+
+    bare = project(code=None, name=None, budget_total=None, usage=None)
+    bare.spending_plan = None
+    disclosure = document(bare)
+    disclosure.kind = DocumentKind.DISCLOSURE
+    assert run(disclosure, "A1") == [] and run(disclosure, "A7") == []
+    assert run(document(bare), "A1") and run(document(bare), "A7")

@@ -25,6 +25,11 @@ EXPECTED_COUNTS: dict[str, dict[str, int]] = {
     "2025_tangshan_duchashi": {"A7": 6, "B2": 2, "B3": 1, "B5": 1, "B6": 2, "C3": 8, "C5": 1, "D1": 1, "D3": 10,
                                "E2": 41},
     "2025_yutian_zhengfuban": {"B3": 1, "B6": 1, "C3": 7, "C5": 27, "C6": 4, "D4": 15, "E2": 42},
+    # The two seeds without .docx/.pdf, from the truths built for them (tests/fixtures/truths).
+    "2023_tangshan_zhengfuban_full": {"A2": 1, "B2": 44, "B4": 43, "B6": 26, "D1": 2, "D3": 45, "D4": 4,
+                                      "E2": 250, "E3": 35},
+    "2024_zunhua_zhengfuban": {"A7": 1, "B2": 1, "B6": 13, "C3": 3, "C5": 11, "D1": 1, "D3": 1, "D4": 2,
+                               "E2": 37, "E3": 1},
 }
 # (rule, project, indicator row, column) of every E finding, each confirmed by reading the document.
 EXPECTED_ERRORS: dict[str, set[tuple[str, int | None, int | None, str | None]]] = {
@@ -32,6 +37,8 @@ EXPECTED_ERRORS: dict[str, set[tuple[str, int | None, int | None, str | None]]] 
     "2025_tangshan_duchashi": set(),
     "2025_yutian_zhengfuban": {("C6", 2, 0, "value"), ("C6", 2, 1, "value"), ("C6", 2, 2, "value"),
                                ("C6", 7, 0, "value")},  # ≥100比率
+    "2023_tangshan_zhengfuban_full": {("A2", 18, None, "level1")},  # 智慧唐山一期: no 效益指标 row
+    "2024_zunhua_zhengfuban": set(),
 }
 
 
