@@ -293,6 +293,10 @@ def build_memo(
     by_project: dict[int | None, list[Finding]] = defaultdict(list)
     for finding in accepted:
         by_project[finding.location.project_seq].append(finding)
+    # Open findings stay out of the memo, but their number is said, so a draft memo is not
+    # mistaken for a finished review (the computed grade still counts them).
+    pending: Counter[int | None] = Counter(
+        finding.location.project_seq for finding in findings if finding.state is FindingState.OPEN)
     notes: dict[int | None, list[Annotation]] = defaultdict(list)
     for annotation in annotations:
         notes[annotation.location.project_seq].append(annotation)
@@ -315,7 +319,7 @@ def build_memo(
         check(progress)
         progress.report(done, len(keyed), f"审核意见：{project.display_name}")
         project_sections.append(_project_section(done + 1, project, by_project[key], notes[key], changes[key],
-                                                 grades.get(key), weights))
+                                                 grades.get(key), weights, pending[key]))
     sections.append(Section(title="项目审核情况", blocks=[] if keyed else [Para("本文件没有项目绩效目标表。")],
                             subsections=project_sections))
     sections.append(_common_section(keyed, by_project))
@@ -347,6 +351,12 @@ def _basis_section(document: Document, year_text: str) -> Section:
     ])
 
 
+def _who(reviewer: Reviewer) -> str:
+    """"（某单位张三）" after 审核人, or nothing when the reviewer has not said who they are."""
+    who = f"{reviewer.organisation}{reviewer.name}".strip()
+    return f"（{who}）" if who else ""
+
+
 def _scope_section(document: Document, reviewer: Reviewer) -> Section:
     return Section(title="审核范围与方法", blocks=[
         Para(f"审核范围为本部门报送的{len(document.projects)}个项目的绩效目标表，包括项目基本信息、"
@@ -355,7 +365,7 @@ def _scope_section(document: Document, reviewer: Reviewer) -> Section:
              "内容是否对应，适当性看指标值和金额是否合理、计算是否一致，可行性看目标能否在预算年度内实现和考核。"
              "每项按满分100分评分，90分以上为优（通过），80至89分为良（协商完善后通过），60至79分为中（修改后重报），"
              "60分以下为差（不通过）。"),
-        Para(f"审核先由程序逐项检查，再由审核人（{reviewer.organisation}{reviewer.name}）逐条确认，"
+        Para(f"审核先由程序逐项检查，再由审核人{_who(reviewer)}逐条确认，"
              "本意见只列入审核人确认的问题。"),
     ])
 
@@ -403,12 +413,14 @@ def _overview_section(document: Document, keyed: Sequence[tuple[int, Project]], 
 
 def _project_section(number: int, project: Project, findings: Sequence[Finding],
                      annotations: Sequence[Annotation], revisions: Sequence[Revision], grade: Grade | None,
-                     weights: Mapping[Criterion, float]) -> Section:
+                     weights: Mapping[Criterion, float], pending: int = 0) -> Section:
     place = _Place(project)
     problems: list[Para | Table] = [_finding_line(n, finding, place) for n, finding in enumerate(findings, start=1)]
     problems.extend(_annotation_line(annotation, place) for annotation in annotations)
     if not problems:
-        problems.append(Para("未发现需要修改的问题。"))
+        problems.append(Para("审核人未确认需要修改的问题。" if pending else "未发现需要修改的问题。"))
+    if pending:
+        problems.append(Para(f"另有{pending}条自动检查发现尚待审核人确认，未列入本意见。"))
     suggestions: list[Para | Table] = list(_revision_lines(revisions, findings, place)) or [Para("无。")]
     unit_name = project.dept_name.strip()
     return Section(title=project.display_name, number=f"（{chinese_ordinal(number)}）", subsections=[
