@@ -10,7 +10,10 @@ DocumentError raised in the child is raised again, with its type, in the parent.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
+import threading
 import time
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -35,7 +38,23 @@ def _limit_memory(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _child(path: str, memory_mb: int, conn: Connection) -> None:
+def _exit_with_parent(parent_alive: Connection) -> None:
+    """Stop when the program does (killed, crashed): a hanging parse must not outlive it.
+
+    The parent holds the other end of this pipe until it has the answer; the OS closes
+    it when the parent dies, and the read below then ends.
+    """
+    def watch() -> None:
+        with contextlib.suppress(EOFError, OSError):
+            parent_alive.recv()
+        os._exit(3)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def _child(path: str, memory_mb: int, conn: Connection, parent_alive: Connection | None = None) -> None:
+    if parent_alive is not None:
+        _exit_with_parent(parent_alive)
     try:
         # The libraries are loaded before the cap, so that the cap measures the parse itself.
         import pdfplumber  # noqa: F401
@@ -90,9 +109,11 @@ def read_document_sandboxed(path: str | Path, timeout_s: float = 120.0, memory_m
     path = Path(path)
     ctx = multiprocessing.get_context("spawn")
     receiver, sender = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_child, args=(str(path), memory_mb, sender), daemon=True)
+    alive_end, alive_hold = ctx.Pipe(duplex=False)
+    process = ctx.Process(target=_child, args=(str(path), memory_mb, sender, alive_end), daemon=True)
     process.start()
     sender.close()
+    alive_end.close()
     try:
         if not _wait(receiver, timeout_s, progress):
             raise ParseLimitError(path, f"解析超过 {timeout_s:g} 秒仍未完成，已中止（文件可能过大或结构异常）。")
@@ -105,6 +126,7 @@ def read_document_sandboxed(path: str | Path, timeout_s: float = 120.0, memory_m
             process.kill()
         process.join(5)
         receiver.close()
+        alive_hold.close()
     kind = message[0]
     if kind == "ok":
         return message[1]

@@ -62,7 +62,13 @@ class WorkspaceLock:
         self._handle: IO[str] | None = None
 
     def acquire(self) -> None:
-        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release()
+        try:
+            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release()
+        except OSError as error:  # a read-only folder or medium, or no permission
+            raise WorkspaceError(
+                f"工作区 {self.path.with_suffix('')} 所在的文件夹不能写入（{error.strerror or error}），"
+                "无法以可写方式打开：请把工作区复制到可写的文件夹，或取消只读属性后再打开。工作区没有被修改。"
+            ) from error
         if not _try_lock(handle):
             try:
                 handle.seek(1)

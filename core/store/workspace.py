@@ -183,6 +183,10 @@ class Workspace(ReviewerLayer, StoreBase):
     def _check_file(path: Path, *, mode: CheckMode) -> None:
         size = path.stat().st_size if path.exists() else 0
         if size == 0:
+            # A new workspace starts empty; one that has backups was emptied (a failed copy,
+            # a disk error): never silently start over beside the reviewer's backups.
+            if sqlite_specific.list_backups(path):
+                raise corrupt_error(path, "文件是空的（0 字节）")
             return
         with open(path, "rb") as handle:
             if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
@@ -545,11 +549,27 @@ def _backup_hint(backup: Path | None) -> str:
 
 
 def corrupt_error(path: Path, detail: str) -> WorkspaceError:
-    """The message for a damaged file: what, where, and the way back."""
+    """The message for a damaged file: what, where, and the way back.
+
+    SQLite says "readonly"/"unable to open" for a file it may not write (a read-only
+    folder, a write-protected USB stick): that is not damage, and must not send the
+    reviewer to replace a sound workspace with an older backup.
+    """
+    if any(sign in detail.lower() for sign in READONLY_SIGNS):
+        return readonly_error(path, detail)
     backups = sqlite_specific.list_backups(path)
     return WorkspaceError(
         f"工作区文件 {path} 已损坏或不是工作区（{detail}）。"
         + _backup_hint(backups[0] if backups else None))
+
+
+READONLY_SIGNS = ("readonly", "read-only", "unable to open database file", "permission denied")
+
+
+def readonly_error(path: Path, detail: str) -> WorkspaceError:
+    return WorkspaceError(
+        f"工作区文件 {path} 所在的文件夹或文件是只读的，无法打开（{detail}）：打开工作区需要在它旁边写入锁文件和日志。"
+        "工作区没有被修改。请把它复制到可写的文件夹，或取消只读属性后再打开。")
 
 
 def _default_reader(progress: Progress) -> Callable[[Path], Document]:
