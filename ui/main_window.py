@@ -291,12 +291,10 @@ class MainWindow(QMainWindow):
         """A project worth showing first: one with open findings, else the first project."""
         if self.ws is None:
             return None
-        documents = self.ws.documents(current_only=True)
-        for info in documents:
-            for f in self.ws.findings(info.id, state=FindingState.OPEN):
-                if f.project_id is not None:
-                    return f.project_id
-        for info in documents:
+        found = self.ws.first_open_finding_project()
+        if found is not None:
+            return found
+        for info in self.ws.documents(current_only=True):
             projects = self.ws.projects(info.id)
             if projects:
                 return projects[0].id

@@ -272,6 +272,15 @@ class ReviewerLayer(StoreBase):
         return [StoredFinding(id=r["id"], document_id=r["document_id"], project_id=r["project_id"],
                               indicator_id=r["indicator_id"], finding=finding_from(r)) for r in rows]
 
+    def first_open_finding_project(self) -> int | None:
+        """The id of the first project (in finding order) with an open finding, in one query,
+        so a window can open on something worth reviewing without scanning every document."""
+        with self._reading() as conn:
+            return conn.execute(
+                select(FindingRow.project_id)
+                .where((FindingRow.state == FindingState.OPEN.value) & FindingRow.project_id.is_not(None))
+                .order_by(FindingRow.id).limit(1)).scalar()
+
     # ---- grades -----------------------------------------------------------------------
 
     def set_grade(self, project_id: int, grade: Grade) -> Changes:

@@ -99,6 +99,15 @@ def test_replace_findings_keeps_the_reviewers_decisions(ws: Workspace, imported:
     assert {f.finding.check_id for f in ws.findings(imported, state=FindingState.DISMISSED)} == {"A1"}
 
 
+def test_first_open_finding_project_skips_decided_findings(ws: Workspace, imported: int) -> None:
+    assert ws.first_open_finding_project() is None
+    ws.replace_findings(imported, [_finding("A1", 1, "q1"), _finding("A2", 2, "q2")])
+    stored = {f.finding.check_id: f for f in ws.findings(imported)}
+    assert ws.first_open_finding_project() == stored["A1"].project_id
+    ws.set_finding_state(stored["A1"].id, FindingState.ACCEPTED)
+    assert ws.first_open_finding_project() == stored["A2"].project_id != stored["A1"].project_id
+
+
 def test_grade_override_survives_a_computed_grade(ws: Workspace, imported: int) -> None:
     project_id = ws.projects(imported)[0].id
     computed = Grade(scores={Criterion.COMPLETENESS: 20.0}, total=80.0, band=Band.GOOD, result=Result.PASS)
