@@ -40,24 +40,16 @@ class BundledFont:
     licence: str
 
 
-# 文泉驿微米黑: a 黑体-style sans with every glyph the program uses; the UI font and
-# the memo's heading font.
+# 文泉驿微米黑: a 黑体-style sans with every glyph the program uses and all GBK hanzi;
+# the one Chinese font of the window and of the memo (headings and body). A serif
+# body face (AR PL UKai, 17 MB) was left out to keep the installer under 150 MB:
+# the memo tells headings apart by size and weight instead (core/memo/pdf.py).
 SANS = BundledFont(
     file_name="wqy-microhei.ttc",
     subfont_index=0,
     family="WenQuanYi Micro Hei",
     pdf_name="WQYMicroHei",
     licence="wqy-microhei.LICENSE-Apache-2.0.txt",
-)
-# 文鼎 PL 中楷 (AR PL UKai CN): a brush serif for the memo's body, closer to the 仿宋
-# of official documents than a sans; also the fallback for the 3,700 rare
-# characters WQY lacks. Optional: a slim bundle may leave it out (body falls back to SANS).
-SERIF = BundledFont(
-    file_name="ukai.ttc",
-    subfont_index=0,
-    family="AR PL UKai CN",
-    pdf_name="ARPLUKaiCN",
-    licence="ukai.LICENSE-ARPHICPL.txt",
 )
 
 # The family name the window sets as its application font.
@@ -88,15 +80,7 @@ def font_path(font: BundledFont) -> Path:
     return path
 
 
-def has_font(font: BundledFont) -> bool:
-    return (fonts_dir() / font.file_name).is_file()
-
-
 def cjk_font_path() -> Path:
     """The UI's Chinese font (WenQuanYi Micro Hei), for QFontDatabase.addApplicationFont."""
     return font_path(SANS)
 
-
-def serif_font_path() -> Path | None:
-    """The memo's body font, or None when this installation leaves it out."""
-    return font_path(SERIF) if has_font(SERIF) else None

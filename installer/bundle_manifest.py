@@ -191,6 +191,16 @@ EXCLUDES = (
     "ssl",
     "_ssl",
 )
+# --- pdfminer: the CMaps Simplified-Chinese documents need ------------------------------
+# pdfminer reads a CMap file only for a font that is not embedded with Identity-H/V (the
+# identity maps are built in) and a CID font without its own ToUnicode map. Budget
+# documents are Simplified Chinese, so only Adobe-GB1 (GB2312, GBK, GB 18030, UniGB-*)
+# stays; Adobe-CNS1 (Big5/HK), Adobe-Japan1 and Adobe-Korea1 (7.9 -> 2.1 MB) go. A PDF
+# that needs a dropped map still opens (pdfminer falls back to an empty map): only the
+# text set in such a non-embedded Traditional/Japanese/Korean font is lost.
+CMAP_FILE = re.compile(r"(^|/)pdfminer/cmap/([^/]+)$")
+KEEP_CMAP = re.compile(r"^(UniGB-|GB|to-unicode-Adobe-GB1\.|README)")
+
 # Folders the Linux host's own shared libraries come from. The Debian package depends on
 # their packages instead of carrying copies (dpkg-shlibdeps in build_deb.sh turns them into
 # versioned Depends); libpython stays, the bootloader loads it from the bundle by path.
@@ -205,6 +215,9 @@ def keep(dest: str, source: str = "") -> bool:
     if PLUGINS_DIR.search(dest) and not KEEP_PLUGINS.search(dest):
         return False
     if TRANSLATIONS_DIR.search(dest) and not KEEP_QM.search(dest):
+        return False
+    cmap = CMAP_FILE.search(dest)
+    if cmap and not KEEP_CMAP.match(cmap.group(2)):
         return False
     name = dest.rsplit("/", 1)[-1]
     return not (QT_DROP.search(name) or ("/" not in dest and SYS_DROP.search(name)))

@@ -1,7 +1,9 @@
 """The memo as PDF (reportlab platypus), laid out like a Chinese official document.
 
-GB/T 9704-like: A4, margins 37 mm top, 35 mm bottom, 28 mm left, 26 mm right; headings
-in the 黑体-style font, body in one size (三号, 16 pt) in the 楷-style serif, 2-character
+GB/T 9704-like: A4, margins 37 mm top, 35 mm bottom, 28 mm left, 26 mm right; one
+bundled face (WQY Micro Hei, 黑体-style), so the title (26 pt), section and project
+headings, captions and table headers are set in a stroked bold (`_Bold`), body and
+lower headings in regular weight, all text in one size (三号, 16 pt), 2-character
 first-line indents; tables in 五号 (10.5 pt) with their header row repeated on every page
 and rows allowed to split; "第 X 页 共 Y 页" footers; one outline entry per section and
 per project; title/author/subject metadata. Every string goes through
@@ -50,6 +52,8 @@ FOOTER_Y = 20 * mm
 MARK_COLOUR = colors.HexColor("#A40000")
 MARK_FILL = colors.HexColor("#FFF4CC")
 HEADER_FILL = colors.HexColor("#E8E8E8")
+# Outline stroke of the bold headings, in em: WQY's strokes gain about a third in width.
+BOLD_STROKE = 0.03
 
 
 @dataclass(slots=True)
@@ -61,7 +65,28 @@ class RenderReport:
     missing_chars: list[str] = field(default_factory=list)
 
 
+class _Bold(CJKParagraph):
+    """A paragraph in a synthetic bold: each glyph filled, then outlined in the text
+    colour (PDF text render mode 2). The bundled face has one weight and reportlab
+    synthesises none; the text, its extraction and the embedded font are unchanged."""
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setLineWidth(self.style.fontSize * BOLD_STROKE)
+        canvas.setLineJoin(1)  # round: no spikes at sharp stroke ends
+        canvas.setStrokeColor(self.style.textColor)
+        # The render mode is graphics state, so it holds for every text object drawn
+        # until restoreState; reportlab's text objects only ever set it for clipping.
+        canvas.addLiteral("2 Tr")
+        super().draw()
+        canvas.restoreState()
+
+
 class _Styles:
+    # Styles drawn by _Bold: the weight is what sets them apart from the body.
+    BOLD = frozenset({"title", "h1", "h2", "caption", "head_cell"})
+
     def __init__(self, fonts: FontSet) -> None:
         h, b = fonts.heading, fonts.body
         indent = 2 * BODY_SIZE
@@ -148,7 +173,10 @@ class _Writer:
         markup = self.fonts.markup(text, style.fontName)
         if lead:
             markup = f'<font name="{self.fonts.heading}">{self.fonts.markup(lead, self.fonts.heading)}</font>' + markup
-        return CJKParagraph(markup, style)
+        return self.paragraph(markup, style)
+
+    def paragraph(self, markup: str, style: ParagraphStyle) -> Paragraph:
+        return (_Bold if style.name in _Styles.BOLD else CJKParagraph)(markup, style)
 
     def outline(self, title: str, level: int) -> None:
         self._keys += 1
@@ -162,7 +190,8 @@ class _Writer:
             # Break after the department, not wherever the line happens to fill.
             rest = cover.title[len(cover.department):]
             h = self.fonts.heading
-            title = CJKParagraph(f"{self.fonts.markup(cover.department, h)}<br/>{self.fonts.markup(rest, h)}", s.title)
+            title = self.paragraph(f"{self.fonts.markup(cover.department, h)}<br/>{self.fonts.markup(rest, h)}",
+                                   s.title)
         self.story += [Spacer(1, 40 * mm), title, Spacer(1, 30 * mm)]
         lines = [("被审核部门：", cover.department), ("预算年度：", f"{cover.year}年" if cover.year else "—"),
                  ("审核单位：", cover.organisation), ("审核人：", cover.reviewer), ("日期：", format_date(cover.date))]

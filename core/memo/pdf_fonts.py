@@ -2,9 +2,11 @@
 
 reportlab has no font fallback: a character the font lacks is drawn blank and drops
 out of the extracted text without any error (PLATFORM.md §3). `FontSet.markup`
-therefore looks every character up in the font's cmap, sets a character the first
-font lacks in the other bundled font, and records a character no bundled font has:
-it is printed as 〓 (the typesetter's mark for a missing glyph) and reported.
+therefore looks every character up in the font's cmap, sets a character the
+preferred font lacks in the other registered font when heading and body differ, and
+records a character no bundled font has: it is printed as 〓 (the typesetter's mark
+for a missing glyph) and reported. The memo ships one face, WQY Micro Hei (all GBK
+hanzi; CJK Extension A/B characters are the ones that come out as 〓).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from core.fonts import SANS, SERIF, BundledFont, font_path, has_font
+from core.fonts import SANS, BundledFont, font_path
 
 MISSING_MARK = "〓"
 _lock = threading.Lock()
@@ -41,7 +43,8 @@ class FontSet:
 
     Attributes:
         heading: reportlab name of the 黑体-style font (headings, table headers).
-        body: reportlab name of the body font (UKai, or WQY when UKai is not installed).
+        body: reportlab name of the body font (the same WQY face: pdf.py sets headings
+            bolder and larger instead).
         missing: characters no bundled font has, in order of first use.
     """
 
@@ -101,7 +104,6 @@ class FontSet:
 
 
 def load_fonts() -> FontSet:
-    """Register the bundled fonts (FontMissingError if WQY is absent) and return a fresh FontSet."""
-    heading = _register(SANS)
-    body = _register(SERIF) if has_font(SERIF) else heading
-    return FontSet(heading=heading, body=body)
+    """Register the bundled font (FontMissingError if WQY is absent) and return a fresh FontSet."""
+    name = _register(SANS)
+    return FontSet(heading=name, body=name)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import io
 import re
+from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pikepdf
@@ -96,7 +98,7 @@ def test_text_is_drawn_only_with_the_embedded_bundled_fonts(rendered: Rendered) 
     """What pdffonts shows: every font used is an embedded TrueType subset with a ToUnicode map."""
     with pdfplumber.open(rendered.pdf) as pdf:
         used = {char["fontname"] for page in pdf.pages for char in page.chars}
-    assert used and all("WenQuanYiMicroHei" in name or "UKaiCN" in name for name in used)
+    assert used and all("WenQuanYiMicroHei" in name for name in used)
     with pikepdf.open(rendered.pdf) as pdf:
         seen = 0
         for page in pdf.pages:
@@ -145,23 +147,65 @@ def test_long_table_splits_with_its_header_on_every_page(tmp_path) -> None:
         assert squeeze(row.level3.raw) in cells
 
 
-def test_a_character_the_body_font_lacks_falls_back_and_one_no_font_has_is_reported(tmp_path) -> None:
+def test_a_character_the_font_lacks_is_marked_and_reported(tmp_path) -> None:
     from core.memo.pdf_fonts import load_fonts
 
     fonts = load_fonts()
-    if fonts.body == fonts.heading:
-        pytest.skip("this installation has one font only")
-    body = pdfmetrics.getFont(fonts.body).face.charToGlyph
-    heading = pdfmetrics.getFont(fonts.heading).face.charToGlyph
-    rare = next(chr(c) for c in range(0x4E00, 0x9FFF) if c in heading and c not in body)
-    nowhere = next(chr(c) for c in range(0x20000, 0x2A6DF) if c not in heading and c not in body)
+    cmap = pdfmetrics.getFont(fonts.body).face.charToGlyph
+    nowhere = next(chr(c) for c in range(0x20000, 0x2A6DF) if c not in cmap)  # CJK Extension B
     document = make_document(1)
-    document.projects[0].name = Field(f"生僻字{rare}项目{nowhere}甲")
+    document.projects[0].name = Field(f"生僻字项目{nowhere}甲")
     report = render_pdf(build_memo(document, reviewer=REVIEWER), tmp_path / "rare.pdf")
     with pdfplumber.open(report.path) as pdf:
         text = squeeze("".join(page.extract_text() for page in pdf.pages))
-    assert f"生僻字{rare}项目〓甲" in text
+    assert "生僻字项目〓甲" in text
     assert report.missing_chars == [nowhere]
+
+
+def text_by_render_mode(pdf: Path) -> dict[int, str]:
+    """Every character drawn, grouped by its PDF text render mode (0 fill, 2 fill and stroke)."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+
+    class ByMode(PDFPageAggregator):
+        text: dict[int, str]
+        mode = 0
+
+        def render_string(self, textstate: Any, *args: Any) -> None:
+            self.mode = textstate.render
+            super().render_string(textstate, *args)
+
+        def render_char(self, *args: Any) -> float:
+            advance = super().render_char(*args)
+            self.text[self.mode] = self.text.get(self.mode, "") + self.cur_item._objs[-1].get_text()
+            return advance
+
+    manager = PDFResourceManager()
+    device = ByMode(manager)
+    device.text = {}
+    interpreter = PDFPageInterpreter(manager, device)
+    with pdf.open("rb") as handle:
+        for page in PDFPage.get_pages(handle):
+            interpreter.process_page(page)
+    return device.text
+
+
+def test_headings_are_set_bolder_than_the_body(rendered: Rendered) -> None:
+    """One face for everything: the title, section and project headings and the table headers
+    are drawn filled and outlined (bold), the body filled only."""
+    by_mode = {mode: squeeze(text) for mode, text in text_by_render_mode(rendered.pdf).items()}
+    assert set(by_mode) == {0, 2}
+    bold, regular = by_mode[2], by_mode[0]
+    assert squeeze(rendered.memo.cover.title) in bold
+    headings = [(level, section.heading) for top in rendered.memo.sections for level, section in top.walk()]
+    assert {level for level, _ in headings} >= {1, 2, 3}
+    for level, heading in headings:
+        assert squeeze(heading) in (bold if level <= 2 else regular), (level, heading)
+    assert all(squeeze(label) in bold for label in COLUMN_LABELS.values())
+    for finding in rendered.review.accepted:
+        assert squeeze(finding.message) in regular
+        assert squeeze(finding.message) not in bold
 
 
 def test_rendering_replaces_the_file_only_when_complete(tmp_path) -> None:
