@@ -63,7 +63,8 @@ class WorkspaceLock:
 
     def acquire(self) -> None:
         try:
-            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release()
+            # errors="replace": a lock file with garbage in it (a disk error) must not stop the opening.
+            handle = open(self.path, "a+", encoding="utf-8", errors="replace")  # noqa: SIM115 - held until release()
         except OSError as error:  # a read-only folder or medium, or no permission
             raise WorkspaceError(
                 f"工作区 {self.path.with_suffix('')} 所在的文件夹不能写入（{error.strerror or error}），"
