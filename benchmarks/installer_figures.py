@@ -4,7 +4,8 @@
     .venv/bin/python benchmarks/installer_figures.py dist/jixiao-workbench_0.1.0_amd64.deb [--runs 9]
 
 Unpacks the .deb into an empty temporary root (dpkg-deb -x), prints the installed size
-(the files under the root, and the package's Installed-Size field) and the package size,
+(the bytes of the files under the root, and the package's Installed-Size field, which
+counts whole disk blocks) in bytes, MB (10^6) and MiB (2^20), and the package size,
 imports the bundled samples into a workspace with the installed program's own `import`
 subcommand, then starts the installed program `--runs` times as a reviewer would
 (`gui --workspace W`), offscreen, with `--screenshot` so it exits as soon as the main
@@ -25,6 +26,14 @@ import tempfile
 import time
 from pathlib import Path
 
+# The issue's target, in decimal megabytes.
+TARGET_BYTES = 150_000_000
+
+
+def sizes(n: int) -> str:
+    """Bytes, decimal MB and binary MiB: package sizes are quoted in both."""
+    return f"{n:,} bytes = {n / 1e6:.1f} MB = {n / 2**20:.1f} MiB"
+
 
 def tree_bytes(root: Path) -> int:
     return sum(p.lstat().st_size for p in root.rglob("*") if p.is_file() or p.is_symlink())
@@ -44,14 +53,16 @@ def main() -> int:
                                          capture_output=True, text=True).stdout.strip()
         name = args.deb.name.split("_")[0]
         program = root / "opt" / name / name
-        print(f"package {args.deb.name}: {args.deb.stat().st_size / 2**20:.1f} MiB")
-        print(f"installed: {tree_bytes(root) / 2**20:.1f} MiB on disk tree "
-              f"(Installed-Size {int(installed_field) / 1024:.1f} MiB)")
+        print(f"package {args.deb.name}: {sizes(args.deb.stat().st_size)}")
+        installed = tree_bytes(root)
+        print(f"installed: {sizes(installed)} in files; Installed-Size field {sizes(int(installed_field) * 1024)} "
+              f"(target < {TARGET_BYTES / 1e6:.0f} MB: {'met' if installed < TARGET_BYTES else 'NOT met'}, "
+              f"{(TARGET_BYTES - installed) / 1e6:+.1f} MB to spare)")
         opt = root / "opt" / name / "_internal"
         parts = sorted(((tree_bytes(p) if p.is_dir() and not p.is_symlink() else p.lstat().st_size, p.name)
                         for p in opt.iterdir()),
                        reverse=True)[:8]
-        print("largest parts: " + ", ".join(f"{n} {s / 2**20:.1f}" for s, n in parts))
+        print("largest parts (MiB): " + ", ".join(f"{n} {s / 2**20:.1f}" for s, n in parts))
 
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(scratch / "home"))
         env.pop("PYTHONPATH", None)

@@ -1,7 +1,7 @@
 """The memo as PDF (reportlab platypus), laid out like a Chinese official document.
 
 GB/T 9704-like: A4, margins 37 mm top, 35 mm bottom, 28 mm left, 26 mm right; one
-bundled face (WQY Micro Hei, 黑体-style), so the title (26 pt), section and project
+bundled face (WQY Micro Hei, 黑体-style), so the title (二号, 22 pt), section and project
 headings, captions and table headers are set in a stroked bold (`_Bold`), body and
 lower headings in regular weight, all text in one size (三号, 16 pt), 2-character
 first-line indents; tables in 五号 (10.5 pt) with their header row repeated on every page
@@ -90,7 +90,7 @@ class _Styles:
     def __init__(self, fonts: FontSet) -> None:
         h, b = fonts.heading, fonts.body
         indent = 2 * BODY_SIZE
-        self.title = ParagraphStyle("title", fontName=h, fontSize=26, leading=40, alignment=TA_CENTER,
+        self.title = ParagraphStyle("title", fontName=h, fontSize=22, leading=36, alignment=TA_CENTER,
                                     wordWrap="CJK")
         self.cover = ParagraphStyle("cover", fontName=b, fontSize=BODY_SIZE, leading=BODY_LEADING + 6,
                                     alignment=TA_LEFT, leftIndent=3 * indent, wordWrap="CJK")
