@@ -105,19 +105,19 @@ def integrity_ok(path: Path) -> bool:
 
 # --- the seed workspace -------------------------------------------------------------------------
 
-def make_seed(folder: Path) -> Path:
+def make_seed(folder: Path, files: tuple[Path, ...] = SEED_FILES) -> Path:
     """A workspace with the reviewer's work in it (built once, copied per scenario)."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "seed.sqlite"
     with Workspace.open(path) as ws:
-        outcomes = ws.import_files(list(SEED_FILES))
+        outcomes = ws.import_files(list(files))
         ids = [o.document_id for o in outcomes if o.document_id is not None]
-        assert len(ids) == len(SEED_FILES), outcomes
+        assert len(ids) == len(files), outcomes
         check_workspace_documents(ws, ids)
         first = ws.findings(ids[0])[0]
         ws.set_finding_state(first.id, FindingState.DISMISSED, DISMISS_REASON)
         ws.set_revision(ids[0], Location(project_seq=1, indicator=0, column="value"), "≥98%", author="审核人")
-        ws.add_annotation(ids[1], Location(project_seq=1), "资金用途过于笼统。", author="审核人")
+        ws.add_annotation(ids[-1], Location(project_seq=1), "资金用途过于笼统。", author="审核人")
         ws.backup("seed")
     return path
 
