@@ -308,7 +308,10 @@ def read_pdf(path: Path, *, sha256: str, progress: Progress | None = None) -> La
             page.close()
         progress.report(n_pages, n_pages, "读取 PDF 页面")
     if n_chars == 0:
-        if n_images == 0:  # nothing drawn at all: not a scan (broken xref, empty page tree, blank pages)
+        if n_pages == 0:
+            raise CorruptFileError(path, "PDF 中没有可读的页面（页面目录为空，或文件结构已损坏），无法导入。"
+                                         "请重新导出或索取原件。")
+        if n_images == 0:  # nothing drawn at all: not a scan (broken xref, blank pages)
             raise CorruptFileError(path, f"PDF 的 {n_pages} 页中既没有文字也没有图片（空白页，或文件内容已损坏），"
                                          "无法导入。请重新导出或索取原件。")
         raise ScannedPdfError(path)

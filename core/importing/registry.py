@@ -111,6 +111,11 @@ def _read_docx(path: Path, sha256: str, progress: Progress) -> Layout:
         raise
     except (OpcError, zipfile.BadZipFile, KeyError, XMLSyntaxError, ValueError, OSError, EOFError,
             AttributeError, IndexError, zlib.error) as error:
+        # lxml's own guards (a text run over 10 MB, entity expansion): hostile or absurd, not damaged.
+        if isinstance(error, XMLSyntaxError) and any(
+                sign in str(error) for sign in ("Resource limit exceeded", "amplification", "huge", "Excessive depth")):
+            raise CorruptFileError(path, "Word 文件的内容超出了安全解析的上限（单段文字超过 10 MB、嵌套层数过多，或实体展开过多），"
+                                         "可能是恶意构造的文件，已拒绝导入。") from error
         raise CorruptFileError(path, "Word 文件已损坏或不是有效的 .docx 文件，无法读取（"
                                f"{type(error).__name__}）。请用 Word/WPS 打开后另存为 .docx 再导入。") from error
 

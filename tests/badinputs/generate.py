@@ -45,6 +45,7 @@ MSG_SCANNED = "扫描件"
 MSG_EMPTY = "空"
 MSG_NOT_PERFORMANCE = "绩效目标表"
 MSG_OLD_OFFICE = ".docx"
+MSG_XML_LIMIT = "安全解析的上限"
 
 
 @dataclass(frozen=True, slots=True)
@@ -580,14 +581,16 @@ def _scanned(path: Path) -> None:
     canvas.save()  # type: ignore[attr-defined]
 
 
-@case("blank_page_pdf", "空白页.pdf", "scanned", "one blank page, no text and no image", "reject")
+@case("blank_page_pdf", "空白页.pdf", "scanned", "one blank page, no text and no image", "reject",
+      message="既没有文字也没有图片")
 def _blank_page(path: Path) -> None:
     canvas = cid_canvas(path)
     canvas.showPage()  # type: ignore[attr-defined]
     canvas.save()  # type: ignore[attr-defined]
 
 
-@case("zero_pages_pdf", "零页.pdf", "structure", "a PDF whose page tree has no pages", "reject")
+@case("zero_pages_pdf", "零页.pdf", "structure", "a PDF whose page tree has no pages", "reject",
+      message="没有可读的页面")
 def _zero_pages(path: Path) -> None:
     path.write_bytes(raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]))
 
@@ -716,7 +719,8 @@ def _contract_pdf(path: Path) -> None:
 
 
 @case("pdf_hang_text_ops", "海量文字指令.pdf", "limits",
-      "one page whose content stream draws 3 million characters (slow for pdfminer)", "reject", slow=True)
+      "one page whose content stream draws 3 million characters (slow for pdfminer)", "reject", slow=True,
+      message="秒")
 def _many_ops(path: Path) -> None:
     op = b"BT /F1 1 Tf 100 100 Td (ab) Tj ET\n"
     body = zlib_stream(repeated_deflate(b"", op * 30000, 50, b""))
@@ -736,7 +740,8 @@ def zlib_stream(raw: tuple[bytes, int, int, int]) -> bytes:
     return b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"
 
 
-@case("pdf_flate_bomb", "压缩炸弹.pdf", "bomb", "a content stream inflating to 3 GB of spaces", "reject", slow=True)
+@case("pdf_flate_bomb", "压缩炸弹.pdf", "bomb", "a content stream inflating to 3 GB of spaces", "reject", slow=True,
+      message="内存")
 def _pdf_bomb(path: Path) -> None:
     body = zlib_stream(repeated_deflate(b"BT /F1 12 Tf 72 720 Td (bomb) Tj ET\n", b" " * (1 << 20), 3072, b"\n"))
     path.write_bytes(raw_pdf([
@@ -787,7 +792,7 @@ def _xxe_dtd(path: Path) -> None:
 
 
 @case("docx_billion_laughs", "十亿笑.docx", "xml", "document.xml with the billion laughs entity expansion",
-      "reject")
+      "reject", message=MSG_XML_LIMIT)
 def _laughs(path: Path) -> None:
     entities = ['<!ENTITY lol0 "lol">'] + [f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">'
                                            for i in range(1, 10)]
@@ -813,7 +818,8 @@ def _nested_tables_xml(depth: int) -> str:
     return inner
 
 
-@case("docx_nested_tables_deep", "深层嵌套表格.docx", "structure", "a table nested 2,000 levels deep", "reject")
+@case("docx_nested_tables_deep", "深层嵌套表格.docx", "structure", "a table nested 2,000 levels deep", "reject",
+      message=MSG_XML_LIMIT)
 def _nested_deep(path: Path) -> None:
     def change(parts: dict[str, bytes]) -> None:
         xml = document_xml(parts)
@@ -874,7 +880,7 @@ def _bad_span(path: Path) -> None:
 
 
 @case("docx_zip_bomb", "压缩炸弹.docx", "bomb", "word/document.xml inflating to 3 GB (whitespace between elements)",
-      "reject", slow=True)
+      "reject", slow=True, message="压缩炸弹")
 def _docx_bomb(path: Path) -> None:
     parts = docx_parts(sample_docx())
     xml = parts.pop("word/document.xml")
@@ -1021,17 +1027,19 @@ def _no_tounicode(path: Path) -> None:
 
 # --- the file system ----------------------------------------------------------------------
 
-@case("folder_named_docx", "文件夹.docx", "filesystem", "a folder whose name ends in .docx", "reject")
+@case("folder_named_docx", "文件夹.docx", "filesystem", "a folder whose name ends in .docx", "reject",
+      message="文件夹")
 def _folder(path: Path) -> None:
     path.mkdir()
 
 
-@case("missing_file", "不存在.pdf", "filesystem", "a path that does not exist", "reject")
+@case("missing_file", "不存在.pdf", "filesystem", "a path that does not exist", "reject", message="找不到")
 def _missing(path: Path) -> None:
     return None
 
 
-@case("huge_file", "超大文件.pdf", "limits", "a 300 MB file (sparse: %PDF- then zeros)", "reject")
+@case("huge_file", "超大文件.pdf", "limits", "a 300 MB file (sparse: %PDF- then zeros)", "reject",
+      message="文件过大")
 def _huge(path: Path) -> None:
     with open(path, "wb") as out:
         out.write(b"%PDF-1.7\n")
