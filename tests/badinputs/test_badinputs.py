@@ -22,6 +22,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ import pytest
 
 import core.importing.sandbox as sandbox
 import main
-from core.errors import ParseLimitError, UserError
+from core.errors import Cancelled, ParseLimitError, UserError
 from core.review import Location
 from core.store import Workspace
 from tests.badinputs.generate import SAMPLES, BadInput, all_cases, generate
@@ -217,4 +218,30 @@ def test_a_thousand_pages_are_read_within_the_limits(tmp_path: Path, workspace: 
     # Read to the end (not stopped by a limit), then found to hold no performance tables.
     check_rejected(spec, status, out, err, parse_errors)
     assert "绩效目标表" in err and not isinstance(parse_errors[0], ParseLimitError)
+    assert content_digest(workspace) == before
+
+
+class _CancelAfter:
+    """A Progress whose cancel button is pressed `seconds` after the first question."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.started: float | None = None
+
+    def report(self, done: int, total: int, label: str) -> None:
+        pass
+
+    def cancelled(self) -> bool:
+        now = time.monotonic()
+        self.started = self.started or now
+        return now - self.started > self.seconds
+
+
+def test_cancel_stops_a_parse_that_does_not_end(tmp_path: Path, workspace: Path) -> None:
+    [spec] = generate(tmp_path / "files", slow=True, only={"pdf_hang_text_ops"})
+    before = content_digest(workspace)
+    started = time.monotonic()
+    with Workspace.open(workspace) as ws, pytest.raises(Cancelled):
+        ws.import_files([tmp_path / "files" / spec.file], _CancelAfter(0.5))
+    assert time.monotonic() - started < 10  # not the 120 s time limit
     assert content_digest(workspace) == before
