@@ -1,11 +1,9 @@
 """Small Documents for check tests: a clean project that no check objects to, variants of it,
-and Documents built from the corpus truth JSON (until the importer lands in every build)."""
+and Documents built from the truth JSON (tests/fixtures/truthdoc.py)."""
 
 from __future__ import annotations
 
 import dataclasses
-import json
-from pathlib import Path
 from typing import Any
 
 from core.model import (
@@ -19,8 +17,8 @@ from core.model import (
     Provenance,
 )
 from core.values import MoneyUnit
-
-TRUTH_DIR = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "truths"
+from tests.fixtures.truthdoc import document_from_truth as shared_document_from_truth
+from tests.fixtures.truthdoc import truth_names as truth_names
 
 CLEAN_ROWS: tuple[tuple[str, str, str, str, str, str], ...] = (
     ("产出指标", "数量指标", "购置办公设备数量", "购置办公设备的台数", "≥20台", "采购计划"),
@@ -86,34 +84,6 @@ def with_row(base: Project, index: int, **cells: str | None) -> Project:
     return dataclasses.replace(base, indicators=rows)
 
 
-def truth_names() -> list[str]:
-    return sorted(p.stem for p in TRUTH_DIR.glob("*.json"))
-
-
 def document_from_truth(name: str) -> Document:
-    """A Document as the importer must produce it for corpus/truth/<name>.json (provenance by table/row)."""
-    data = json.loads((TRUTH_DIR / f"{name}.json").read_text(encoding="utf-8"))
-    unit = MoneyUnit.from_text(data["unit"]) if data.get("unit") else None
-    projects: list[Project] = []
-    for t, p in enumerate(data["projects"]):
-        def cell(text: str | None, row: int, col: int, table: int = t) -> Field | None:
-            return None if text is None else Field(text, Provenance(table=table, row=row, col=col))
-
-        rows = [Indicator(*(cell(i[c], 7 + n, k) for k, c in enumerate(
-            ("level1", "level2", "level3", "description", "value"))), basis=cell(i.get("basis"), 7 + n, 5))
-            for n, i in enumerate(p["indicators"])]
-        plan = None if p.get("spending_plan") is None else {
-            k: Field(v, Provenance(table=t, row=4, col=i)) for i, (k, v) in enumerate(p["spending_plan"].items())}
-        projects.append(Project(
-            seq=p["seq"], title=Field(p["title"]), dept_code=p["dept_code"], dept_name=p["dept_name"],
-            money_unit=MoneyUnit.from_text(p["unit"]) if p.get("unit") else unit,
-            code=cell(p["code"], 0, 1), name=cell(p["name"], 0, 3), budget_total=cell(p["budget_total"], 1, 2),
-            fiscal_funds=cell(p["fiscal_funds"], 1, 4), other_funds=cell(p["other_funds"], 1, 6),
-            usage=cell(p["usage"], 2, 1), spending_plan=plan, goal=cell(p["goal"], 5, 1), indicators=rows,
-            prov=Provenance(table=t)))
-    org = data["org"]
-    kind = DocumentKind((data.get("extra") or {}).get("kind") or DocumentKind.PERFORMANCE)
-    return Document(kind=kind, source_name=f"{name}.json", sha256="", source_format="json",
-                    year=data.get("year"), year_source="truth", money_unit=unit,
-                    org=Organisation(org.get("region_hint"), org["dept_code"], org["dept_name"]),
-                    projects=projects)
+    """The Document an exact import of tests/fixtures/truths/<name>.json gives."""
+    return shared_document_from_truth(name)
