@@ -178,7 +178,9 @@ FIXES = [
     "died).",
     "- A .docx whose compressed data is damaged (zlib error) crashed the import with a traceback; a zip bomb "
     "inflated in memory (MemoryError); a memory limit hit inside pdfminer was reported as a damaged file.",
-    "- A PDF with no text and no images (broken xref, empty page tree, blank pages) was called a scan.",
+    "- A PDF with no text and no images (broken xref, empty page tree, blank pages) was called a scan; a "
+    ".docx stopped by lxml's safety limits (a 10 MB text run, 256-deep nesting, entity expansion) was called "
+    "damaged.",
     "- Files over the size limit were read whole into memory; a missing file or a folder was reported in "
     "English (strerror).",
     "- A workspace in a read-only folder was reported as damaged, with advice to replace it by a backup; "
