@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from core.review import FindingState
 from core.store.records import StoredFinding
-from ui.models.findings_model import MESSAGE, FindingsModel
+from ui.models.findings_model import MESSAGE, PLACE, FindingsModel
 
 
 class FindingsPanel(QWidget):
@@ -39,7 +39,13 @@ class FindingsPanel(QWidget):
         header = self.view.horizontalHeader()
         for col in range(self.model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # The place can be long ("第12行 指标值确定依据"): a fixed, user-resizable width keeps
+        # the message, the column a reviewer reads, from being squeezed out in a narrow dock.
+        header.setSectionResizeMode(PLACE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(PLACE, self.fontMetrics().horizontalAdvance("第88行 三级指标") + 12)
         header.setSectionResizeMode(MESSAGE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("规则") + 8)
+        self.view.setMinimumWidth(self.fontMetrics().horizontalAdvance("警告 C5 第88行 三级指标 说明说明说明说明说明说明说明说明说明说明 待处理"))
         self.view.clicked.connect(self._clicked)
         self.view.activated.connect(self._clicked)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
