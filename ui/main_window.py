@@ -8,6 +8,7 @@ workspace op, whose `Changes` record tells the window what to redraw.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -501,15 +502,19 @@ class MainWindow(QMainWindow):
         if self.ws is None or self.record is None or self.tree_source is None:
             return
         info = self.ws.document_info(self.record.document_id)
-        badges: dict[tuple[str, tuple[object, ...]], int] = {}
-        for year in self.ws.years(info.department_id):
-            badges[("year", (info.department_id, year.year))] = self.tree_source._badge(
-                info.department_id, year.year)
-        for project_id, n in self.tree_source._project_badges(info.department_id, info.year).items():
-            badges[("project", (project_id, info.id))] = n
+        per_year = self.ws.open_findings_per_year(info.department_id)
+        per_project = self.ws.open_findings_per_project(info.department_id, info.year)
+        badges: dict[tuple[str, tuple[object, ...]], int] = {
+            ("year", (info.department_id, year.year)): per_year.get(year.year, 0)
+            for year in self.ws.years(info.department_id)}
         for p in self.ws.projects(info.id):
-            badges.setdefault(("project", (p.id, info.id)), 0)
-        badges[("department", (info.department_id,))] = self.tree_source.department_badge(info.department_id)
+            badges[("project", (p.id, info.id))] = per_project.get(p.id, 0)
+        units: Counter[str] = Counter()
+        for p in self.ws.department_projects(info.department_id, info.year):
+            units[p.unit_code] += per_project.get(p.id, 0)
+        for code, n in units.items():
+            badges[("unit", (info.department_id, info.year, code))] = n
+        badges[("department", (info.department_id,))] = sum(per_year.values())
         self.tree_model.update_badges(badges)
 
     # ---- edits (each one undoable) --------------------------------------------------------

@@ -12,6 +12,7 @@ The submitted values are never written here: a revision is stored beside them.
     ws.replace_findings(document_id, findings) -> Changes   # keeps decided states by identity()
     ws.add_finding(document_id, finding) -> (id, Changes)   # a reviewer's own finding
     ws.set_finding_state(id, state, reason) / ws.delete_finding(id) / ws.findings(document_id, ...)
+    ws.open_findings_per_department(ids) / _per_year(department_id) / _per_project(department_id, year)
     ws.set_grade(project_id, grade) / ws.grade(project_id) / ws.clear_grade_override(project_id)
     ws.set_year_match(old_doc, new_doc, old_project_id, new_project_id) / ws.year_matches(old, new)
     ws.clear_year_match(old_doc, new_doc, old_project_id=, new_project_id=)
@@ -20,10 +21,11 @@ The submitted values are never written here: a revision is stored beside them.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import ColumnElement, Connection, and_, delete, func, insert, select, update
 
 from core.errors import WorkspaceError
 from core.model import Project
@@ -280,6 +282,31 @@ class ReviewerLayer(StoreBase):
                 select(FindingRow.project_id)
                 .where((FindingRow.state == FindingState.OPEN.value) & FindingRow.project_id.is_not(None))
                 .order_by(FindingRow.id).limit(1)).scalar()
+
+    def _open_finding_counts(self, key: Any, where: ColumnElement[bool]) -> dict[Any, int]:
+        """Open findings of current documents counted per `key`, in one grouped query."""
+        query = (select(key, func.count(FindingRow.id))
+                 .join(DocumentRow, DocumentRow.id == FindingRow.document_id)
+                 .where(FindingRow.state == FindingState.OPEN.value, DocumentRow.is_current.is_(True), where)
+                 .group_by(key))
+        with self._reading() as conn:
+            return {r[0]: r[1] for r in conn.execute(query)}
+
+    def open_findings_per_department(self, department_ids: Iterable[int]) -> dict[int, int]:
+        """Open findings in each department's current documents; departments without any are absent."""
+        return self._open_finding_counts(DocumentRow.department_id,
+                                         DocumentRow.department_id.in_(list(department_ids)))
+
+    def open_findings_per_year(self, department_id: int) -> dict[int | None, int]:
+        """Open findings in a department's current documents per document year (None: year unknown)."""
+        return self._open_finding_counts(DocumentRow.year, DocumentRow.department_id == department_id)
+
+    def open_findings_per_project(self, department_id: int, year: int | None = None) -> dict[int, int]:
+        """Open findings per project in a department's current documents (of one year; all when None)."""
+        where = and_(DocumentRow.department_id == department_id, FindingRow.project_id.is_not(None))
+        if year is not None:
+            where = and_(where, DocumentRow.year == year)
+        return self._open_finding_counts(FindingRow.project_id, where)
 
     # ---- grades -----------------------------------------------------------------------
 

@@ -108,6 +108,34 @@ def test_first_open_finding_project_skips_decided_findings(ws: Workspace, import
     assert ws.first_open_finding_project() == stored["A2"].project_id != stored["A1"].project_id
 
 
+def test_open_finding_counts_are_per_department_year_and_project(ws: Workspace) -> None:
+    def imported(seed: int, code: str, year: int) -> int:
+        document_id = ws.import_document(make_document(seed, dept_code=code, year=year), f"{seed}".encode(),
+                                         f"{seed}.docx").document_id
+        assert document_id is not None
+        return document_id
+
+    replaced = imported(1, "113", 2024)
+    ws.replace_findings(replaced, [_finding("A1", 1, "old"), _finding("A2", 2, "old")])
+    older = imported(2, "113", 2024)  # a new version: the first one's open findings no longer count
+    newer, other = imported(3, "113", 2025), imported(4, "114", 2025)
+    ws.replace_findings(older, [_finding("A1", 1, "q"), _finding("A2", 1, "q"), _finding("A3", 2, "q")])
+    ws.replace_findings(newer, [_finding("A1", 1, "q"), _finding("A2", 2, "q")])
+    ws.replace_findings(other, [_finding("A1", 3, "q")])
+    ws.set_finding_state(ws.findings(newer)[0].id, FindingState.ACCEPTED)
+    ws.add_finding(newer, Finding(check_id="R", severity=Severity.NOTE, criterion=Criterion.COMPLETENESS,
+                                  location=Location(), quote="", message="整份文件"))  # on no project
+    dept, other_dept = ws.document_info(newer).department_id, ws.document_info(other).department_id
+    assert ws.open_findings_per_department([dept, other_dept]) == {dept: 5, other_dept: 1}
+    assert ws.open_findings_per_department([dept]) == {dept: 5}
+    assert ws.open_findings_per_year(dept) == {2024: 3, 2025: 2}
+    older_p, newer_p = [p.id for p in ws.projects(older)], [p.id for p in ws.projects(newer)]
+    assert ws.open_findings_per_project(dept, 2024) == {older_p[0]: 2, older_p[1]: 1}
+    assert ws.open_findings_per_project(dept, 2025) == {newer_p[1]: 1}
+    assert ws.open_findings_per_project(dept) == {older_p[0]: 2, older_p[1]: 1, newer_p[1]: 1}
+    assert ws.open_findings_per_department([]) == {}
+
+
 def test_grade_override_survives_a_computed_grade(ws: Workspace, imported: int) -> None:
     project_id = ws.projects(imported)[0].id
     computed = Grade(scores={Criterion.COMPLETENESS: 20.0}, total=80.0, band=Band.GOOD, result=Result.PASS)

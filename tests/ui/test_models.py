@@ -7,11 +7,12 @@ from pytestqt.modeltest import ModelTester
 
 from core.checks.settings import CheckSettings
 from core.progress import NoProgress
+from core.review import FindingState
 from core.store.workspace import Workspace
 from ui.checking import check_documents
 from ui.models.findings_model import FindingsModel
 from ui.models.indicator_model import IndicatorRow, IndicatorTableModel
-from ui.models.tree_model import NodeSpec, WorkspaceTreeModel
+from ui.models.tree_model import BADGE_ROLE, NodeSpec, WorkspaceTreeModel
 from ui.models.tree_source import WorkspaceTreeSource
 
 
@@ -26,6 +27,35 @@ def test_tree_model_over_the_workspace(qtmodeltester: ModelTester, workspace: Wo
     model.fetchMore(region)
     assert model.rowCount(region) == len(workspace.departments(workspace.regions()[0].id))
     qtmodeltester.check(model)
+
+
+def test_tree_badges_count_the_open_findings(workspace: Workspace) -> None:
+    check_documents(workspace, None, CheckSettings(), NoProgress())
+    first = workspace.findings(workspace.documents(current_only=True)[0].id)[0]
+    workspace.set_finding_state(first.id, FindingState.ACCEPTED)  # decided: no longer counted
+    model = WorkspaceTreeModel(WorkspaceTreeSource(workspace))
+    shown: dict[tuple[str, tuple[object, ...]], int] = {}
+
+    def walk(parent: QModelIndex) -> None:
+        model.fetch_all(parent)
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            spec = model.spec(index)
+            assert spec is not None
+            shown[(spec.kind, spec.key)] = index.data(BADGE_ROLE)
+            walk(index)
+
+    walk(QModelIndex())
+    expected: dict[tuple[str, tuple[object, ...]], int] = {}
+    for info in workspace.documents(current_only=True):
+        open_findings = workspace.findings(info.id, state=FindingState.OPEN)
+        department = ("department", (info.department_id,))
+        expected[department] = expected.get(department, 0) + len(open_findings)
+        for p in workspace.projects(info.id):
+            expected[("project", (p.id, info.id))] = sum(f.project_id == p.id for f in open_findings)
+    assert sum(expected.values()) > 0
+    assert {k: v for k, v in shown.items() if k in expected} == expected
+    assert shown.keys() >= expected.keys()
 
 
 class _ManyProjects:

@@ -15,13 +15,14 @@ from pytestqt.qtbot import QtBot
 
 from core.demo import sample_files
 from core.review import FindingState
-from core.store.records import ImportStatus
+from core.store.records import ImportStatus, StoredFinding
 from core.store.workspace import Workspace
 from tests.conftest import SAMPLES
 from tests.ui.helpers import pick_first_project, project_indexes, type_into_cell, type_text
 from ui.main_window import MainWindow
 from ui.models.indicator_model import LEVEL3, VALUE
 from ui.models.roles import OBJECT_ROLE, RAW_ROLE, REVISED_ROLE
+from ui.models.tree_model import BADGE_ROLE
 from ui.settings import AppSettings
 
 
@@ -116,6 +117,15 @@ def test_pasting_a_block_is_one_undo_step(qtbot: QtBot, window: MainWindow) -> N
     assert QGuiApplication.clipboard().text() == "甲指标\t甲描述\n乙指标\t乙描述"
 
 
+def tree_badges(win: MainWindow, finding: StoredFinding) -> tuple[int, int]:
+    """The open-finding badges the tree shows on the finding's project and its department."""
+    assert win.ws is not None
+    department_id = win.ws.document_info(finding.document_id).department_id
+    project = win.tree_model.find_loaded("project", (finding.project_id, finding.document_id))
+    department = win.tree_model.find_loaded("department", (department_id,))
+    return project.data(BADGE_ROLE), department.data(BADGE_ROLE)
+
+
 def test_dismissing_a_finding_needs_a_reason_and_is_kept(qtbot: QtBot, window: MainWindow, monkeypatch) -> None:
     window.check_action.trigger()
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "检查完成。", timeout=60_000)
@@ -129,6 +139,8 @@ def test_dismissing_a_finding_needs_a_reason_and_is_kept(qtbot: QtBot, window: M
     if first.finding.location.indicator is not None:
         assert window.table.currentIndex().row() == window.indicators.row_of_indicator(first.indicator_id)
 
+    open_before = tree_badges(window, first)
+    assert open_before[0] == len(window.ws.findings(first.document_id, first.project_id, state=FindingState.OPEN))
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("   ", True)))
     qtbot.mouseClick(window.findings.dismiss_button, Qt.MouseButton.LeftButton)
     assert window.ws is not None
@@ -138,8 +150,10 @@ def test_dismissing_a_finding_needs_a_reason_and_is_kept(qtbot: QtBot, window: M
     qtbot.mouseClick(window.findings.dismiss_button, Qt.MouseButton.LeftButton)
     stored = {f.id: f.finding for f in window.ws.findings(first.document_id)}[first.id]
     assert (stored.state, stored.reason) == (FindingState.DISMISSED, "已在说明中补充依据")
+    assert tree_badges(window, first) == (open_before[0] - 1, open_before[1] - 1)
     window.undo_action.trigger()
     assert {f.id: f.finding.state for f in window.ws.findings(first.document_id)}[first.id] == FindingState.OPEN
+    assert tree_badges(window, first) == open_before
 
 
 def test_writing_an_annotation_on_a_cell(qtbot: QtBot, window: MainWindow) -> None:

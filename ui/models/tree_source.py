@@ -2,8 +2,8 @@
 
 Region → department → year → projects; a year whose projects belong to several
 units gets a unit level in between. Counts come with the workspace's listings;
-the open-findings badge is counted from the workspace's findings of the current
-documents (years and projects; departments when their region is opened).
+the open-findings badges come from the workspace's grouped counts over the current
+documents, one query per listing (departments when their region is opened).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from core.review import FindingState
 from core.store.records import ProjectInfo
 from core.store.workspace import Workspace
 from ui.models.tree_model import NodeSpec
@@ -45,22 +44,25 @@ class WorkspaceTreeSource:
             return [NodeSpec("region", (r.id,), r.name, r.department_count) for r in self.ws.regions()]
         if parent.kind == "region":
             region_id = int(parent.key[0])  # type: ignore[call-overload]
+            departments = self.ws.departments(region_id)
+            badges = self.ws.open_findings_per_department(d.id for d in departments)
             return [NodeSpec("department", (d.id,), f"{d.code} {d.name}".strip() if not d.code.startswith("名称:")
-                             else d.name, d.document_count, self.department_badge(d.id))
-                    for d in self.ws.departments(region_id)]
+                             else d.name, d.document_count, badges.get(d.id, 0))
+                    for d in departments]
         if parent.kind == "department":
             department_id = int(parent.key[0])  # type: ignore[call-overload]
             specs = []
+            year_badges = self.ws.open_findings_per_year(department_id)
             for y in self.ws.years(department_id):
                 projects = self.ws.department_projects(department_id, y.year)
                 label = str(y.year) if y.year is not None else self._unknown_year()
                 specs.append(NodeSpec("year", (department_id, y.year), label, len(projects),
-                                      self._badge(department_id, y.year)))
+                                      year_badges.get(y.year, 0)))
             return specs
         if parent.kind == "year":
             department_id, year = parent.key[0], parent.key[1]
             projects = self.ws.department_projects(int(department_id), year)  # type: ignore[call-overload]
-            badges = self._project_badges(int(department_id), year)  # type: ignore[call-overload]
+            badges = self.ws.open_findings_per_project(int(department_id), year)  # type: ignore[call-overload]
             units = Counter((p.unit_code, p.unit_name) for p in projects)
             if len(units) > 1:
                 return [NodeSpec("unit", (department_id, year, code), f"{code} {name}".strip(), n,
@@ -70,7 +72,7 @@ class WorkspaceTreeSource:
         if parent.kind == "unit":
             department_id, year, unit_code = parent.key
             projects = self.ws.department_projects(int(department_id), year)  # type: ignore[call-overload]
-            badges = self._project_badges(int(department_id), year)  # type: ignore[call-overload]
+            badges = self.ws.open_findings_per_project(int(department_id), year)  # type: ignore[call-overload]
             return [self._project_spec(p, badges) for p in projects if p.unit_code == unit_code]
         return []
 
@@ -79,22 +81,3 @@ class WorkspaceTreeSource:
         seq = f"{p.seq}. " if p.seq is not None else ""
         return NodeSpec("project", (p.id, p.document_id), seq + p.name, p.indicator_count,
                         badges.get(p.id, 0), has_children=False)
-
-    def _current_documents(self, department_id: int, year: int | None = None) -> list[int]:
-        return [d.id for d in self.ws.documents(department_id, year, current_only=True)
-                if year is None or d.year == year]
-
-    def _project_badges(self, department_id: int, year: int | None) -> dict[int, int]:
-        counts: Counter[int] = Counter()
-        for document_id in self._current_documents(department_id, year):
-            for f in self.ws.findings(document_id, state=FindingState.OPEN):
-                if f.project_id is not None:
-                    counts[f.project_id] += 1
-        return dict(counts)
-
-    def _badge(self, department_id: int, year: int | None) -> int:
-        return sum(len(self.ws.findings(d, state=FindingState.OPEN))
-                   for d in self._current_documents(department_id, year))
-
-    def department_badge(self, department_id: int) -> int:
-        return self._badge(department_id, None)
