@@ -188,9 +188,8 @@ def open_comparison(window: MainWindow, *, background: bool = True) -> Compariso
     """Open the comparison of the selected department's two latest years."""
     if window.ws is None:
         return None
-    department_id = window.selected_department()
+    department_id = window.department_or_say()
     if department_id is None:
-        window.show_message(QCoreApplication.translate("MainWindow", "请先在左侧选择一个部门。"))
         return None
     if len(year_documents(window.ws, department_id)) < 2:
         window.show_message(QCoreApplication.translate("MainWindow", "该部门在工作区中只有一个年度的文本，无法对比。"))

@@ -25,9 +25,8 @@ def export_xlsx(window: MainWindow, target: str | None = None) -> Op | None:
 
     if window.ws is None:
         return None
-    department_id = window.selected_department()
+    department_id = window.department_or_say()
     if department_id is None:
-        window.show_message(QCoreApplication.translate("MainWindow", "请先在左侧选择一个部门。"))
         return None
     department = window.ws.department(department_id)
     if target is None:

@@ -350,6 +350,13 @@ class MainWindow(QMainWindow):
             return self.ws.document_info(self.record.document_id).department_id
         return None
 
+    def department_or_say(self) -> int | None:
+        """The selected department; without one, tell the reviewer to pick one first."""
+        department_id = self.selected_department()
+        if department_id is None:
+            self.show_message(self.tr("请先在左侧选择一个部门。"))
+        return department_id
+
     def reveal_project(self, project_id: int) -> None:
         """Select a project in the tree, loading the branches on the way."""
         if self.ws is None:
