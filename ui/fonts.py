@@ -7,9 +7,14 @@ where); a system font is only a last resort for a damaged installation.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+
+from core.fonts import FontMissingError, cjk_font_path
+
+log = logging.getLogger(__name__)
 
 # Only used when the installation lacks its own font file (a broken install): the
 # window then still opens, in whatever CJK face the system has.
@@ -24,11 +29,9 @@ UI_POINT_SIZE = 10
 def bundled_font_file() -> Path | None:
     """The font file the window uses: the bundled one, else a system CJK font, else None."""
     try:
-        from core.fonts import cjk_font_path
-
         return cjk_font_path()
-    except Exception:  # a missing font file must not stop the window opening
-        pass
+    except FontMissingError as error:  # a missing font file must not stop the window opening
+        log.warning("%s", error)
     for candidate in _SYSTEM_FALLBACKS:
         if candidate.is_file():
             return candidate
