@@ -9,7 +9,7 @@ writes a block from the current cell as one undoable step.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -198,7 +198,7 @@ class IndicatorTableView(QTableView):
                 self.undo_stack.endMacro()
         return len(cells)
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
             return
