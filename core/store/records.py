@@ -100,6 +100,10 @@ class RegionInfo:
     department_count: int
 
 
+# A department whose documents gave no code is keyed by its name: code = NAME_KEY_PREFIX + name.
+NAME_KEY_PREFIX = "名称:"
+
+
 @dataclass(frozen=True, slots=True)
 class DepartmentInfo:
     id: int
@@ -107,6 +111,11 @@ class DepartmentInfo:
     code: str
     name: str
     document_count: int
+
+    @property
+    def label(self) -> str:
+        """How lists name the department: "113 唐山市人民政府办公室", or the name alone without a code."""
+        return self.name if self.code.startswith(NAME_KEY_PREFIX) else f"{self.code} {self.name}".strip()
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,12 +38,20 @@ def test_tree_queries_count_without_loading(ws: Workspace) -> None:
     assert {n: r.department_count for n, r in regions.items()} == {"唐山市": 2, "遵化市": 1}
     departments = ws.departments(regions["唐山市"].id)
     assert [d.code for d in departments] == ["113", "114"]
+    assert departments[1].label == "114 另一个部门"
     assert [y.year for y in ws.years(departments[0].id)] == [2025]
     projects = ws.department_projects(departments[0].id)
     assert len(projects) == 3
     record = ws.project(projects[1].id)
     assert len(record.indicator_ids) == projects[1].indicator_count == len(record.project.indicators)
     assert record.project.display_name == projects[1].name
+
+
+def test_a_department_without_a_code_is_named_alone(ws: Workspace) -> None:
+    ws.import_document(make_document(1, dept_code="", dept_name="无编码部门"), b"1", "1.docx")
+    [department] = ws.departments(ws.regions()[0].id)
+    assert department.label == "无编码部门"
+    assert ws.find_departments(department.code) == [department]
 
 
 def test_new_version_becomes_current_and_old_is_kept(ws: Workspace) -> None:

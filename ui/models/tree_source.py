@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
+
 from core.store.records import ProjectInfo
 from core.store.workspace import Workspace
 from ui.models.tree_model import NodeSpec
@@ -21,7 +23,7 @@ class WorkspaceTreeSource:
 
     def __init__(self, workspace: Workspace, unknown_year: Callable[[], str] | None = None) -> None:
         self.ws = workspace
-        self._unknown_year = unknown_year or (lambda: "年度不详")
+        self._unknown_year = unknown_year or (lambda: QCoreApplication.translate("MainWindow", "年度不详"))
         self._cache: dict[tuple[object, ...], list[NodeSpec]] = {}
 
     def forget(self) -> None:
@@ -46,8 +48,7 @@ class WorkspaceTreeSource:
             region_id = int(parent.key[0])  # type: ignore[call-overload]
             departments = self.ws.departments(region_id)
             badges = self.ws.open_findings_per_department(d.id for d in departments)
-            return [NodeSpec("department", (d.id,), f"{d.code} {d.name}".strip() if not d.code.startswith("名称:")
-                             else d.name, d.document_count, badges.get(d.id, 0))
+            return [NodeSpec("department", (d.id,), d.label, d.document_count, badges.get(d.id, 0))
                     for d in departments]
         if parent.kind == "department":
             department_id = int(parent.key[0])  # type: ignore[call-overload]
