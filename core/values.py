@@ -31,6 +31,8 @@ class MoneyUnit(StrEnum):
         return cls.YUAN if m.group(1) == "元" else cls.WAN_YUAN
 
 
+# Characters that say a value was meant as a number or date (digits, operators, a "**" blank).
+_NUMERIC_HINT = re.compile(r"[\d≥≤<>=%％０-９]|\*\*")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
 _MONEY_RE = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 
@@ -143,6 +145,12 @@ class Target:
     day: int | None = None
     before: bool = False
     period: str | None = None
+
+    @property
+    def unreadable(self) -> bool:
+        """True for a qualitative reading of text that holds digits or operators: the
+        writer meant a number or a date that could not be read (a typo such as "≥9５%%")."""
+        return self.kind is TargetKind.QUALITATIVE and bool(_NUMERIC_HINT.search(self.raw))
 
     @property
     def is_percent(self) -> bool:

@@ -169,3 +169,13 @@ def test_money_api_unchanged() -> None:
     assert money.amount == Decimal("230.00") and money.to_yuan() == Decimal(2300000)
     assert parse_money("", MoneyUnit.YUAN).to_yuan() == Decimal(0)
     assert parse_money("516541.09元", MoneyUnit.WAN_YUAN).unit is MoneyUnit.YUAN
+
+
+def test_unreadable_means_digits_or_operators_that_did_not_read() -> None:
+    from core.values import parse_target
+
+    assert parse_target("≥9５%%x").unreadable
+    assert parse_target("群众满意度(≥**%)").unreadable
+    assert not parse_target("及时保障").unreadable
+    assert not parse_target("≥95%").unreadable
+    assert not parse_target("2025年12月31日前").unreadable

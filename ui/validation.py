@@ -1,20 +1,16 @@
 """Reading a value as the reviewer types it, with a message for one that cannot be read.
 
 The reading itself is core's (core.values.parse_target / parse_money); this module
-only turns it into a short line for the editor and decides whether the text is
-readable at all (digits or operators that core could not make sense of).
+only turns it into a short line for the editor.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
 from core.values import MoneyUnit, TargetKind, parse_money, parse_target
-
-_NUMERIC_HINT = re.compile(r"[\d≥≤<>=%％０-９]|\*\*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +34,7 @@ def read_target(text: str) -> Reading:
         return Reading(True, QCoreApplication.translate("Validation", "日期：{date}{before}").format(date=date, before=suffix))
     if target.kind is TargetKind.PERIOD:
         return Reading(True, QCoreApplication.translate("Validation", "期间：{period}").format(period=target.period or text))
-    if _NUMERIC_HINT.search(text):
+    if target.unreadable:
         return Reading(False, QCoreApplication.translate("Validation", "无法识别的指标值：含数字或比较符号，但读不出数值，请检查写法（如 ≥95%、31人、2025年12月31日前）。"))
     return Reading(True, QCoreApplication.translate("Validation", "定性指标（无数值）"))
 
