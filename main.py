@@ -1,7 +1,7 @@
 """Entry point: the command line (core/) and the window (ui/, only for `gui`).
 
     python main.py --help
-    python main.py gui [--workspace PATH] [--demo] [--screenshot FILE]
+    python main.py gui [--workspace PATH] [--demo] [--screenshot FILE [--view compare]]
     python main.py parse FILE... --out DIR
     python main.py --self-test
 """
@@ -24,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     gui.add_argument("--workspace", metavar="PATH", help="workspace file (default: the user's data folder)")
     gui.add_argument("--demo", action="store_true", help="open the demo workspace built from the sample documents")
     gui.add_argument("--screenshot", metavar="FILE", help="render the window, save a PNG and exit")
+    gui.add_argument("--view", choices=("main", "compare"), default="main",
+                     help="with --screenshot: the main window, or the year comparison of a department with two years")
     gui.add_argument("--lang", choices=("zh_CN", "en"), help="interface language")
     args = parser.parse_args(argv or ["gui"])
     if args.command == "gui":

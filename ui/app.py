@@ -1,8 +1,10 @@
 """Starting the window: QApplication, the bundled font, translations, settings, the workspace.
 
 `run_gui(args)` is what `python main.py gui` calls (args.workspace, args.demo,
-args.screenshot, args.lang). With --screenshot FILE the window is shown, rendered
-to a PNG and the program exits (works offscreen, for docs and checks).
+args.screenshot, args.view, args.lang). With --screenshot FILE the window is shown,
+rendered to a PNG and the program exits (works offscreen, for docs and checks);
+`--view compare` renders instead the year comparison of the first department that
+has two years, on a matched project with many changes and a row added or removed.
 """
 
 from __future__ import annotations
@@ -15,14 +17,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.fonts import install_application_font
 from ui.i18n import install_translators
 from ui.settings import APPLICATION, ORGANISATION, AppSettings
 
 if TYPE_CHECKING:
+    from core.compare import Comparison
     from core.store.workspace import Workspace
+    from ui.comparing import ComparisonWindow
     from ui.main_window import MainWindow
 
 EXIT_OK = 0
@@ -93,26 +97,74 @@ def run_gui(args: argparse.Namespace) -> int:
         workspace = None
     window.set_workspace(workspace)
     if args.screenshot:
-        return screenshot(window, Path(args.screenshot))
+        return screenshot(window, Path(args.screenshot), getattr(args, "view", "main"))
     window.show()
     return app.exec()
 
 
-def screenshot(window: MainWindow, path: Path) -> int:
-    """Show the window with a project open, render it to `path` (PNG) and close."""
+def screenshot(window: MainWindow, path: Path, view: str = "main") -> int:
+    """Show the window with a project open (or the year comparison), render it to `path` (PNG) and close."""
     app = QApplication.instance()
     assert app is not None
     window.resize(1440, 900)
     window.show()
-    first = window.first_project_with_findings()
-    if first is not None:
-        window.reveal_project(first)
-        window.load_project(first)
+    target: QWidget = window
+    if view == "compare":
+        compare = show_comparison(window)
+        if compare is None:
+            print("错误：工作区中没有同时有两个年度文本的部门，无法显示年度对比。", file=sys.stderr)
+            window.close()
+            return EXIT_FAILED
+        target = compare
+    else:
+        first = window.first_project_with_findings()
+        if first is not None:
+            window.reveal_project(first)
+            window.load_project(first)
     for _ in range(5):
         app.processEvents()
     path.parent.mkdir(parents=True, exist_ok=True)
-    ok = window.grab().save(str(path), "PNG")
+    ok = target.grab().save(str(path), "PNG")
+    if target is not window:
+        target.close()
     QTimer.singleShot(0, window.close)
     app.processEvents()
     window.close()
     return EXIT_OK if ok else EXIT_FAILED
+
+
+def show_comparison(window: MainWindow) -> ComparisonWindow | None:
+    """Open the comparison of the first department with two years, on a project with many kinds of change."""
+    from ui.comparing import open_comparison, year_documents
+
+    ws = window.ws
+    if ws is None:
+        return None
+    for info in ws.documents(current_only=True):
+        years = year_documents(ws, info.department_id)
+        projects = ws.projects(years[0][1]) if len(years) >= 2 else []
+        if not projects:
+            continue
+        window.reveal_project(projects[0].id)
+        window.load_project(projects[0].id)
+        compare = open_comparison(window, background=False)
+        if compare is None:
+            return None
+        compare.resize(1440, 900)
+        if compare.view.comparison is not None:
+            best = most_telling_match(compare.view.comparison)
+            if best is not None:
+                compare.view.select_match(best)
+        return compare
+    return None
+
+
+def most_telling_match(comparison: Comparison) -> int | None:
+    """The matched project that shows the most: a row added or removed (a blank counterpart), then most changes."""
+    def worth(row: int) -> tuple[bool, int, int]:
+        changes = comparison.project_changes(comparison.matches[row])
+        rows_moved = any(c["kind"] in ("indicator_added", "indicator_removed") for c in changes)
+        return rows_moved, len(changes), -row
+
+    matched = [r for r, m in enumerate(comparison.matches) if m.matched]
+    return max(matched, key=worth) if matched else None

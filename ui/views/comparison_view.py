@@ -2,12 +2,15 @@
 
 The two tables show the same aligned rows (ui/models/comparison_model.py), so
 scrolling and the current row are kept in step between them; "只看变化" hides the
-rows without a change on both sides at once.
+rows without a change on both sides at once. Long cells wrap: each row is as high as
+its taller side needs (up to MAX_LINES lines, the rest in the tooltip), set alike on
+both sides so a row stays level with its counterpart.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,6 +25,12 @@ from PySide6.QtWidgets import (
 
 from core.compare import Comparison
 from ui.models.comparison_model import SAME, ComparisonSideModel, MatchListModel, build_rows
+
+MAX_LINES = 4
+# What a cell's text loses of the column's width: the delegate's margins and grid line,
+# and the change symbol's icon where the cell has one.
+CELL_PADDING = 8
+ICON_SPACE = 22
 
 
 class ComparisonView(QWidget):
@@ -58,10 +67,8 @@ class ComparisonView(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.match_view.selectionModel().currentRowChanged.connect(self._on_match)
 
-        self.old_view = self._side_view("oldSide")
-        self.new_view = self._side_view("newSide")
-        self.old_view.setModel(self.old_model)
-        self.new_view.setModel(self.new_model)
+        self.old_view = self._side_view("oldSide", self.old_model)
+        self.new_view = self._side_view("newSide", self.new_model)
         self.old_title = QLabel()
         self.new_title = QLabel()
         for label in (self.old_title, self.new_title):
@@ -78,6 +85,12 @@ class ComparisonView(QWidget):
 
         self._link(self.old_view, self.new_view)
         self._link(self.new_view, self.old_view)
+        # Column widths change with the window and the splitter: fit the rows again once they settle.
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.timeout.connect(self.fit_rows)
+        for view in (self.old_view, self.new_view):
+            view.horizontalHeader().sectionResized.connect(lambda *_: self._refit.start())
 
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
@@ -91,9 +104,10 @@ class ComparisonView(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
 
-    def _side_view(self, name: str) -> QTableView:
+    def _side_view(self, name: str, model: ComparisonSideModel) -> QTableView:
         view = QTableView()
         view.setObjectName(name)
+        view.setModel(model)  # before the column widths: a view without columns forgets them
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -101,10 +115,15 @@ class ComparisonView(QWidget):
         view.horizontalHeader().setStretchLastSection(True)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # The row header carries the change symbol (△ + −): large enough to read at a glance.
+        symbols = view.verticalHeader().font()
+        symbols.setBold(True)
+        symbols.setPointSizeF(symbols.pointSizeF() * 1.25)
+        view.verticalHeader().setFont(symbols)
         # Both sides keep the same viewport height whatever their widths, so one scroll
         # position means the same rows on both.
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        for column, width in enumerate((80, 100, 150, 150, 110, 120)):
+        for column, width in enumerate((100, 96, 120, 140, 110, 110)):
             view.setColumnWidth(column, width)
         return view
 
@@ -173,3 +192,32 @@ class ComparisonView(QWidget):
             for i in range(model.rowCount()):
                 if model.row_at(i).kind == "field":
                     view.setSpan(i, 1, 1, model.columnCount() - 1)
+        self.fit_rows()
+
+    def fit_rows(self) -> None:
+        """Give row i on both sides the height the taller of its two sides needs for its wrapped text."""
+        plain = self.old_view.fontMetrics()
+        line = plain.lineSpacing()
+        one_line = self.old_view.verticalHeader().defaultSectionSize()
+        sides = ((self.old_view, self.old_model), (self.new_view, self.new_model))
+        for i in range(self.old_model.rowCount()):
+            lines = 1
+            for view, model in sides:
+                cells = model.cells(i)
+                for col, text in enumerate(cells or ()):
+                    if not text:
+                        continue
+                    spanned = model.row_at(i).kind == "field" and col == 1
+                    width = (sum(view.columnWidth(c) for c in range(1, model.columnCount())) if spanned
+                             else view.columnWidth(col)) - CELL_PADDING
+                    if model.index(i, col).data(Qt.ItemDataRole.DecorationRole) is not None:
+                        width -= ICON_SPACE
+                    font = model.index(i, col).data(Qt.ItemDataRole.FontRole)
+                    metrics = QFontMetrics(font) if isinstance(font, QFont) else plain
+                    box = metrics.boundingRect(QRect(0, 0, max(width, line), 100 * line),
+                                               Qt.TextFlag.TextWordWrap, text)
+                    lines = max(lines, round(box.height() / line))
+            height = one_line + (min(lines, MAX_LINES) - 1) * line
+            for view, _model in sides:
+                if view.rowHeight(i) != height:
+                    view.setRowHeight(i, height)
