@@ -62,20 +62,21 @@ def _belongs(document: Document, code: str) -> bool:
 
 def check_files(paths: list[str], settings: CheckSettings | None, department: str | None
                 ) -> tuple[list[DocumentCheck], list[str]]:
-    """Read and check files; unreadable files are reported, the others still checked."""
-    from core.importing import read_document
+    """Read (in the sandbox) and check files; unreadable files are reported, the others still checked."""
+    from core.importing.sandbox import DocumentReader
 
     documents: list[Document] = []
     errors: list[str] = []
-    for name in paths:
-        path = Path(name)
-        if not path.is_file():
-            errors.append(f"找不到文件：{name}")
-            continue
-        try:
-            documents.append(read_document(path))
-        except DocumentError as error:
-            errors.append(str(error))
+    with DocumentReader() as reader:
+        for name in paths:
+            path = Path(name)
+            if not path.is_file():
+                errors.append(f"找不到文件：{name}")
+                continue
+            try:
+                documents.append(reader.read(path))
+            except DocumentError as error:
+                errors.append(str(error))
     if department is not None:
         documents = [d for d in documents if _belongs(d, department)]
     results = []

@@ -1,6 +1,7 @@
 """`python main.py compare OLD NEW [--json] [--workspace PATH]`: last year's document against this year's.
 
-OLD and NEW are files (.docx/.pdf, read with the importer) or document ids of the
+OLD and NEW are files (.docx/.pdf, read with the importer in a child process with
+time and memory limits, core.importing.sandbox) or document ids of the
 workspace; with two workspace documents the reviewer's corrected project pairings
 kept there are applied. `--json` prints {"changes": [...]} (the kinds of
 ../shared/tools/score_compare.py); without it a readable Chinese summary.
@@ -9,10 +10,8 @@ kept there are applied. `--json` prints {"changes": [...]} (the kinds of
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,19 +31,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _reader() -> Callable[..., Document]:
-    module = importlib.import_module("core.importing")
-    reader = getattr(module, "read_document", None)
-    if reader is None:
-        raise UserError("此版本缺少文档读取模块（core.importing.read_document），无法读取文件。")
-    return reader  # type: ignore[no-any-return]
-
-
 def _is_document_id(text: str) -> bool:
     return text.isdigit() and not Path(text).exists()
 
 
 def _load(args: argparse.Namespace) -> tuple[Document, Document, Corrections | None]:
+    from core.importing.sandbox import DocumentReader
+
     ids = [_is_document_id(args.old), _is_document_id(args.new)]
     workspace: Any = None
     try:
@@ -53,14 +46,15 @@ def _load(args: argparse.Namespace) -> tuple[Document, Document, Corrections | N
 
             workspace = Workspace.open(args.workspace, create=False, readonly=True)
         documents = []
-        for text, is_id in zip((args.old, args.new), ids, strict=True):
-            if is_id:
-                documents.append(workspace.load_document(int(text)))
-            else:
-                path = Path(text)
-                if not path.is_file():
-                    raise UserError(f"找不到文件：{text}（也不是工作区中的文档编号）。")
-                documents.append(_reader()(path))
+        with DocumentReader() as reader:  # the files are the user's: read in a child process with limits
+            for text, is_id in zip((args.old, args.new), ids, strict=True):
+                if is_id:
+                    documents.append(workspace.load_document(int(text)))
+                else:
+                    path = Path(text)
+                    if not path.is_file():
+                        raise UserError(f"找不到文件：{text}（也不是工作区中的文档编号）。")
+                    documents.append(reader.read(path))
         corrections = None
         if all(ids):
             old_id, new_id = int(args.old), int(args.new)

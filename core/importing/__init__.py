@@ -2,8 +2,13 @@
 
 Public API:
     read_document(path, *, progress=NoProgress()) -> Document
-    read_document_sandboxed(path, timeout_s, memory_mb) -> Document   (core.importing.sandbox)
+    DocumentReader(limits=None, progress=None).read(path) -> Document  (core.importing.sandbox)
+    read_untrusted(path, progress=None) -> Document                     (core.importing.sandbox)
     document_to_json(doc) -> dict                                       (core.importing.truth_json)
+
+read_document parses in this process: the pure library function. A user's file is
+read through core.importing.sandbox instead (a child process with time and memory
+limits, reused across a batch).
 
 Every failure a user can cause raises a core.errors.DocumentError naming the file.
 """

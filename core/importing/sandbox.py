@@ -1,30 +1,65 @@
-"""Parse an untrusted file in a child process with a time and a memory limit.
+"""Read a user's file safely: parsing runs in a child process with a time and a memory limit.
 
-A hostile or broken file (a PDF with a page tree that loops, a zip bomb inside a
-.docx) must not hang or exhaust the program: the parse runs in a spawned child
-(the same on Windows and Linux), whose address space is capped with RLIMIT_AS on
-POSIX (Windows has no such call; there only the time limit applies). The parent
-waits at most `timeout_s`, then kills the child and raises ParseLimitError. A
-DocumentError raised in the child is raised again, with its type, in the parent.
+A hostile or broken file (a PDF whose content never ends, a zip bomb inside a
+.docx) must not hang or exhaust the program. Every file a user hands us is read
+through here; `core.importing.read_document` is the pure library function the
+child runs.
+
+    with DocumentReader() as reader:          # one child process, spawned on first use
+        for path in paths:
+            document = reader.read(path)      # DocumentError subclasses, ParseLimitError
+    document = read_untrusted(path, progress)  # one file
+
+The child is spawned (the same on Windows and Linux), loads the parsing libraries
+once, caps its address space with RLIMIT_AS on POSIX (Windows has no such call;
+there only the time limit applies) and then reads file after file, so a batch
+pays the ~1 s of imports once. The parent waits at most the time limit per file;
+a child that runs over it, runs out of memory or crashes is killed and the next
+file gets a fresh one. A DocumentError raised in the child is raised again, with
+its type, in the parent. Cancelling (core.progress) kills the child at once and
+raises core.errors.Cancelled. The child exits when the program does.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
+import importlib
 import multiprocessing
 import os
 import threading
 import time
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from core.errors import Cancelled, DocumentError, ParseLimitError
 from core.model import Document
-from core.progress import Progress
+from core.progress import NoProgress, Progress
 
 CANCEL_POLL_S = 0.1  # how often a waiting parent looks at the cancel button
+STARTUP_LIMIT_S = 120.0  # loading the libraries in a new child (slow disks, antivirus scans on Windows)
+STOP_WAIT_S = 2.0  # a child asked to exit gets this long before it is killed
+PRELOADED = ("pdfplumber", "pdfplumber.utils.exceptions", "pdfminer.pdfdocument", "docx", "docx.opc.exceptions",
+             "core.importing.registry", "core.importing.pdf_reader", "core.importing.docx_reader",
+             "core.importing.recognise")
 
+
+@dataclass(frozen=True, slots=True)
+class ParseLimits:
+    """The limits one file's parse runs under: the one place they are declared."""
+
+    timeout_s: float = 120.0  # a 1,000-page text PDF takes well under a minute
+    memory_mb: int = 2048  # address space of the child, libraries included (POSIX only)
+
+
+DEFAULT_LIMITS = ParseLimits()
+
+
+# ---- the child ------------------------------------------------------------------------
 
 def _limit_memory(memory_mb: int) -> None:
     try:
@@ -41,8 +76,8 @@ def _limit_memory(memory_mb: int) -> None:
 def _exit_with_parent(parent_alive: Connection) -> None:
     """Stop when the program does (killed, crashed): a hanging parse must not outlive it.
 
-    The parent holds the other end of this pipe until it has the answer; the OS closes
-    it when the parent dies, and the read below then ends.
+    The parent holds the other end of this pipe while the child lives; the OS closes
+    it when the parent dies, and the read below then ends, even in the middle of a parse.
     """
     def watch() -> None:
         with contextlib.suppress(EOFError, OSError):
@@ -52,35 +87,59 @@ def _exit_with_parent(parent_alive: Connection) -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-def _child(path: str, memory_mb: int, conn: Connection, parent_alive: Connection | None = None) -> None:
-    if parent_alive is not None:
-        _exit_with_parent(parent_alive)
+def _parse_one(path: str) -> tuple[Any, ...]:
+    from core.importing import read_document
+
     try:
-        # The libraries are loaded before the cap, so that the cap measures the parse itself.
-        import pdfplumber  # noqa: F401
-        from docx import Document as _Docx  # noqa: F401
-
-        from core.importing import read_document
-        from core.importing.recognise import recognise  # noqa: F401
-
-        _limit_memory(memory_mb)
-        conn.send(("ok", read_document(path)))
+        return ("ok", read_document(path))
     except DocumentError as error:
-        conn.send(("document_error", type(error).__module__, type(error).__name__, error.reason))
+        return ("document_error", type(error).__module__, type(error).__name__, error.reason)
     except MemoryError:
-        conn.send(("memory",))
+        return ("memory",)
     except Exception as error:  # any crash of the parser is reported, never propagated
-        conn.send(("crash", f"{type(error).__name__}: {error}"))
+        return ("crash", f"{type(error).__name__}: {error}")
+
+
+def _serve(conn: Connection, memory_mb: int, parent_alive: Connection) -> None:
+    """The child: load the libraries, cap the memory, then answer one path after another."""
+    _exit_with_parent(parent_alive)
+    try:
+        # The libraries are loaded before the cap, so that the cap measures the parses.
+        for module in PRELOADED:
+            importlib.import_module(module)
+        _limit_memory(memory_mb)
+        conn.send(("ready",))
+        while True:
+            try:
+                request = conn.recv()
+            except (EOFError, OSError):
+                return
+            if request is None:
+                return
+            answer = _parse_one(request)
+            try:
+                conn.send(answer)
+            except MemoryError:
+                conn.send(("memory",))
+            del answer
+            # pdfminer's object graph is cyclic: free it now, not against the next file's budget.
+            gc.collect()
+    except MemoryError:
+        with contextlib.suppress(Exception):
+            conn.send(("memory",))
+    except Exception as error:  # a broken installation: said to the parent, no traceback on stderr
+        with contextlib.suppress(Exception):
+            conn.send(("crash", f"{type(error).__name__}: {error}"))
     finally:
         conn.close()
 
 
-def _wait(receiver: Connection, timeout_s: float, progress: Progress | None) -> bool:
-    """True when the child answered within the time limit; Cancelled when the user cancels first."""
-    if progress is None:
-        return receiver.poll(timeout_s)
+# ---- the parent -----------------------------------------------------------------------
+
+def _wait(conn: Connection, timeout_s: float, progress: Progress) -> bool:
+    """True when the child answered within `timeout_s`; Cancelled when the user cancels first."""
     deadline = time.monotonic() + timeout_s
-    while not receiver.poll(max(0.0, min(CANCEL_POLL_S, deadline - time.monotonic()))):
+    while not conn.poll(max(0.0, min(CANCEL_POLL_S, deadline - time.monotonic()))):
         if progress.cancelled():
             raise Cancelled()
         if time.monotonic() >= deadline:
@@ -90,8 +149,6 @@ def _wait(receiver: Connection, timeout_s: float, progress: Progress | None) -> 
 
 def _rebuild(path: Path, module: str, name: str, reason: str) -> DocumentError:
     """The child's DocumentError again (same type, same message), without re-running __init__."""
-    import importlib
-
     cls: Any = getattr(importlib.import_module(module), name, DocumentError)
     if not (isinstance(cls, type) and issubclass(cls, DocumentError)):
         cls = DocumentError
@@ -100,38 +157,139 @@ def _rebuild(path: Path, module: str, name: str, reason: str) -> DocumentError:
     return error
 
 
-def read_document_sandboxed(path: str | Path, timeout_s: float = 120.0, memory_mb: int = 2048, *,
-                            progress: Progress | None = None) -> Document:
-    """read_document() in a child process; ParseLimitError when it takes too long or too much memory.
+class DocumentReader:
+    """Reads users' files in one reusable child process under `ParseLimits`.
 
-    With a `progress`, cancelling stops the child at once and raises core.errors.Cancelled.
+    Use it as a context manager (or call `close()`); one reader serves one thread at a
+    time (`read` holds a lock), so parallel reading takes one reader per thread.
+    `progress` is the default for `read`'s own: its cancel button stops the parse.
     """
-    path = Path(path)
-    ctx = multiprocessing.get_context("spawn")
-    receiver, sender = ctx.Pipe(duplex=False)
-    alive_end, alive_hold = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_child, args=(str(path), memory_mb, sender, alive_end), daemon=True)
-    process.start()
-    sender.close()
-    alive_end.close()
-    try:
-        if not _wait(receiver, timeout_s, progress):
-            raise ParseLimitError(path, f"解析超过 {timeout_s:g} 秒仍未完成，已中止（文件可能过大或结构异常）。")
+
+    def __init__(self, limits: ParseLimits | None = None, *, progress: Progress | None = None) -> None:
+        self.limits = limits or DEFAULT_LIMITS
+        self._progress = progress or NoProgress()
+        self._lock = threading.Lock()
+        self._process: BaseProcess | None = None
+        self._conn: Connection | None = None
+        self._alive_hold: Connection | None = None
+        self._served = 0  # files the current child has answered
+        self.spawned = 0  # child processes started so far (a batch should need one)
+
+    def __enter__(self) -> DocumentReader:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Ask the child to exit (killed if it does not within STOP_WAIT_S)."""
+        with self._lock:
+            self._stop(gently=True)
+
+    def read(self, path: str | Path, *, progress: Progress | None = None) -> Document:
+        """The file as a Document, or a DocumentError naming it (ParseLimitError past a limit)."""
+        path = Path(path)
+        progress = progress or self._progress
+        with self._lock:
+            reused = self._process is not None and self._served > 0
+            answer = self._ask(path, progress)
+            if answer[0] in ("memory", "died") and reused:
+                # A child that has read other files may owe the overrun to what they left
+                # in its heap: only a fresh child's verdict counts.
+                self._stop()
+                answer = self._ask(path, progress)
+            if answer[0] not in ("ok", "document_error"):
+                self._stop()  # its state after a MemoryError or a crash is not to be trusted
+            return self._result(path, answer)
+
+    # ---- inside the lock ------------------------------------------------------------
+
+    def _ask(self, path: Path, progress: Progress) -> tuple[Any, ...]:
         try:
-            message = receiver.recv()
-        except EOFError:
-            message = ("died",)
-    finally:
+            conn = self._started(path, progress)
+            try:
+                conn.send(str(path))
+            except OSError:
+                self._stop()
+                return ("died",)
+            if not _wait(conn, self.limits.timeout_s, progress):
+                self._stop()
+                raise ParseLimitError(path, f"解析超过 {self.limits.timeout_s:g} 秒仍未完成，已中止"
+                                            "（文件可能过大或结构异常）。")
+            try:
+                answer: tuple[Any, ...] = conn.recv()
+            except (EOFError, OSError):
+                self._stop()
+                return ("died",)
+        except BaseException:  # cancelled or interrupted mid-parse: the child must not run on
+            self._stop()
+            raise
+        self._served += 1
+        return answer
+
+    def _started(self, path: Path, progress: Progress) -> Connection:
+        if self._process is not None and self._process.is_alive() and self._conn is not None:
+            return self._conn
+        self._stop()
+        ctx = multiprocessing.get_context("spawn")
+        conn, child_conn = ctx.Pipe(duplex=True)
+        alive_end, alive_hold = ctx.Pipe(duplex=False)
+        process = ctx.Process(target=_serve, args=(child_conn, self.limits.memory_mb, alive_end),
+                              name="document-reader", daemon=True)
+        process.start()
+        child_conn.close()
+        alive_end.close()
+        self._process, self._conn, self._alive_hold, self._served = process, conn, alive_hold, 0
+        self.spawned += 1
+        try:
+            ready = _wait(conn, STARTUP_LIMIT_S, progress) and conn.recv() == ("ready",)
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            self._stop()
+            raise ParseLimitError(path, "无法启动文档解析进程（内存不足或程序文件不完整），未能读取。")
+        return conn
+
+    def _stop(self, *, gently: bool = False) -> None:
+        process, conn, hold = self._process, self._conn, self._alive_hold
+        self._process = self._conn = self._alive_hold = None
+        self._served = 0
+        if process is None:
+            return
+        if gently and conn is not None and process.is_alive():
+            with contextlib.suppress(OSError):
+                conn.send(None)
+            process.join(STOP_WAIT_S)
         if process.is_alive():
             process.kill()
         process.join(5)
-        receiver.close()
-        alive_hold.close()
-    kind = message[0]
-    if kind == "ok":
-        return message[1]
-    if kind == "document_error":
-        raise _rebuild(path, message[1], message[2], message[3])
-    if kind in ("memory", "died"):
-        raise ParseLimitError(path, f"解析所需内存超过 {memory_mb} MB 的上限（或解析进程意外退出），已中止。")
-    raise ParseLimitError(path, f"解析时出现内部错误，已中止：{message[1]}")
+        for end in (conn, hold):
+            if end is not None:
+                end.close()
+
+    def _result(self, path: Path, answer: tuple[Any, ...]) -> Document:
+        kind = answer[0]
+        if kind == "ok":
+            document: Document = answer[1]
+            return document
+        if kind == "document_error":
+            raise _rebuild(path, answer[1], answer[2], answer[3])
+        if kind in ("memory", "died"):
+            raise ParseLimitError(path, f"解析所需内存超过 {self.limits.memory_mb} MB 的上限"
+                                        "（或解析进程意外退出），已中止。")
+        raise ParseLimitError(path, f"解析时出现内部错误，已中止：{answer[1]}")
+
+
+def read_untrusted(path: str | Path, progress: Progress | None = None,
+                   limits: ParseLimits | None = None) -> Document:
+    """One file through a DocumentReader of its own (for several, keep one reader open)."""
+    with DocumentReader(limits, progress=progress) as reader:
+        return reader.read(path)
+
+
+def read_document_sandboxed(path: str | Path, timeout_s: float = DEFAULT_LIMITS.timeout_s,
+                            memory_mb: int = DEFAULT_LIMITS.memory_mb, *,
+                            progress: Progress | None = None) -> Document:
+    """read_untrusted() with the limits given one by one (the older spelling)."""
+    return read_untrusted(path, progress, ParseLimits(timeout_s, memory_mb))

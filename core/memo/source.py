@@ -110,10 +110,11 @@ def memo_from_file(path: str, reviewer: Reviewer, *, conclusion: str = "",
     """A draft memo of a .docx/.pdf read and checked now: every finding of the checks is
     listed (no reviewer has accepted or dismissed any). Returns the memo and the finding count."""
     try:
-        from core.importing import read_document
+        from core.importing.sandbox import read_untrusted
     except ImportError as error:
         raise UserError("此版本缺少文档读取模块（core.importing），无法直接从文件生成审核意见。") from error
-    document = read_document(path, progress=progress)
+    # The file is the user's: parsed in a child process with time and memory limits.
+    document = read_untrusted(path, progress)
     try:
         from core.checks.registry import run_checks
     except ImportError:

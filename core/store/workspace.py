@@ -7,7 +7,7 @@ Public API (every write is one transaction and returns a `Changes` record):
         outcomes = ws.import_files([path, ...], progress)
         ws.regions() / ws.departments(region_id) / ws.years(department_id)
         ws.documents(department_id, year=None) / ws.projects(document_id)
-        ws.department_projects(department_id, year=None)   # current versions only
+        ws.department_projects(department_id)   # current versions only, every year
         ws.load_document(document_id) -> core.model.Document     # exact round trip
         ws.project(project_id) -> ProjectRecord                  # model + row ids
         ws.document_file(document_id) -> (file name, bytes)      # the original file
@@ -26,7 +26,6 @@ file backups are then the server's business.
 from __future__ import annotations
 
 import hashlib
-import importlib
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -87,6 +86,17 @@ def default_workspace_path() -> Path:
 
 def _is_url(target: str | Path) -> bool:
     return isinstance(target, str) and "://" in target
+
+
+class AllYears:
+    """The default of `Workspace.department_projects`: no filter on the year (None means
+    'year unknown', a real state of an imported document)."""
+
+    def __repr__(self) -> str:
+        return "ALL_YEARS"
+
+
+ALL_YEARS = AllYears()
 
 
 class Workspace(ReviewerLayer, StoreBase):
@@ -319,13 +329,21 @@ class Workspace(ReviewerLayer, StoreBase):
                      reader: Callable[[Path], Document] | None = None) -> list[ImportOutcome]:
         """Read and import each file in its own transaction; a bad file fails alone.
 
-        `reader` defaults to core.importing.read_document run in a child process with
-        time and memory limits (core.importing.sandbox): the files are untrusted.
-        Cancelling stops between files, or during a parse (those already imported
-        stay), and raises core.errors.Cancelled.
+        `reader` defaults to a core.importing.sandbox.DocumentReader (a child process
+        with time and memory limits, spawned once for the whole batch): the files are
+        untrusted. Cancelling stops between files, or during a parse (those already
+        imported stay), and raises core.errors.Cancelled.
         """
         progress = progress or NoProgress()
-        read = reader or _default_reader(progress)
+        if reader is not None:
+            return self._import_files(paths, progress, reader)
+        from core.importing.sandbox import DocumentReader
+
+        with DocumentReader(progress=progress) as sandboxed:
+            return self._import_files(paths, progress, sandboxed.read)
+
+    def _import_files(self, paths: Sequence[str | Path], progress: Progress,
+                      read: Callable[[Path], Document]) -> list[ImportOutcome]:
         outcomes: list[ImportOutcome] = []
         for done, raw_path in enumerate(paths):
             check(progress)
@@ -466,11 +484,14 @@ class Workspace(ReviewerLayer, StoreBase):
         """A document's projects in document order, with indicator counts (no indicators loaded)."""
         return self._project_infos(ProjectRow.document_id == document_id)
 
-    def department_projects(self, department_id: int, year: int | None = None) -> list[ProjectInfo]:
-        """The projects of a department's current documents (of one year)."""
+    def department_projects(self, department_id: int, year: int | AllYears | None = ALL_YEARS) -> list[ProjectInfo]:
+        """The projects of a department's current documents: of every year (the default), of
+        one year, or, with year=None, of the documents whose year could not be told."""
         docs = select(DocumentRow.id).where(DocumentRow.department_id == department_id,
                                             DocumentRow.is_current.is_(True))
-        if year is not None:
+        if year is None:
+            docs = docs.where(DocumentRow.year.is_(None))
+        elif not isinstance(year, AllYears):
             docs = docs.where(DocumentRow.year == year)
         return self._project_infos(ProjectRow.document_id.in_(docs.scalar_subquery()))
 
@@ -571,14 +592,4 @@ def readonly_error(path: Path, detail: str) -> WorkspaceError:
         f"工作区文件 {path} 所在的文件夹或文件是只读的，无法打开（{detail}）：打开工作区需要在它旁边写入锁文件和日志。"
         "工作区没有被修改。请把它复制到可写的文件夹，或取消只读属性后再打开。")
 
-
-def _default_reader(progress: Progress) -> Callable[[Path], Document]:
-    try:
-        sandbox = importlib.import_module("core.importing.sandbox")
-    except ImportError:
-        sandbox = None
-    if getattr(sandbox, "read_document_sandboxed", None) is None:
-        raise WorkspaceError("此版本缺少文档读取模块（core.importing.sandbox），无法导入文件。")
-    # Looked up at each call, so that tests can stand a fake parser in for it.
-    return lambda path: sandbox.read_document_sandboxed(path, progress=progress)  # type: ignore[no-any-return]
 

@@ -23,7 +23,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -74,16 +74,16 @@ def workspace(seed_workspace: Path, tmp_path: Path) -> Path:
 def parse_errors(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[BaseException]]:
     """Records what the sandboxed parse raised (the real one runs), to check the exception types."""
     raised: list[BaseException] = []
-    real = sandbox.read_document_sandboxed
+    real = sandbox.DocumentReader.read
 
-    def recording(path: Any, *args: Any, **kwargs: Any) -> Any:
+    def recording(self: sandbox.DocumentReader, path: Any, **kwargs: Any) -> Any:
         try:
-            return real(path, *args, **kwargs)
+            return real(self, path, **kwargs)
         except BaseException as error:
             raised.append(error)
             raise
 
-    monkeypatch.setattr(sandbox, "read_document_sandboxed", recording)
+    monkeypatch.setattr(sandbox.DocumentReader, "read", recording)
     yield raised
 
 
@@ -199,9 +199,7 @@ def test_bombs_are_stopped(case_id: str, tmp_path: Path, workspace: Path, capsys
 def test_a_parse_that_does_not_end_is_stopped_at_the_time_limit(
         tmp_path: Path, workspace: Path, capsys: pytest.CaptureFixture[str], parse_errors: list[BaseException],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    limited: Callable[..., Any] = sandbox.read_document_sandboxed
-    monkeypatch.setattr(sandbox, "read_document_sandboxed",
-                        lambda path, *a, **k: limited(path, 8, **{k_: v for k_, v in k.items() if k_ != "timeout_s"}))
+    monkeypatch.setattr(sandbox, "DEFAULT_LIMITS", sandbox.ParseLimits(timeout_s=8))
     before = content_digest(workspace)
     spec, status, out, err = _run_slow("pdf_hang_text_ops", tmp_path, workspace, capsys, parse_errors)
     check_rejected(spec, status, out, err, parse_errors)

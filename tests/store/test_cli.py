@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +16,25 @@ from core.errors import CorruptFileError
 from core.model import Document
 from core.store import Workspace
 from tests.store.factory import make_document
+
+
+def read_in_process(monkeypatch: pytest.MonkeyPatch, read_document: Callable[[Path], Document]) -> None:
+    """Imports parse in a child process (core.importing.sandbox.DocumentReader): the fake runs in-process."""
+
+    class InProcessReader:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            pass
+
+        def __enter__(self) -> InProcessReader:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def read(self, path: Path, **kwargs: Any) -> Document:
+            return read_document(Path(path))
+
+    monkeypatch.setattr(core.importing.sandbox, "DocumentReader", InProcessReader)
 
 
 @pytest.fixture
@@ -28,8 +49,7 @@ def fake_reader(monkeypatch: pytest.MonkeyPatch) -> None:
         return make_document(seed, dept_code=f"{seed}")
 
     monkeypatch.setattr(core.importing, "read_document", read_document, raising=False)
-    # Imports parse in a child process (core.importing.sandbox): the fake runs in-process instead.
-    monkeypatch.setattr(core.importing.sandbox, "read_document_sandboxed", lambda path, *a, **k: read_document(path))
+    read_in_process(monkeypatch, read_document)
 
 
 def test_import_reports_each_file_and_fails_only_the_bad_one(
@@ -86,7 +106,7 @@ def test_demo_workspace_is_built_once(tmp_path: Path, monkeypatch: pytest.Monkey
         return make_document(int(Path(path).read_bytes().split(b":")[1]), dept_code=Path(path).stem)
 
     monkeypatch.setattr(core.importing, "read_document", read_document, raising=False)
-    monkeypatch.setattr(core.importing.sandbox, "read_document_sandboxed", lambda path, *a, **k: read_document(path))
+    read_in_process(monkeypatch, read_document)
     path, outcomes = build_demo_workspace(tmp_path / "demo.sqlite", samples=samples)
     assert [o.status.value for o in outcomes] == ["imported", "imported"]
     _, again = build_demo_workspace(path, samples=samples)
