@@ -6,7 +6,10 @@ Bare library time is what any import must pay: for a PDF, pdfplumber opening the
 file and extracting every page's tables (`page.extract_tables()`); for a .docx,
 python-docx loading it and reading the text of every cell of every table. Our
 import is `core.importing.read_document` (reader + recogniser). The ratio target is
-≤ 1.2. The batch runs `python main.py parse` over all files with --jobs 1 and --jobs N.
+≤ 1.2. The batch runs `python main.py parse` over all files with --jobs 1 and --jobs N
+(each job a core.importing.sandbox.DocumentReader: a reused child process with limits),
+then times the same files in this process three ways: `read_document` in-process, one
+`DocumentReader` for all, and a fresh child per file (`read_document_sandboxed`).
 Prints a Markdown table (median of --repeat runs).
 """
 
@@ -67,6 +70,26 @@ def batch(files: list[Path], jobs: int) -> float:
         return time.perf_counter() - start
 
 
+def sandboxed(files: list[Path]) -> tuple[float, float, float]:
+    """Seconds for the files: in-process, through one DocumentReader, and a child per file."""
+    from core.importing import read_document
+    from core.importing.sandbox import DocumentReader, read_document_sandboxed
+
+    start = time.perf_counter()
+    for path in files:
+        read_document(path)
+    inline = time.perf_counter() - start
+    start = time.perf_counter()
+    with DocumentReader() as reader:
+        for path in files:
+            reader.read(path)
+    reused = time.perf_counter() - start
+    start = time.perf_counter()
+    for path in files:
+        read_document_sandboxed(path)
+    return inline, reused, time.perf_counter() - start
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="*", type=Path)
@@ -93,6 +116,9 @@ def main() -> int:
     par = batch(many, args.jobs)
     print(f"batch of {len(many)} files: --jobs 1 {one:.1f} s, --jobs {args.jobs} {par:.1f} s "
           f"(speed-up {one / par:.2f}×)")
+    inline, reused, fresh = sandboxed(many)
+    print(f"the {len(many)} files in this process: read_document {inline:.1f} s, one DocumentReader "
+          f"{reused:.1f} s, a child per file {fresh:.1f} s")
     return 0
 
 
