@@ -65,3 +65,13 @@ def test_new_version_becomes_current_and_old_is_kept(ws: Workspace) -> None:
     assert docs[new.document_id].replaces_id == old.document_id
     department = docs[new.document_id].department_id
     assert {p.document_id for p in ws.department_projects(department)} == {new.document_id}
+
+
+def test_department_projects_of_all_years_one_year_or_an_unknown_year(ws: Workspace) -> None:
+    ws.import_document(make_document(1, dept_code="113", projects=3, year=2025), b"1", "1.docx")
+    ws.import_document(make_document(2, dept_code="113", projects=2, year=2024), b"2", "2.docx")
+    ws.import_document(make_document(3, dept_code="113", projects=1, year=None), b"3", "3.docx")
+    department = ws.departments(ws.regions()[0].id)[0].id
+    assert len(ws.department_projects(department)) == 6
+    assert len(ws.department_projects(department, 2024)) == 2
+    assert len(ws.department_projects(department, None)) == 1  # the year could not be told
