@@ -27,6 +27,7 @@ import gc
 import importlib
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from dataclasses import dataclass
@@ -102,6 +103,8 @@ def _parse_one(path: str) -> tuple[Any, ...]:
 
 def _serve(conn: Connection, memory_mb: int, parent_alive: Connection) -> None:
     """The child: load the libraries, cap the memory, then answer one path after another."""
+    # Ctrl-C reaches the whole console group; the parent alone decides, and stops the child.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _exit_with_parent(parent_alive)
     try:
         # The libraries are loaded before the cap, so that the cap measures the parses.
