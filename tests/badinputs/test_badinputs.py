@@ -36,6 +36,7 @@ from core.review import Location
 from core.store import Workspace
 from tests.badinputs.generate import SAMPLES, BadInput, all_cases, generate
 from tests.faults.snapshot import content_digest, table_counts, text_contains
+from tests.fixtures.progress import CancelAfter
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_DOCUMENT = SAMPLES / "2025_tangshan_duchashi_A.docx"
@@ -219,20 +220,6 @@ def test_a_thousand_pages_are_read_within_the_limits(tmp_path: Path, workspace: 
     assert content_digest(workspace) == before
 
 
-class _CancelAfter:
-    """A Progress whose cancel button is pressed `seconds` after the first question."""
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self.started: float | None = None
-
-    def report(self, done: int, total: int, label: str) -> None:
-        pass
-
-    def cancelled(self) -> bool:
-        now = time.monotonic()
-        self.started = self.started or now
-        return now - self.started > self.seconds
 
 
 def test_cancel_stops_a_parse_that_does_not_end(tmp_path: Path, workspace: Path) -> None:
@@ -240,6 +227,6 @@ def test_cancel_stops_a_parse_that_does_not_end(tmp_path: Path, workspace: Path)
     before = content_digest(workspace)
     started = time.monotonic()
     with Workspace.open(workspace) as ws, pytest.raises(Cancelled):
-        ws.import_files([tmp_path / "files" / spec.file], _CancelAfter(0.5))
+        ws.import_files([tmp_path / "files" / spec.file], CancelAfter(0.5))
     assert time.monotonic() - started < 10  # not the 120 s time limit
     assert content_digest(workspace) == before

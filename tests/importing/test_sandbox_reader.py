@@ -17,6 +17,7 @@ from core.importing.sandbox import DocumentReader, ParseLimits, read_untrusted
 from core.store import Workspace
 from main import main
 from tests.badinputs.generate import generate
+from tests.fixtures.progress import CancelAfter
 from tests.importing.helpers import load_truth, misses
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,20 +35,6 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {c.case: folder / c.file for c in cases}
 
 
-class CancelAfter:
-    """A Progress whose cancel button is pressed `seconds` after the first question."""
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self.started: float | None = None
-
-    def report(self, done: int, total: int, label: str) -> None:
-        pass
-
-    def cancelled(self) -> bool:
-        now = time.monotonic()
-        self.started = self.started or now
-        return now - self.started > self.seconds
 
 
 def test_one_child_reads_a_batch_and_document_errors_keep_it(tmp_path: Path) -> None:
