@@ -27,8 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                             description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="+", metavar="FILE", help=".docx or .pdf files")
     parser.add_argument("--out", required=True, metavar="DIR", help="folder for the .json files")
-    parser.add_argument("--jobs", type=int, default=1, metavar="N",
-                        help="files parsed at once, each in its own process (0 = one per CPU core)")
+    parser.add_argument("--jobs", type=int, default=0, metavar="N",
+                        help="files parsed at once, each in its own process (default 0: one per CPU core)")
     parser.set_defaults(func=run)
 
 
