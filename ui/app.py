@@ -63,15 +63,14 @@ def open_workspace(args: argparse.Namespace):
 
 
 def _check_demo(workspace: Workspace) -> None:
-    """Run the checks once on a fresh demo workspace, so it opens with findings to review."""
+    """Run the checks once on each demo document that has never been checked (a fresh demo,
+    or a sample added since), so the demo opens with findings to review."""
     from core.checks.settings import CheckSettings
-    from core.progress import NoProgress
-    from ui.checking import check_documents
+    from core.checks.workspace_run import check_workspace_documents
 
-    documents = workspace.documents(current_only=True)
-    if any(workspace.findings(d.id) for d in documents):
-        return
-    check_documents(workspace, None, CheckSettings(), NoProgress())
+    unchecked = [d.id for d in workspace.documents(current_only=True) if not workspace.findings(d.id)]
+    if unchecked:
+        check_workspace_documents(workspace, unchecked, CheckSettings())
 
 
 def run_gui(args: argparse.Namespace) -> int:
