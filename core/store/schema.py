@@ -165,7 +165,18 @@ class IndicatorRow(Base):
     extra_json: Mapped[str | None] = mapped_column(Text)
 
 
-class RevisionRow(Base):
+class LocatedMixin:
+    """The columns of a core.review.Location, shared by the reviewer-layer tables; `loc_key`
+    is Location.key(), which matches a row across check runs and document versions."""
+
+    loc_project_seq: Mapped[int | None] = mapped_column(Integer)
+    loc_field: Mapped[str | None] = mapped_column(String(64))
+    loc_indicator: Mapped[int | None] = mapped_column(Integer)
+    loc_column: Mapped[str | None] = mapped_column(String(64))
+    loc_key: Mapped[str] = mapped_column(String(200))
+
+
+class RevisionRow(LocatedMixin, Base):
     """A suggested revision; at most one per place (setting again replaces the suggestion)."""
 
     __tablename__ = "revisions"
@@ -175,11 +186,6 @@ class RevisionRow(Base):
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
     indicator_id: Mapped[int | None] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"))
-    loc_project_seq: Mapped[int | None] = mapped_column(Integer)
-    loc_field: Mapped[str | None] = mapped_column(String(64))
-    loc_indicator: Mapped[int | None] = mapped_column(Integer)
-    loc_column: Mapped[str | None] = mapped_column(String(64))
-    loc_key: Mapped[str] = mapped_column(String(200))
     original: Mapped[str] = mapped_column(Text)
     suggested: Mapped[str] = mapped_column(Text)
     author: Mapped[str] = mapped_column(Text, default="")
@@ -187,7 +193,7 @@ class RevisionRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
 
-class AnnotationRow(Base):
+class AnnotationRow(LocatedMixin, Base):
     __tablename__ = "annotations"
     __table_args__ = (Index("ix_annotations_document", "document_id"),)
 
@@ -195,17 +201,12 @@ class AnnotationRow(Base):
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
     indicator_id: Mapped[int | None] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"))
-    loc_project_seq: Mapped[int | None] = mapped_column(Integer)
-    loc_field: Mapped[str | None] = mapped_column(String(64))
-    loc_indicator: Mapped[int | None] = mapped_column(Integer)
-    loc_column: Mapped[str | None] = mapped_column(String(64))
-    loc_key: Mapped[str] = mapped_column(String(200))
     text: Mapped[str] = mapped_column(Text)
     author: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
 
-class FindingRow(Base):
+class FindingRow(LocatedMixin, Base):
     __tablename__ = "findings"
     __table_args__ = (Index("ix_findings_document", "document_id"),)
 
@@ -216,11 +217,6 @@ class FindingRow(Base):
     check_id: Mapped[str] = mapped_column(String(32))
     severity: Mapped[str] = mapped_column(String(4))
     criterion: Mapped[str] = mapped_column(String(16))
-    loc_project_seq: Mapped[int | None] = mapped_column(Integer)
-    loc_field: Mapped[str | None] = mapped_column(String(64))
-    loc_indicator: Mapped[int | None] = mapped_column(Integer)
-    loc_column: Mapped[str | None] = mapped_column(String(64))
-    loc_key: Mapped[str] = mapped_column(String(200))
     quote: Mapped[str] = mapped_column(Text)
     message: Mapped[str] = mapped_column(Text)
     suggestion: Mapped[str | None] = mapped_column(Text)
