@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from core.import_report import ImportReport
 from core.values import Money, MoneyUnit, parse_money
 
 
@@ -226,6 +227,8 @@ class Document:
     budget_tables: list[BudgetTable] | None = None
     issues: list[ImportIssue] = field(default_factory=list)
     page_count: int | None = None
+    # What every table and paragraph run was read as, with counts and warnings.
+    report: ImportReport = field(default_factory=ImportReport)
 
 
 # The standard 一级 → 二级 indicator names of the template (GLOSSARY.md); the window's

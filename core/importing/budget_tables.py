@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from core.importing.context import segments
 from core.importing.layout import TableGrid
 from core.importing.paragraphs import unit_line
 from core.importing.text import squash
@@ -20,10 +21,9 @@ _UNIT_LABEL_RE = re.compile(r"^(?:金额)?单位\s*[:：]\s*")
 
 
 def _is_head_row(grid: TableGrid, r: int) -> bool:
-    cells = grid.distinct_row(r)
-    return any(_YEAR_LABEL_RE.match(c.text.strip()) for c in cells) or (
-        any(_UNIT_LABEL_RE.match(c.text.strip()) for c in cells)
-        and any(unit_line(c.text) for c in cells))
+    texts = [t for c in grid.distinct_row(r) for t in segments(c.text)]
+    return any(_YEAR_LABEL_RE.match(t) for t in texts) or (
+        any(_UNIT_LABEL_RE.match(t) for t in texts) and any(unit_line(t) for t in texts))
 
 
 def is_budget_table(grid: TableGrid) -> bool:
@@ -50,14 +50,15 @@ def read_budget_table(title: Field, grids: list[TableGrid]) -> BudgetTable:
     start = 0
     while start < min(first.n_rows, 3) and _is_head_row(first, start):
         for cell in first.distinct_row(start):
-            text = cell.text.strip()
-            prov = first.prov(cell.row, cell.col)
-            if m := _YEAR_LABEL_RE.match(text):
-                table.year = Field(text[m.end():].strip(), prov)
-            elif m := _UNIT_LABEL_RE.match(text):
-                table.unit = Field(text[m.end():].strip(), prov)
-            elif text and table.dept is None:
-                table.dept = Field(text, prov)
+            prov = first.cell_prov(cell)
+            # one cell may hold several fields: "113…办公室<TAB>预算年度：2023<TAB>单位：万元"
+            for text in segments(cell.text):
+                if m := _YEAR_LABEL_RE.match(text):
+                    table.year = Field(text[m.end():].strip(), prov)
+                elif m := _UNIT_LABEL_RE.match(text):
+                    table.unit = Field(text[m.end():].strip(), prov)
+                elif text and table.dept is None:
+                    table.dept = Field(text, prov)
         start += 1
     header_keys = [[squash(t) for t in _row_texts(first, r)] for r in range(start, _header_end(first, start))]
     for g_i, grid in enumerate(grids):
@@ -67,6 +68,6 @@ def read_budget_table(title: Field, grids: list[TableGrid]) -> BudgetTable:
                                         or [squash(t) for t in _row_texts(grid, r0)] in header_keys):
                 r0 += 1
         for r in range(r0, grid.n_rows):
-            table.rows.append([Field(t, grid.prov(c.row, c.col))
+            table.rows.append([Field(t, grid.cell_prov(c))
                                for t, c in zip(_row_texts(grid, r), grid.distinct_row(r), strict=True)])
     return table

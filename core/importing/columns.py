@@ -8,6 +8,9 @@ first; the others are from other provinces' forms (../shared/corpus/realworld).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
 
 from core.importing.text import label_key
 
@@ -37,6 +40,15 @@ HEADER_FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "goal": ("绩效目标", "年度绩效目标", "项目绩效目标", "年度目标"),
 }
 
+# Labels of the document's context, found in paragraphs, spanning table rows, label cells
+# or "标签：值" pairs: the department/unit, the money unit and the budget year.
+CONTEXT_LABEL_NAMES: dict[str, tuple[str, ...]] = {
+    "dept": ("单位名称", "预算单位", "部门名称", "预算部门", "部门(单位)名称", "单位(部门)名称", "部门(单位)",
+             "编制单位", "填报单位", "申报单位"),
+    "money_unit": ("单位", "金额单位", "货币单位", "计量单位(金额)"),
+    "year": ("预算年度", "年度", "预算年份"),
+}
+
 # Row labels that only introduce the budget rows (their merged cell spans the usage row).
 BUDGET_BLOCK_LABELS: tuple[str, ...] = ("预算规模及资金用途", "预算规模", "资金情况", "资金情况(万元)")
 SPENDING_PLAN_LABELS: tuple[str, ...] = ("资金支出计划(%)", "资金支出计划", "支出计划(%)", "资金支出进度计划")
@@ -50,6 +62,59 @@ def _index(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 _INDICATOR_INDEX = _index(INDICATOR_COLUMN_NAMES)
 _HEADER_INDEX = _index(HEADER_FIELD_NAMES)
+_CONTEXT_INDEX = _index(CONTEXT_LABEL_NAMES)
+
+# A label the tables do not know is taken for a known one only when it is this similar
+# (rapidfuzz ratio, 0–100): one wrong character in a 7-character label scores 85.7, one
+# in a 4-character label 75, so typos in long labels match and different short labels
+# ("资金用途"/"资金总额": 50) never do. tests/importing/test_labels.py holds the cases.
+FUZZY_MIN_SCORE = 85.0
+# Only short label-like cells are compared by similarity: values are longer or hold digits.
+_FUZZY_MAX_LEN = 12
+
+
+@dataclass(frozen=True, slots=True)
+class LabelMatch:
+    """A label cell matched to a field: `score` is 100 for an exact (normalised) match."""
+
+    field: str
+    text: str
+    known: str
+    score: float
+
+    @property
+    def fuzzy(self) -> bool:
+        return self.score < 100
+
+
+def _match(text: str, index: dict[str, str], fuzzy: bool) -> LabelMatch | None:
+    key = label_key(text)
+    if not key:
+        return None
+    if (name := index.get(key)) is not None:
+        return LabelMatch(name, text.strip(), key, 100.0)
+    if not fuzzy or len(key) > _FUZZY_MAX_LEN or len(key) < 4 or any(ch.isdigit() for ch in key):
+        return None
+    best = process.extractOne(key, index.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
+    if best is None:
+        return None
+    known = best[0]
+    return LabelMatch(index[known], text.strip(), known, round(float(best[1]), 1))
+
+
+def match_indicator_column(text: str, *, fuzzy: bool = False) -> LabelMatch | None:
+    """The indicator column a header cell names (by similarity too when `fuzzy`), or None."""
+    return _match(text, _INDICATOR_INDEX, fuzzy)
+
+
+def match_header_field(text: str, *, fuzzy: bool = False) -> LabelMatch | None:
+    """The project header field a label cell names (by similarity too when `fuzzy`), or None."""
+    return _match(text, _HEADER_INDEX, fuzzy)
+
+
+def context_label(text: str) -> str | None:
+    """"dept", "money_unit" or "year" when the text is one of their labels, else None."""
+    return _CONTEXT_INDEX.get(label_key(text))
 _EXTRA_KEYS = {label_key(n) for n in EXTRA_COLUMN_NAMES}
 _BLOCK_KEYS = {label_key(n) for n in BUDGET_BLOCK_LABELS}
 _PLAN_KEYS = {label_key(n) for n in SPENDING_PLAN_LABELS}
@@ -57,7 +122,8 @@ _PLAN_KEYS = {label_key(n) for n in SPENDING_PLAN_LABELS}
 
 def indicator_column(text: str) -> str | None:
     """The indicator field a header cell names, or None."""
-    return _INDICATOR_INDEX.get(label_key(text))
+    match = match_indicator_column(text)
+    return match.field if match else None
 
 
 def is_extra_column(text: str) -> bool:
@@ -66,7 +132,8 @@ def is_extra_column(text: str) -> bool:
 
 def header_field(text: str) -> str | None:
     """The project header field a label cell names, or None."""
-    return _HEADER_INDEX.get(label_key(text))
+    match = match_header_field(text)
+    return match.field if match else None
 
 
 def is_block_label(text: str) -> bool:

@@ -80,6 +80,11 @@ class TableGrid:
     # True when the reader saw the table's top ruling line cut by a page edge,
     # i.e. the grid starts a new page piece of a table begun earlier.
     continues_previous: bool = False
+    # n_cols is asked per cell, so the width is kept with the rows list it was measured
+    # on (and that list's length): a new list or added/removed rows measure it again.
+    _width: int = field(default=0, init=False, repr=False, compare=False)
+    _width_of: list[list[GridCell]] | None = field(default=None, init=False, repr=False, compare=False)
+    _width_rows: int = field(default=-1, init=False, repr=False, compare=False)
 
     @property
     def n_rows(self) -> int:
@@ -87,7 +92,16 @@ class TableGrid:
 
     @property
     def n_cols(self) -> int:
-        return max((len(r) for r in self.rows), default=0)
+        """The widest row's length, O(1) after the first call.
+
+        Grids are rectangular, so a row is never made wider in place; a rows list that
+        is replaced or grows or shrinks is measured again.
+        """
+        rows = self.rows
+        if self._width_of is not rows or self._width_rows != len(rows):
+            self._width = max((len(r) for r in rows), default=0)
+            self._width_of, self._width_rows = rows, len(rows)
+        return self._width
 
     def text(self, row: int, col: int) -> str:
         return self.rows[row][col].text
@@ -95,6 +109,10 @@ class TableGrid:
     def prov(self, row: int, col: int) -> Provenance:
         cell = self.rows[row][col]
         return Provenance(page=cell.page, table=self.index, row=row, col=col)
+
+    def cell_prov(self, cell: GridCell) -> Provenance:
+        """A cell's place by its own row and column (also right for a slice of the grid's rows)."""
+        return Provenance(page=cell.page, table=self.index, row=cell.row, col=cell.col)
 
     def row_texts(self, row: int) -> list[str]:
         return [c.text for c in self.rows[row]]
@@ -126,6 +144,8 @@ class Layout:
     blocks: list[Block] = field(default_factory=list)
     page_count: int | None = None
     issues: list[ReadIssue] = field(default_factory=list)
+    # 1-based pages read turned upright (a /Rotate, or text running sideways); PDF only.
+    rotated_pages: list[int] = field(default_factory=list)
 
     @property
     def paragraphs(self) -> list[Paragraph]:

@@ -12,9 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from core.importing import columns
+from core.importing.context import Context, label_pair, read_context_cells, title_of
 from core.importing.layout import GridCell, TableGrid
-from core.importing.text import is_word_char, label_key
+from core.importing.paragraphs import cn_number
+from core.importing.text import is_word_char, label_key, label_unit
 from core.model import Field, ImportIssue, Indicator, Project, Provenance
+from core.values import MoneyUnit
 
 
 @dataclass(slots=True)
@@ -27,7 +30,11 @@ class _Row:
         return self.grid.distinct_row(self.r)
 
     def prov(self, cell: GridCell) -> Provenance:
-        return self.grid.prov(cell.row, cell.col)
+        return self.grid.cell_prov(cell)
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.text.strip() for c in self.cells if not c.merged_from_above and c.text.strip()]
 
 
 @dataclass(slots=True)
@@ -35,42 +42,35 @@ class _IndicatorHeader:
     grid: TableGrid
     fields: list[tuple[int, str]]  # (grid column, field name or extra column header)
     keys: list[str] = field(default_factory=list)
+    fuzzy: list[columns.LabelMatch] = field(default_factory=list)
 
 
 def indicator_header(grid: TableGrid, r: int) -> _IndicatorHeader | None:
-    """The column map when row r names the indicator columns, else None."""
+    """The column map when row r names the indicator columns, else None.
+
+    Three known columns make a header row; then a cell named only similarly to a known
+    column is taken for it (reported), and any other named cell is an extra column kept
+    under its own header, never dropped.
+    """
+    cells = [c for c in grid.distinct_row(r) if not c.merged_from_above]
+    exact = {c.col: m for c in cells if (m := columns.match_indicator_column(c.text)) is not None}
+    known = {m.field for m in exact.values()}
+    if not (len(known) >= 3 and ("level3" in known or "level1" in known) and ("value" in known or "level2" in known)):
+        return None
     fields: list[tuple[int, str]] = []
-    known: set[str] = set()
-    for cell in grid.distinct_row(r):
-        name = columns.indicator_column(cell.text)
-        if name is not None and name not in known:
-            fields.append((cell.col, name))
-            known.add(name)
-        elif columns.is_extra_column(cell.text):
+    fuzzy: list[columns.LabelMatch] = []
+    taken: set[str] = set()
+    for cell in cells:
+        match = exact.get(cell.col) or columns.match_indicator_column(cell.text, fuzzy=True)
+        if match is not None and match.field not in taken and (match.field not in known or not match.fuzzy):
+            fields.append((cell.col, match.field))
+            taken.add(match.field)
+            if match.fuzzy:
+                fuzzy.append(match)
+        elif cell.text.strip():
             fields.append((cell.col, cell.text.strip()))
-    if len(known) >= 3 and ("level3" in known or "level1" in known) and ("value" in known or "level2" in known):
-        return _IndicatorHeader(grid=grid, fields=fields,
-                                keys=[label_key(c.text) for c in grid.distinct_row(r)])
-    return None
-
-
-def is_project_table(grid: TableGrid) -> bool:
-    """A grid that holds a project's header fields or its indicator header row."""
-    for r in range(min(grid.n_rows, 8)):
-        if indicator_header(grid, r) is not None:
-            return True
-        if any(columns.header_field(c.text) in ("code", "goal", "budget_total") for c in grid.distinct_row(r)):
-            return True
-    return False
-
-
-def starts_project_table(grid: TableGrid) -> bool:
-    """True when the grid's first row opens a header or indicator table (not a page piece)."""
-    if grid.n_rows == 0:
-        return False
-    if indicator_header(grid, 0) is not None:
-        return True
-    return any(columns.header_field(c.text) in ("code", "name") for c in grid.distinct_row(0))
+    return _IndicatorHeader(grid=grid, fields=fields, keys=[label_key(c.text) for c in grid.distinct_row(r)],
+                            fuzzy=fuzzy)
 
 
 def _join_cut(top: str, bottom: str) -> str:
@@ -86,6 +86,12 @@ class ProjectReader:
     def __init__(self, project: Project, issues: list[ImportIssue]) -> None:
         self.project = project
         self.issues = issues
+        # what the table itself says about the project's context (wins over paragraphs)
+        self.context = Context()
+        self.fuzzy: list[columns.LabelMatch] = []
+        self.seen_label = False  # a header label or indicator header was read
+        self.read_rows: dict[tuple[int, int], bool] = {}  # (table, row) → gave data
+        self.joined_rows = 0
         self.header: _IndicatorHeader | None = None
         self.months: list[str] | None = None
         self.after_budget_row = False
@@ -96,46 +102,118 @@ class ProjectReader:
         for g_i, grid in enumerate(grids):
             self.piece_start = g_i > 0
             for r in range(grid.n_rows):
-                self._row(_Row(grid=grid, r=r))
+                row = _Row(grid=grid, r=r)
+                key = (grid.index, grid.rows[r][0].row if grid.rows[r] else r)
+                self.read_rows[key] = self._row(row)
+        self._apply_context()
         return self.project
 
+    def _apply_context(self) -> None:
+        if self.context.dept is not None:
+            self.project.dept_code, self.project.dept_name = self.context.dept
+        if self.context.money_unit is not None:
+            self.project.money_unit = self.context.money_unit
+
+    def _context_row(self, row: _Row) -> bool:
+        """A title, department, money unit or year row before the header labels."""
+        texts = row.texts
+        if not texts or len(texts) > 4:
+            return False
+        if any(columns.match_header_field(t) is not None for t in texts):
+            return False
+        if len(texts) == 1 and (title := title_of(texts[0])) is not None:
+            number, rest = title
+            if self.project.title.blank:
+                cell = next(c for c in row.cells if c.text.strip())
+                self.project.title = Field(rest, row.prov(cell))
+                self.project.prov = row.prov(cell)
+                if number is not None and self.project.seq is None:
+                    self.project.seq = cn_number(number)
+            return True
+        found = read_context_cells(texts)
+        if found.empty:
+            return False
+        self.context.dept = found.dept or self.context.dept
+        self.context.money_unit = found.money_unit or self.context.money_unit
+        self.context.year = found.year or self.context.year
+        return True
+
     # --- header part -------------------------------------------------------------
-    def _row(self, row: _Row) -> None:
+    def _row(self, row: _Row) -> bool:
+        """Read one row; True when it gave data (or was a header the data depends on)."""
         header = indicator_header(row.grid, row.r)
         if header is not None:
+            self.seen_label = True
             if self.header is None or header.keys != self.header.keys:
                 self.header = header
+                self.fuzzy.extend(header.fuzzy)
                 self.piece_start = False
-            return  # a repeated header row on a new page is skipped
+            return True  # a repeated header row on a new page is skipped
         if self.header is not None:
-            self._indicator_row(row)
+            read = self._indicator_row(row)
             self.piece_start = False
-            return
-        self._header_row(row)
+            return read
+        if not self.seen_label and self._context_row(row):
+            return True
+        return self._header_row(row)
 
     def _set(self, name: str, value: Field) -> None:
         if getattr(self.project, name) is None:
             setattr(self.project, name, value)
 
-    def _header_row(self, row: _Row) -> None:
+    def _label(self, cells: list[GridCell], i: int) -> columns.LabelMatch | None:
+        """The header field cell i labels; by similarity only when a value cell follows."""
+        cell = cells[i]
+        if cell.merged_from_above:
+            return None
+        match = columns.match_header_field(cell.text)
+        if match is None and i + 1 < len(cells) and cells[i + 1].text.strip() \
+                and columns.match_header_field(cells[i + 1].text) is None:
+            match = columns.match_header_field(cell.text, fuzzy=True)
+        return match
+
+    def _note_unit(self, text: str) -> None:
+        unit = label_unit(text)
+        if unit is not None:
+            self.context.money_unit = MoneyUnit.YUAN if unit == "元" else MoneyUnit.WAN_YUAN
+
+    def _pairs(self, row: _Row, cells: list[GridCell]) -> bool:
+        """Cells holding "标签：值" of header fields ("项目名称：…", "预算数：12.00")."""
+        found = False
+        for cell in cells:
+            if cell.merged_from_above or (pair := label_pair(cell.text)) is None:
+                continue
+            match = columns.match_header_field(pair[0])
+            if match is None or not pair[1]:
+                continue
+            self._note_unit(pair[0])
+            self._set(match.field, Field(pair[1], row.prov(cell)))
+            found = True
+        return found
+
+    def _header_row(self, row: _Row) -> bool:
         cells = row.cells
         if not cells:
-            return
+            return False
         if self.months is not None:
             self._plan_values(row, cells)
-            return
+            return True
         months = [columns.month_key(c.text) for c in cells]
         if sum(m is not None for m in months) >= 2:
             self.months = [m for m in months if m is not None]
             self.after_budget_row = False
-            return
+            return True
         found_label = False
         for i, cell in enumerate(cells):
-            name = columns.header_field(cell.text)
-            if name is None or cell.merged_from_above:
+            match = self._label(cells, i)
+            if match is None:
                 continue
+            name = match.field
             found_label = True
-            if i + 1 < len(cells) and columns.header_field(cells[i + 1].text) is None:
+            self._note_unit(cell.text)
+            if match.fuzzy:
+                self.fuzzy.append(match)
+            if i + 1 < len(cells) and columns.match_header_field(cells[i + 1].text) is None:
                 value = cells[i + 1]
                 self._set(name, Field(value.text.strip(), row.prov(value)))
             elif name != "usage":
@@ -143,7 +221,11 @@ class ProjectReader:
             if name == "budget_total":
                 self.after_budget_row = True
         if found_label:
-            return
+            self.seen_label = True
+            return True
+        if self._pairs(row, cells):
+            self.seen_label = True
+            return True
         if self.after_budget_row and self.project.usage is None:
             parts = [c for c in cells if not c.merged_from_above and not columns.is_block_label(c.text)]
             if parts and not parts[0].text.strip() and len(parts) > 1 and parts[0].col == 0:
@@ -151,6 +233,8 @@ class ProjectReader:
             if parts:
                 self.project.usage = Field("".join(c.text.strip() for c in parts), row.prov(parts[0]))
             self.after_budget_row = False
+            return bool(parts)
+        return False
 
     def _plan_values(self, row: _Row, cells: list[GridCell]) -> None:
         months = self.months or []
@@ -170,7 +254,7 @@ class ProjectReader:
         cells = row.cells
         return cells[order] if order < len(cells) else None
 
-    def _indicator_row(self, row: _Row) -> None:
+    def _indicator_row(self, row: _Row) -> bool:
         header = self.header
         assert header is not None
         values: dict[str, Field] = {}
@@ -182,7 +266,7 @@ class ProjectReader:
             cells[name] = cell
             values[name] = Field(cell.text.strip(), row.prov(cell))
         if not any(v.raw for v in values.values()):
-            return
+            return False
 
         def blank(name: str) -> bool:
             return name not in values or not values[name].raw
@@ -190,7 +274,8 @@ class ProjectReader:
         indicators = self.project.indicators
         if self.piece_start and indicators and self._is_cut_row(values, blank):
             self._join_cut_row(row, values)
-            return
+            self.joined_rows += 1
+            return True
         if indicators:
             prev = indicators[-1]
             level1_blank = blank("level1")
@@ -212,6 +297,7 @@ class ProjectReader:
         )
         indicators.append(indicator)
         self.last_cells = cells
+        return True
 
     def _merged(self, name: str) -> bool:
         """Whether the previous row's cell of this column was part of a vertical merge."""

@@ -1,19 +1,34 @@
 """The recogniser: `Layout` (paragraphs and grids from either reader) → `model.Document`.
 
-It walks the blocks once. Numbered paragraphs followed by a project table become
-project titles; unit lines ("115001中共…本级") and "单位：万元" lines before a table
-set the unit and money unit of the projects that follow; every grid up to the next
-title belongs to the current project (page pieces included, since a table split by
-a page break arrives as several grids). Tables that open with 预算年度/单位 rows are
-budget tables. The paragraphs before the first project carry the department-level
-goals. Nothing here knows about files: it never imports a reader.
+It walks the blocks once. Every table grid gets a role by evidence (roles.py: labels,
+an indicator header, value patterns anywhere in it), so a department row, a title
+row or a repeated header in front does not hide a table. Grids are cut where a
+project starts inside them (a 项目编码/项目名称 label or a title row, with the
+context rows above it), so one table may hold several projects and one project may
+span several tables and page pieces. Paragraphs give titles ("1.…绩效目标表"), unit
+lines ("115001中共…本级"), money-unit lines and the department-level goals before
+the first project; the same fields written inside a table are read there and win.
+
+Everything is accounted for in the document's `ImportReport`: each grid and each run
+of paragraphs with what it was read as (or why it was ignored), the counts, and a
+warning wherever content was probably lost. Nothing here knows about files.
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
-from core.importing.budget_tables import is_budget_table, read_budget_table
+from core.import_report import (
+    BlockReport,
+    BlockRole,
+    IgnoredReason,
+    ImportReport,
+    ReportWarning,
+    WarningCode,
+)
+from core.importing.budget_tables import read_budget_table
+from core.importing.context import read_context, segments
 from core.importing.layout import Layout, Paragraph, TableGrid
 from core.importing.paragraphs import (
     cn_number,
@@ -26,7 +41,8 @@ from core.importing.paragraphs import (
     strip_numbering,
     unit_line,
 )
-from core.importing.projects import ProjectReader, is_project_table, starts_project_table
+from core.importing.projects import ProjectReader, indicator_header
+from core.importing.roles import Evidence, GridRole, evidence, project_starts, role_of, slice_rows
 from core.importing.sections import parse_department_goals
 from core.importing.text import squash
 from core.importing.year import region_hint, vote_year, year_from_title
@@ -46,82 +62,107 @@ from core.values import MoneyUnit
 
 @dataclass(slots=True)
 class _Group:
-    """Consecutive grids that make up one project or one budget table."""
+    """Consecutive grids (or row slices of grids) that make up one project or one budget table."""
 
     kind: str  # "project", "budget" or "other"
     title: Paragraph | None
     grids: list[TableGrid] = field(default_factory=list)
     dept: tuple[str, str] | None = None
     money_unit: MoneyUnit | None = None
+    opened: bool = False  # a 项目编码/名称 or title row was seen: the next one starts a new project
 
 
-def _has_code_row(grid: TableGrid) -> bool:
-    return starts_project_table(grid) and not _starts_indicators(grid)
+@dataclass(slots=True)
+class _Walk:
+    """The state of the walk over the blocks, and what it found."""
 
-
-def _starts_indicators(grid: TableGrid) -> bool:
-    from core.importing.projects import indicator_header
-
-    return grid.n_rows > 0 and indicator_header(grid, 0) is not None
-
-
-def _group_blocks(layout: Layout) -> tuple[list[Paragraph], list[_Group]]:
-    """Split the blocks into the running text before the projects and the table groups."""
-    front: list[Paragraph] = []
-    groups: list[_Group] = []
+    front: list[Paragraph] = field(default_factory=list)
+    groups: list[_Group] = field(default_factory=list)
+    evidence: dict[int, Evidence] = field(default_factory=dict)  # table index → evidence
+    paragraph_roles: list[tuple[Paragraph, BlockRole, IgnoredReason | None]] = field(default_factory=list)
     current: _Group | None = None
     pending_title: Paragraph | None = None
     dept: tuple[str, str] | None = None
     unit: MoneyUnit | None = None
-    projects_started = False
-    in_toc = False
-    for block in layout.blocks:
-        if isinstance(block, Paragraph):
-            text = block.text.strip()
-            if not text:
-                continue
-            if is_toc_heading(text):
-                in_toc = True
-                continue
-            if is_toc_entry(text):
-                continue
-            if in_toc and (is_part_heading(text) or section_of(text)) and not projects_started:
-                # Headings listed in a ToC without page numbers end where the text starts.
-                in_toc = False
-            if (line := unit_line(text)) is not None:
-                dept, current = line, None
-                if (u := money_unit_in(text)) is not None:
-                    unit = u
-                continue
-            if is_money_unit_line(text):
-                unit, current = money_unit_in(text), None
-                continue
-            current = None
-            pending_title = block
-            if not projects_started:
-                front.append(block)
-            continue
-        grid = block
-        if current is not None:
-            new_project = current.kind == "project" and _has_code_row(grid) and any(
-                _has_code_row(g) for g in current.grids)
-            new_budget = current.kind == "budget" and is_budget_table(grid)
-            if not new_project and not new_budget:
-                current.grids.append(grid)
-                continue
-        if is_budget_table(grid):
-            current = _Group("budget", pending_title)
-        elif is_project_table(grid):
-            current = _Group("project", pending_title, dept=dept, money_unit=unit)
-            if not projects_started and pending_title is not None and front and front[-1] is pending_title:
-                front.pop()
-            projects_started = True
+    projects_started: bool = False
+    in_toc: bool = False
+
+    def paragraph(self, block: Paragraph) -> None:
+        text = block.text.strip()
+        if not text:
+            return
+        if is_toc_heading(text):
+            self.in_toc = True
+            self.paragraph_roles.append((block, BlockRole.IGNORED, IgnoredReason.TOC))
+            return
+        if is_toc_entry(text):
+            self.paragraph_roles.append((block, BlockRole.IGNORED, IgnoredReason.TOC))
+            return
+        if self.in_toc and (is_part_heading(text) or section_of(text)) and not self.projects_started:
+            # Headings listed in a ToC without page numbers end where the text starts.
+            self.in_toc = False
+        if (line := unit_line(text)) is not None:
+            self.dept, self.current = line, None
+            if (u := money_unit_in(text)) is not None:
+                self.unit = u
+            self.paragraph_roles.append((block, BlockRole.TITLE, None))
+            return
+        if is_money_unit_line(text):
+            self.unit, self.current = money_unit_in(text), None
+            self.paragraph_roles.append((block, BlockRole.TITLE, None))
+            return
+        self.current = None
+        self.pending_title = block
+        if not self.projects_started:
+            self.front.append(block)
+            self.paragraph_roles.append((block, BlockRole.FRONT_TEXT, None))
         else:
-            current = _Group("other", pending_title)
-        pending_title = None
-        current.grids.append(grid)
-        groups.append(current)
-    return front, groups
+            self.paragraph_roles.append((block, BlockRole.TITLE, None))
+
+    def grid(self, grid: TableGrid) -> None:
+        ev = evidence(grid)
+        self.evidence[grid.index] = ev
+        role = role_of(ev)
+        if role is GridRole.PROJECT:
+            starts = project_starts(grid)
+            bounds = ([0] if not starts or starts[0] > 0 else []) + starts + [grid.n_rows]
+            for a, b in itertools.pairwise(bounds):
+                piece = grid if (a, b) == (0, grid.n_rows) else slice_rows(grid, a, b)
+                self._project_piece(piece, opens=a in starts)
+            return
+        if role is GridRole.BUDGET:
+            if self.current is not None and self.current.kind == "budget" and not grid.continues_previous:
+                self.current = None
+            if self.current is None or self.current.kind != "budget":
+                self._new("budget")
+            assert self.current is not None
+            self.current.grids.append(grid)
+            return
+        if self.current is None:
+            self._new("other")
+        assert self.current is not None
+        self.current.grids.append(grid)
+
+    def _new(self, kind: str) -> _Group:
+        group = _Group(kind, self.pending_title)
+        if kind == "project":
+            group.dept, group.money_unit = self.dept, self.unit
+            if not self.projects_started and self.pending_title is not None and self.front \
+                    and self.front[-1] is self.pending_title:
+                self.front.pop()
+                self.paragraph_roles[-1] = (self.pending_title, BlockRole.TITLE, None)
+            self.projects_started = True
+        self.pending_title = None
+        self.current = group
+        self.groups.append(group)
+        return group
+
+    def _project_piece(self, piece: TableGrid, *, opens: bool) -> None:
+        current = self.current
+        if current is None or current.kind != "project" or (opens and current.opened):
+            current = self._new("project")
+        current.opened = current.opened or opens
+        current.grids.append(piece)
 
 
 def _split_code_name(text: str) -> tuple[str, str]:
@@ -129,46 +170,77 @@ def _split_code_name(text: str) -> tuple[str, str]:
     return line if line is not None else ("", text)
 
 
+@dataclass(slots=True)
+class _ProjectResult:
+    project: Project
+    reader: ProjectReader
+    group: _Group
+
+
+def _read_projects(groups: list[_Group], fallback_dept: tuple[str, str] | None,
+                   issues: list[ImportIssue]) -> list[_ProjectResult]:
+    results: list[_ProjectResult] = []
+    running_dept: tuple[str, str] | None = None
+    running_unit: MoneyUnit | None = None
+    for g in (g for g in groups if g.kind == "project"):
+        seq: int | None = None
+        first = g.grids[0]
+        title = Field("", first.cell_prov(first.rows[0][0]) if first.rows and first.rows[0] else NOWHERE)
+        if g.title is not None:
+            number, rest = strip_numbering(g.title.text, digits_may_follow=True)
+            seq = cn_number(number) if number else None
+            title = Field(rest, g.title.prov)
+        code, name = g.dept or running_dept or fallback_dept or ("", "")
+        project = Project(seq=seq, title=title, dept_code=code, dept_name=name,
+                          money_unit=g.money_unit or running_unit, prov=title.prov)
+        reader = ProjectReader(project, issues)
+        reader.read(g.grids)
+        if not any(reader.read_rows.values()):
+            g.kind = "other"  # nothing in it was a project's data
+            continue
+        if reader.context.dept is not None:
+            running_dept = reader.context.dept
+        if reader.context.money_unit is not None:
+            running_unit = reader.context.money_unit
+        if project.title.blank and project.name is not None:
+            project.title = project.name
+        results.append(_ProjectResult(project, reader, g))
+    return results
+
+
 def recognise(layout: Layout) -> Document:
-    """Map a Layout to the domain model (no file access; the caller checks emptiness)."""
-    front, groups = _group_blocks(layout)
+    """Map a Layout to the domain model with its import report (no file access)."""
+    walk = _Walk()
+    for block in layout.blocks:
+        if isinstance(block, Paragraph):
+            walk.paragraph(block)
+        else:
+            walk.grid(block)
     issues: list[ImportIssue] = []
     budget_tables: list[BudgetTable] = []
-    for g in (g for g in groups if g.kind == "budget"):
+    for g in (g for g in walk.groups if g.kind == "budget"):
         title = Field(g.title.text.strip(), g.title.prov) if g.title else Field("", NOWHERE)
         budget_tables.append(read_budget_table(title, g.grids))
     budget_dept = next((_split_code_name(t.dept.raw) for t in budget_tables if t.dept), None)
     budget_unit = next((MoneyUnit.from_text(t.unit.raw) for t in budget_tables if t.unit), None)
 
-    projects: list[Project] = []
-    for g in (g for g in groups if g.kind == "project"):
-        seq: int | None = None
-        title = Field("", g.grids[0].prov(0, 0))
-        if g.title is not None:
-            number, rest = strip_numbering(g.title.text, digits_may_follow=True)
-            seq = cn_number(number) if number else None
-            title = Field(rest, g.title.prov)
-        code, name = g.dept or budget_dept or ("", "")
-        project = Project(seq=seq, title=title, dept_code=code, dept_name=name, money_unit=g.money_unit,
-                          prov=title.prov)
-        ProjectReader(project, issues).read(g.grids)
-        if not title.raw and project.name is not None:
-            project.title = project.name
-        projects.append(project)
-
-    goals = parse_department_goals(front)
+    results = _read_projects(walk.groups, budget_dept, issues)
+    projects = [r.project for r in results]
+    goals = parse_department_goals(walk.front)
     org_code, org_name = next(((p.dept_code, p.dept_name) for p in projects if p.dept_code), None) \
-        or budget_dept or ("", "")
+        or next(((p.dept_code, p.dept_name) for p in projects if p.dept_name), None) \
+        or budget_dept or _front_dept(walk.front) or ("", "")
     units: list[Unit] = []
     for p in projects:
         if p.dept_code and Unit(p.dept_code, p.dept_name) not in units:
             units.append(Unit(p.dept_code, p.dept_name))
 
-    year, year_source = _year(layout, front, projects, budget_tables)
-    titles = [p.text for p in front[:12]]
+    table_years = [y for r in results if (y := r.reader.context.year) is not None]
+    year, year_source = _year(layout, walk.front, projects, budget_tables, table_years)
+    titles = [p.text for p in walk.front[:12]]
     region = region_hint(org_name) or next((r for t in titles if (r := region_hint(squash(t)))), None)
     money_unit = next((p.money_unit for p in projects if p.money_unit), None) or budget_unit
-    return Document(
+    document = Document(
         kind=DocumentKind.DISCLOSURE if budget_tables else DocumentKind.PERFORMANCE,
         source_name=layout.source_name, sha256=layout.sha256, source_format=layout.source_format,
         year=year, year_source=year_source, money_unit=money_unit,
@@ -177,19 +249,151 @@ def recognise(layout: Layout) -> Document:
         projects=projects, budget_tables=budget_tables or None, issues=issues,
         page_count=layout.page_count,
     )
+    document.report = _report(layout, walk, results, document)
+    return document
+
+
+def _front_dept(front: list[Paragraph]) -> tuple[str, str] | None:
+    """A department named by a label in the text before the projects ("单位名称：…")."""
+    for p in front[:12]:
+        found = read_context(p.text, bare_unit_line=False)
+        if found.dept is not None:
+            return found.dept
+    return None
 
 
 def _year(layout: Layout, front: list[Paragraph], projects: list[Project],
-          budget_tables: list[BudgetTable]) -> tuple[int | None, str]:
+          budget_tables: list[BudgetTable], table_years: list[int]) -> tuple[int | None, str]:
     for p in layout.paragraphs:
-        if (y := year_from_title(p.text.strip())) is not None:
-            return y, f"stated in the title: {p.text.strip()[:40]}"
+        for text in segments(p.text) or [p.text.strip()]:
+            if (y := year_from_title(text)) is not None:
+                return y, f"stated in the title: {p.text.strip()[:40]}"
     for t in budget_tables:
         if t.year is not None and t.year.raw.strip().isdigit():
             return int(t.year.raw.strip()), "stated in the budget tables (预算年度)"
+    if table_years:
+        return table_years[0], "stated in the project tables (预算年度)"
     codes = [p.code.raw for p in projects if p.code is not None]
     texts = [p.text for p in front]
     for p in projects:
         texts.extend(i.value.raw for i in p.indicators)
         texts.extend(x.raw for x in (p.goal, p.usage) if x is not None)
     return vote_year(codes, texts)
+
+
+# --- the report -------------------------------------------------------------------------
+def _count_fields(document: Document) -> int:
+    def n(value: Field | None) -> int:
+        return 0 if value is None or value.blank else 1
+
+    total = n(document.overall_goal) + sum(n(m) for m in document.measures)
+    total += sum(n(s.title) + n(s.goal) + n(s.indicators) + n(s.description) for s in document.sub_goals)
+    for p in document.projects:
+        total += sum(n(getattr(p, name)) for name in ("code", "name", "budget_total", "fiscal_funds",
+                                                       "other_funds", "usage", "goal"))
+        total += sum(n(v) for v in (p.spending_plan or {}).values())
+        for i in p.indicators:
+            total += sum(n(i.get(c)) for c in ("level1", "level2", "level3", "description", "value", "basis"))
+    return total
+
+
+def _grid_indicator_rows(group: _Group) -> int:
+    """Data rows the group's indicator grids hold: non-blank rows after an indicator header."""
+    total = 0
+    in_indicators = False
+    for grid in group.grids:
+        for r in range(grid.n_rows):
+            if indicator_header(grid, r) is not None:
+                in_indicators = True
+                continue
+            if in_indicators and any(c.text.strip() for c in grid.distinct_row(r) if not c.merged_from_above):
+                total += 1
+    return total
+
+
+def _report(layout: Layout, walk: _Walk, results: list[_ProjectResult], document: Document) -> ImportReport:
+    report = ImportReport(tables=len(layout.tables), projects=len(document.projects),
+                          indicator_rows=sum(len(p.indicators) for p in document.projects),
+                          fields=_count_fields(document))
+    # tables: one entry per grid (a grid cut between projects is listed once, for the first)
+    by_table: dict[int, BlockReport] = {}
+    for position, result in enumerate(results):
+        report.indicator_grid_rows += _grid_indicator_rows(result.group)
+        joined = result.reader.joined_rows
+        report.indicator_rows += joined  # rows cut by a page break count as read, in two pieces
+        for grid in result.group.grids:
+            ev = walk.evidence.get(grid.index, Evidence())
+            rows = sum(1 for (t, _), _read in result.reader.read_rows.items() if t == grid.index)
+            read = sum(1 for (t, _), ok in result.reader.read_rows.items() if t == grid.index and ok)
+            role = BlockRole.PROJECT if ev.indicator_header_rows and ev.header_labels else (
+                BlockRole.INDICATORS if ev.indicator_header_rows or not ev.header_labels
+                else BlockRole.PROJECT_HEADER)
+            if grid.index not in by_table:
+                by_table[grid.index] = BlockReport(role=role, table=grid.index, page=grid.pages[0] if grid.pages
+                                                   else None, rows=rows, read_rows=read, project=position,
+                                                   score=ev.score)
+        for match in result.reader.fuzzy:
+            report.warnings.append(ReportWarning(WarningCode.FUZZY_LABEL, page=match_page(result),
+                                                 params={"label": match.text, "known": match.known,
+                                                         "score": match.score}))
+        if not result.project.indicators:
+            report.warnings.append(ReportWarning(WarningCode.PROJECT_WITHOUT_INDICATORS,
+                                                 page=result.project.prov.page,
+                                                 params={"project": result.project.display_name}))
+    for group in walk.groups:
+        if group.kind == "project":
+            continue
+        for grid in group.grids:
+            if grid.index in by_table:
+                continue
+            ev = walk.evidence.get(grid.index, Evidence())
+            page = grid.pages[0] if grid.pages else None
+            if group.kind == "budget":
+                by_table[grid.index] = BlockReport(role=BlockRole.BUDGET, table=grid.index, page=page,
+                                                   rows=grid.n_rows, read_rows=grid.n_rows, score=ev.score)
+                continue
+            blank = not any(c.text.strip() for row in grid.rows for c in row)
+            by_table[grid.index] = BlockReport(
+                role=BlockRole.IGNORED, table=grid.index, page=page, rows=grid.n_rows, score=ev.score,
+                reason=IgnoredReason.EMPTY if blank else IgnoredReason.NO_EVIDENCE)
+            if ev.looks_like_data or ev.indicator_header_rows or ev.header_labels:
+                report.warnings.append(ReportWarning(WarningCode.TABLE_IGNORED, page=page, table=grid.index,
+                                                     params={"rows": grid.n_rows}))
+    report.blocks = _paragraph_blocks(walk) + [by_table[i] for i in sorted(by_table)]
+    report.blocks.sort(key=lambda b: (b.page or 0, b.table if b.table is not None else -1,
+                                      b.paragraph if b.paragraph is not None else -1))
+    if report.tables and not report.projects:
+        report.warnings.insert(0, ReportWarning(WarningCode.NO_PROJECTS, params={"tables": report.tables}))
+    if report.indicator_rows < report.indicator_grid_rows:
+        report.warnings.insert(0, ReportWarning(WarningCode.FEWER_INDICATORS,
+                                                params={"grid_rows": report.indicator_grid_rows,
+                                                        "read_rows": report.indicator_rows}))
+    rotated = list(getattr(layout, "rotated_pages", []) or [])
+    if rotated:
+        report.warnings.append(ReportWarning(WarningCode.ROTATED_PAGES, page=rotated[0],
+                                             params={"pages": len(rotated)}))
+    return report
+
+
+def match_page(result: _ProjectResult) -> int | None:
+    return result.project.prov.page
+
+
+def _paragraph_blocks(walk: _Walk) -> list[BlockReport]:
+    """Runs of consecutive paragraphs read the same way, one entry each."""
+    blocks: list[BlockReport] = []
+    run: list[tuple[Paragraph, BlockRole, IgnoredReason | None]] = []
+
+    def flush() -> None:
+        if run:
+            first, role, reason = run[0]
+            blocks.append(BlockReport(role=role, paragraph=first.index, page=first.page, rows=len(run),
+                                      read_rows=0 if role is BlockRole.IGNORED else len(run), reason=reason))
+            run.clear()
+
+    for entry in walk.paragraph_roles:
+        if run and (run[-1][1], run[-1][2]) != (entry[1], entry[2]):
+            flush()
+        run.append(entry)
+    flush()
+    return blocks

@@ -34,11 +34,29 @@ def is_word_char(ch: str) -> bool:
     return bool(ch) and ch.isascii() and ch.isalnum()
 
 
-def label_key(text: str) -> str:
-    """A label's comparison key: no whitespace, ASCII punctuation, no trailing colon."""
+# Marks that flag required fields in some forms ("*指标值", "★项目名称", "※绩效目标").
+LABEL_MARKS = "*＊★☆※"
+# A bracketed money unit at the end of a label ("预算数（万元）"); it sets the unit too.
+_UNIT_SUFFIX_RE = re.compile(r"\((万元|元|万)\)$")
+
+
+def _folded(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text)
     folded = _WS_RE.sub("", folded)
-    return folded.rstrip(":：")
+    return folded.strip(LABEL_MARKS).rstrip(":：").strip(LABEL_MARKS)
+
+
+def label_key(text: str) -> str:
+    """A label's comparison key: no whitespace, ASCII punctuation, no required-field marks,
+    no trailing colon, no bracketed money unit ("★预算数（万元）：" → "预算数")."""
+    folded = _folded(text)
+    return _UNIT_SUFFIX_RE.sub("", folded).rstrip(":：")
+
+
+def label_unit(text: str) -> str | None:
+    """The money unit a label names in brackets ("预算数（万元）" → "万元"), else None."""
+    m = _UNIT_SUFFIX_RE.search(_folded(text))
+    return m.group(1) if m else None
 
 
 def squash(text: str) -> str:

@@ -1,0 +1,188 @@
+"""What a table is, decided by evidence from anywhere in it, and where projects start inside it.
+
+A table's role is not read from fixed places (its first row, its first eight rows):
+templates put a department row, a title row or a unit row first, repeat headers on
+every page, or hold several projects in one table. Instead every grid is scored:
+
+- header labels (项目编码, 项目名称, 预算数, 绩效目标 … after `text.label_key`) in any row,
+  and month labels of the spending plan;
+- an indicator header row (一级/二级/三级指标, 指标值 …) at any row;
+- value patterns: project codes, amounts, percentages, and the indicator vocabulary
+  (产出/效益/满意度指标, 数量/质量/时效/成本指标 …) in the first columns;
+- the head row of a budget table (预算年度：…), which only counts when the grid has no
+  project evidence (a "115001…本级 | 单位：万元" row opens project tables too).
+
+`project_starts` then finds the rows where a new project begins inside a grid: a
+项目编码/项目名称 label row or a title row, extended upwards over the context rows
+(title, department, money unit) that precede it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from core.importing import columns
+from core.importing.budget_tables import is_budget_table
+from core.importing.context import is_context_texts, title_of
+from core.importing.layout import TableGrid
+from core.importing.text import squash
+from core.model import STANDARD_LEVELS
+
+
+class GridRole(StrEnum):
+    PROJECT = "project"  # header fields and/or an indicator header
+    INDICATOR_PIECE = "indicator_piece"  # indicator rows without a header (a page piece)
+    BUDGET = "budget"
+    OTHER = "other"
+
+
+_CODE_RE = re.compile(r"^\d{6,}[A-Z0-9]*[A-Z][A-Z0-9]*\d+[A-Z]?$|^\d{10,}$")
+_AMOUNT_RE = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+\.\d{1,4}$")
+_PERCENT_RE = re.compile(r"\d\s*[%％]")
+LEVEL_WORDS: frozenset[str] = frozenset(
+    [*STANDARD_LEVELS, *(n for names in STANDARD_LEVELS.values() for n in names),
+     "产出", "效益", "满意度", "成本"])
+
+
+@dataclass(slots=True)
+class Evidence:
+    """What speaks for each role of one grid."""
+
+    header_labels: int = 0  # distinct header fields labelled anywhere
+    goal_label: bool = False  # a 绩效目标 label: budget tables never have one
+    opener_labels: int = 0  # 项目编码 / 项目名称 label cells
+    plan_months: int = 0
+    indicator_header_rows: int = 0
+    level_words: int = 0  # cells holding 一级/二级 indicator names
+    codes: int = 0
+    amounts: int = 0
+    percents: int = 0
+    budget_head: bool = False
+
+    @property
+    def score(self) -> int:
+        return (3 * self.header_labels + 5 * self.indicator_header_rows + self.level_words
+                + 2 * self.codes + self.amounts + self.percents + (1 if self.plan_months >= 2 else 0))
+
+    @property
+    def looks_like_data(self) -> bool:
+        return self.amounts + self.percents + self.codes + self.level_words >= 2
+
+
+def evidence(grid: TableGrid) -> Evidence:
+    from core.importing.projects import indicator_header
+
+    ev = Evidence()
+    fields: set[str] = set()
+    for r in range(grid.n_rows):
+        if indicator_header(grid, r) is not None:
+            ev.indicator_header_rows += 1
+            continue
+        months = 0
+        for cell in grid.distinct_row(r):
+            if cell.merged_from_above:
+                continue
+            text = cell.text.strip()
+            if not text:
+                continue
+            match = columns.match_header_field(text)
+            if match is not None:
+                fields.add(match.field)
+                ev.opener_labels += match.field in ("code", "name")
+                continue
+            if columns.month_key(text) is not None:
+                months += 1
+                continue
+            key = squash(text)
+            if key in LEVEL_WORDS:
+                ev.level_words += 1
+            elif _CODE_RE.match(key):
+                ev.codes += 1
+            elif _AMOUNT_RE.match(key):
+                ev.amounts += 1
+            elif len(key) <= 12 and _PERCENT_RE.search(key):
+                ev.percents += 1
+        ev.plan_months = max(ev.plan_months, months)
+    ev.header_labels = len(fields)
+    ev.goal_label = "goal" in fields
+    ev.budget_head = is_budget_table(grid)
+    return ev
+
+
+def role_of(ev: Evidence) -> GridRole:
+    """The role the evidence decides (see the module docstring)."""
+    if ev.indicator_header_rows or ev.opener_labels or ev.goal_label or ev.plan_months >= 2:
+        return GridRole.PROJECT
+    if ev.budget_head:
+        # a budget table's columns are called 预算数 too; its head row decides
+        return GridRole.BUDGET
+    if ev.header_labels:
+        return GridRole.PROJECT
+    if ev.level_words >= 2:
+        return GridRole.INDICATOR_PIECE
+    return GridRole.OTHER
+
+
+def _distinct_texts(grid: TableGrid, r: int) -> list[str]:
+    return [c.text.strip() for c in grid.distinct_row(r) if not c.merged_from_above and c.text.strip()]
+
+
+def is_context_row(grid: TableGrid, r: int) -> bool:
+    """A row that holds only a title, the department/unit, the money unit or the year."""
+    texts = _distinct_texts(grid, r)
+    if not texts or len(texts) > 4:
+        return False
+    if any(columns.match_header_field(t) is not None for t in texts):
+        return False
+    if len(texts) == 1 and title_of(texts[0]) is not None:
+        return True
+    return is_context_texts(texts)
+
+
+def is_title_row(grid: TableGrid, r: int) -> bool:
+    texts = _distinct_texts(grid, r)
+    return len(texts) == 1 and title_of(texts[0]) is not None and columns.match_header_field(texts[0]) is None
+
+
+def _is_opener(grid: TableGrid, r: int) -> bool:
+    return any(not c.merged_from_above and (m := columns.match_header_field(c.text)) is not None
+               and m.field in ("code", "name") for c in grid.distinct_row(r))
+
+
+def _followed_by_table(grid: TableGrid, r: int) -> bool:
+    """A title row opens a project only when header labels or an indicator header follow."""
+    from core.importing.projects import indicator_header
+
+    for s in range(r + 1, min(grid.n_rows, r + 5)):
+        if is_context_row(grid, s):
+            continue
+        return indicator_header(grid, s) is not None or any(
+            columns.match_header_field(c.text) is not None for c in grid.distinct_row(s))
+    return r + 1 >= grid.n_rows
+
+
+def project_starts(grid: TableGrid) -> list[int]:
+    """Rows where a project begins in this grid (context rows before an opener included)."""
+    starts: list[int] = []
+    for r in range(grid.n_rows):
+        if not (_is_opener(grid, r) or (is_title_row(grid, r) and _followed_by_table(grid, r))):
+            continue
+        start = r
+        while start > 0 and is_context_row(grid, start - 1):
+            start -= 1
+        if not starts or (start > starts[-1] and _has_content(grid, starts[-1], start)):
+            starts.append(start)
+    return starts
+
+
+def _has_content(grid: TableGrid, a: int, b: int) -> bool:
+    """Whether rows a..b-1 hold more than context rows and one opener (i.e. a project's body)."""
+    return sum(1 for r in range(a, b) if not is_context_row(grid, r)) > 1
+
+
+def slice_rows(grid: TableGrid, a: int, b: int) -> TableGrid:
+    """Rows a..b-1 of a grid as a grid of their own (cells keep their row numbers)."""
+    return TableGrid(index=grid.index, rows=grid.rows[a:b], pages=grid.pages,
+                     continues_previous=grid.continues_previous and a == 0)
