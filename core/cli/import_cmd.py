@@ -1,7 +1,9 @@
 """`import FILE... [--workspace PATH] [--json]`: read documents into the workspace, one transaction each.
 
 A file that cannot be read is reported (Chinese message naming it) and the others
-are still imported; the exit status is then 2.
+are still imported; the exit status is then 2. Every imported file gets a one-line
+summary of what was read (projects, indicator rows, fields) and a warning naming the
+page/table wherever content was probably lost; `--strict` makes such warnings exit 2.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ import argparse
 import json
 import sys
 
-from core.store import ImportStatus, Workspace
+from core.import_report import describe_warning, summary_line
+from core.store import ImportOutcome, ImportStatus, Workspace
 
 _STATUS_ZH = {ImportStatus.IMPORTED: "已导入", ImportStatus.NEW_VERSION: "已导入（新版本）",
               ImportStatus.DUPLICATE: "已存在", ImportStatus.FAILED: "失败"}
@@ -38,7 +41,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help=".docx or .pdf documents")
     add_workspace_option(parser)
     parser.add_argument("--json", action="store_true", help="print the outcomes as JSON")
+    parser.add_argument("--strict", action="store_true",
+                        help="exit 2 when a file imported with warnings (content probably lost)")
     parser.set_defaults(func=run)
+
+
+def print_report(file_name: str, outcome: ImportOutcome) -> bool:
+    """The summary line and warnings of one import on stdout/stderr; True when serious."""
+    report = outcome.report
+    if report is None:
+        return False
+    print(f"    {summary_line(report, file_name)}")
+    for warning in report.warnings:
+        print(f"警告：{describe_warning(warning, file_name)}", file=sys.stderr)
+    return bool(report.serious_warnings)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -55,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
                 line += (f"（替换文档 {o.replaced_document_id}；带过修改建议 {o.carried_revisions} 条、"
                          f"批注 {o.carried_annotations} 条）")
             print(line)
+            print_report(o.file_name, o)
             for u in o.uncarried:
                 print(f"    未能带到新版本的{'修改建议' if u.kind == 'revision' else '批注'}：{u.location} "
                       f"“{u.text}”——{u.reason}")
@@ -62,4 +79,9 @@ def run(args: argparse.Namespace) -> int:
     failed = [o for o in outcomes if o.status is ImportStatus.FAILED]
     for o in failed:
         print(f"错误：{o.message}", file=sys.stderr)
-    return 2 if failed else 0
+    warned = [o for o in outcomes if o.report is not None and o.report.serious_warnings]
+    if args.json:
+        for o in warned:
+            for warning in o.report.serious_warnings if o.report else []:
+                print(f"警告：{describe_warning(warning, o.file_name)}", file=sys.stderr)
+    return 2 if failed or (args.strict and warned) else 0

@@ -92,6 +92,9 @@ class ProjectReader:
         self.seen_label = False  # a header label or indicator header was read
         self.read_rows: dict[tuple[int, int], bool] = {}  # (table, row) → gave data
         self.joined_rows = 0
+        # a paragraph above the table that does not read as a title ("预算项目绩效目标"): a
+        # title row inside the table replaces it
+        self.weak_title = False
         self.header: _IndicatorHeader | None = None
         self.months: list[str] | None = None
         self.after_budget_row = False
@@ -123,12 +126,12 @@ class ProjectReader:
             return False
         if len(texts) == 1 and (title := title_of(texts[0])) is not None:
             number, rest = title
-            if self.project.title.blank:
+            if self.project.title.blank or self.weak_title:
                 cell = next(c for c in row.cells if c.text.strip())
                 self.project.title = Field(rest, row.prov(cell))
                 self.project.prov = row.prov(cell)
-                if number is not None and self.project.seq is None:
-                    self.project.seq = cn_number(number)
+                self.project.seq = cn_number(number) if number is not None else None
+                self.weak_title = False
             return True
         found = read_context_cells(texts)
         if found.empty:

@@ -28,7 +28,7 @@ from core.import_report import (
     WarningCode,
 )
 from core.importing.budget_tables import read_budget_table
-from core.importing.context import read_context, segments
+from core.importing.context import read_context, segments, title_of
 from core.importing.layout import Layout, Paragraph, TableGrid
 from core.importing.paragraphs import (
     cn_number,
@@ -86,8 +86,11 @@ class _Walk:
     unit: MoneyUnit | None = None
     projects_started: bool = False
     in_toc: bool = False
+    grids_seen: int = 0
+    run_of: dict[int, int] = field(default_factory=dict)  # paragraph index → grids seen before it
 
     def paragraph(self, block: Paragraph) -> None:
+        self.run_of[block.index] = self.grids_seen
         text = block.text.strip()
         if not text:
             return
@@ -120,6 +123,7 @@ class _Walk:
             self.paragraph_roles.append((block, BlockRole.TITLE, None))
 
     def grid(self, grid: TableGrid) -> None:
+        self.grids_seen += 1
         ev = evidence(grid)
         self.evidence[grid.index] = ev
         role = role_of(ev)
@@ -194,6 +198,7 @@ def _read_projects(groups: list[_Group], fallback_dept: tuple[str, str] | None,
         project = Project(seq=seq, title=title, dept_code=code, dept_name=name,
                           money_unit=g.money_unit or running_unit, prov=title.prov)
         reader = ProjectReader(project, issues)
+        reader.weak_title = g.title is not None and title_of(g.title.text) is None
         reader.read(g.grids)
         if not any(reader.read_rows.values()):
             g.kind = "other"  # nothing in it was a project's data
@@ -359,9 +364,10 @@ def _report(layout: Layout, walk: _Walk, results: list[_ProjectResult], document
             if ev.looks_like_data or ev.indicator_header_rows or ev.header_labels:
                 report.warnings.append(ReportWarning(WarningCode.TABLE_IGNORED, page=page, table=grid.index,
                                                      params={"rows": grid.n_rows}))
+    # in reading order: each block where its first paragraph or its grid stood in the layout
+    order = {("p" if isinstance(b, Paragraph) else "t", b.index): n for n, b in enumerate(layout.blocks)}
     report.blocks = _paragraph_blocks(walk) + [by_table[i] for i in sorted(by_table)]
-    report.blocks.sort(key=lambda b: (b.page or 0, b.table if b.table is not None else -1,
-                                      b.paragraph if b.paragraph is not None else -1))
+    report.blocks.sort(key=lambda b: order.get(("t", b.table) if b.table is not None else ("p", b.paragraph), 0))
     if report.tables and not report.projects:
         report.warnings.insert(0, ReportWarning(WarningCode.NO_PROJECTS, params={"tables": report.tables}))
     if report.indicator_rows < report.indicator_grid_rows:
@@ -392,7 +398,8 @@ def _paragraph_blocks(walk: _Walk) -> list[BlockReport]:
             run.clear()
 
     for entry in walk.paragraph_roles:
-        if run and (run[-1][1], run[-1][2]) != (entry[1], entry[2]):
+        if run and ((run[-1][1], run[-1][2]) != (entry[1], entry[2])
+                    or walk.run_of[run[-1][0].index] != walk.run_of[entry[0].index]):
             flush()
         run.append(entry)
     flush()

@@ -65,4 +65,5 @@ def document_to_json(doc: Document) -> dict[str, Any]:
             "issues": [{"code": i.code, "message": i.message, "prov": i.prov.to_dict(),
                         "project_seq": i.project_seq} for i in doc.issues],
         },
+        "report": doc.report.to_dict(),
     }

@@ -14,6 +14,9 @@ from collections.abc import Iterable
 
 _TITLE_YEAR_RE = re.compile(r"(20\d{2})\s*年\s*度?\s*(?:部门|单位)?\s*(?:预算|部门预算)")
 _BUDGET_YEAR_RE = re.compile(r"预算年度\s*[:：]?\s*(20\d{2})")
+# "（2023年度）" in a title, "2022年…绩效目标表" / "2022年度…申报表"
+_BRACKET_YEAR_RE = re.compile(r"[（(]\s*(20\d{2})\s*年\s*度?\s*[)）]")
+_TABLE_TITLE_YEAR_RE = re.compile(r"^\D{0,20}?(20\d{2})\s*年\s*度?.{0,40}?(?:绩效目标表|目标申报表|申报表|绩效文本)\s*$")
 _DATE_RE = re.compile(r"(20\d{2})\s*年\s*(?:\d{1,2}\s*月|底|末|年底|年末|内)")
 _CODE_RE = re.compile(r"^\d{6}(\d{2})[A-Z0-9]")
 _REGION_RE = re.compile(
@@ -26,9 +29,9 @@ def year_from_title(text: str) -> int | None:
     if m:
         return int(m.group(1))
     if len(text) <= 60:
-        m = _TITLE_YEAR_RE.search(text)
-        if m:
-            return int(m.group(1))
+        for pattern in (_TITLE_YEAR_RE, _BRACKET_YEAR_RE, _TABLE_TITLE_YEAR_RE):
+            if m := pattern.search(text):
+                return int(m.group(1))
     return None
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from core.import_report import ImportReport
 from core.model import Project
 from core.review import Annotation, Finding, Revision
 
@@ -81,6 +82,7 @@ class ImportOutcome:
     uncarried: tuple[Uncarried, ...] = ()
     message: str = ""  # Chinese: the error for FAILED, the existing document for DUPLICATE
     changes: Changes = NO_CHANGES
+    report: ImportReport | None = None  # what the import read (IMPORTED and NEW_VERSION)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -90,6 +92,7 @@ class ImportOutcome:
             "uncarried": [{"kind": u.kind, "location": u.location, "text": u.text, "reason": u.reason}
                           for u in self.uncarried],
             "message": self.message,
+            "report": None if self.report is None else self.report.to_dict(),
         }
 
 
