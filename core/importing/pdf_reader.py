@@ -7,13 +7,26 @@ character is then placed exactly once: into the cell whose box holds its centre,
 into the running text outside tables. Lines are re-joined by geometry, never by
 inserting spaces: a line break is a wrap when the next line's first token would not
 have fitted after it; otherwise it ends a paragraph. Page numbers are dropped.
+
+Every page is read in the frame where its text stands upright. pdfminer already turns
+a page by its /Rotate (the CTM it starts the page with), and pdfplumber swaps the
+media box's sides to match, so a landscape page stored as a portrait media box plus
+/Rotate comes out upright. What neither does is turn a page whose text, once /Rotate
+is applied, still runs sideways or upside down (a landscape table printed across a
+portrait page, a /Rotate set on a page already upright): there the reader finds the
+text's direction from the characters' matrices and has pdfminer read the page again
+with the extra turn added to its /Rotate, so characters, ruling lines and cell boxes
+all arrive in the upright frame. Either way the page goes into `Layout.rotated_pages`.
 """
 
 from __future__ import annotations
 
+import copy
 import itertools
+import math
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -229,6 +242,49 @@ def _read_page(page: Any, page_no: int, first_table_index: int) -> tuple[_PageIt
             len(chars), len(page.images))
 
 
+def _text_turn(chars: list[dict[str, Any]]) -> int:
+    """Clockwise turn (0, 90, 180, 270) that makes most of the page's characters upright.
+
+    A character's baseline runs along its matrix's first column; its angle, rounded to a
+    quarter turn, is the clockwise turn that brings it to the right. Only a clear
+    majority turns a page: a sideways stamp or column label on an upright page must not.
+    """
+    directions: Counter[int] = Counter()
+    for ch in chars:
+        if not ch["text"].strip():
+            continue
+        a, b = ch["matrix"][:2]
+        directions[round(math.degrees(math.atan2(b, a)) / 90) % 4 * 90] += 1
+    if not directions:
+        return 0
+    turn, count = directions.most_common(1)[0]
+    return turn if 2 * count > directions.total() else 0
+
+
+def _upright(pdf: Any, page: Any) -> tuple[Any, bool]:
+    """The page read in its upright frame, and whether reading it so took a turn.
+
+    A turn is a /Rotate pdfminer applied, or one the reader added for sideways text.
+    """
+    from pdfplumber.page import Page
+
+    # What pdfminer turned the page by: it reads only an integer /Rotate of 90, 180 or
+    # 270, where pdfplumber also takes 90.0 and would size the page turned while its
+    # characters are not.
+    applied = page.page_obj.rotate if page.page_obj.rotate in (90, 180, 270) else 0
+    turn = _text_turn(page.chars)
+    rotate = (applied + turn) % 360
+    if not turn and rotate == page.rotation:
+        return page, bool(applied)
+    # A copy: pdf.pages keeps the original Page, whose size and /Rotate stay as the file has them.
+    obj = copy.copy(page.page_obj)
+    obj.attrs = {**obj.attrs, "Rotate": rotate}
+    obj.rotate = rotate
+    turned = Page(pdf, obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
+    page.close()
+    return turned, bool(applied or turn)
+
+
 def _margins(pages: list[_PageItems]) -> dict[tuple[int, int], tuple[float, float]]:
     """Per page format (portrait, landscape…): the text's left edge and right limit."""
     lefts: dict[tuple[int, int], float] = {}
@@ -300,6 +356,9 @@ def read_pdf(path: Path, *, sha256: str, progress: Progress | None = None) -> La
         for i, page in enumerate(pdf.pages):
             check(progress)
             progress.report(i, n_pages, "读取 PDF 页面")
+            page, turned = _upright(pdf, page)
+            if turned:
+                layout.rotated_pages.append(i + 1)
             items, chars, images = _read_page(page, i + 1, table_index)
             table_index += sum(isinstance(it, TableGrid) for it in items.items)
             n_chars += chars
