@@ -10,6 +10,7 @@ This module has no I/O and no dependency on readers, the store or Qt.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -34,6 +35,19 @@ MONEY_FIELDS: tuple[str, ...] = ("budget_total", "fiscal_funds", "other_funds")
 
 # The six columns of an indicator row, in the city template's order.
 INDICATOR_COLUMNS: tuple[str, ...] = ("level1", "level2", "level3", "description", "value", "basis")
+
+
+# Periods of an indicator grid: the 年度 grid is "the" indicators of a project.
+ANNUAL = "annual"
+LONG_TERM = "long_term"
+
+# Columns that split a target: the operator alone (指标性质 "≥") and the unit alone.
+OPERATOR_COLUMNS: frozenset[str] = frozenset({"指标性质", "运算符", "符号", "指标值符号"})
+UNIT_COLUMNS: frozenset[str] = frozenset({"计量单位", "度量单位", "单位", "指标单位"})
+_OPERATORS: dict[str, str] = {"≥": "≥", ">=": "≥", "≧": "≥", "大于等于": "≥", "≤": "≤", "<=": "≤", "≦": "≤",
+                              "小于等于": "≤", "=": "=", "＝": "=", "等于": "=", ">": ">", "<": "<", "＞": ">",
+                              "＜": "<", "大于": ">", "小于": "<"}
+_BARE_NUMBER_RE = re.compile(r"^[-+]?\d+(?:[.,]\d+)*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +124,24 @@ class Indicator:
     basis: Field | None  # None when the document's table has no 指标值确定依据 column
     # Columns some templates add (权重, 计量单位, 指标方向 …), keyed by their header text.
     extra: dict[str, Field] = field(default_factory=dict)
+    # ANNUAL (年度/本年度 grid) or LONG_TERM (长期/总体/三年总体 grid)
+    period: str = "annual"
 
     def get(self, column: str) -> Field | None:
         return getattr(self, column)
+
+    @property
+    def target_text(self) -> str:
+        """The target the checks read: 指标值 as written, or, where a form splits it over
+        columns, the operator column (指标性质 "≥") + the bare number + the unit column
+        (计量单位 "%") composed into one ("≥95%"). The cells themselves stay as written."""
+        raw = self.value.raw.strip()
+        if not raw or not _BARE_NUMBER_RE.match(raw):
+            return self.value.raw
+        operator = next((f.raw.strip() for k, f in self.extra.items() if k in OPERATOR_COLUMNS
+                         and f.raw.strip() in _OPERATORS), "")
+        unit = next((f.raw.strip() for k, f in self.extra.items() if k in UNIT_COLUMNS and f.raw.strip()), "")
+        return f"{_OPERATORS.get(operator, operator)}{raw}{unit}"
 
     @property
     def prov(self) -> Provenance:
@@ -137,8 +166,11 @@ class Project:
     usage: Field | None = None
     spending_plan: dict[str, Field] | None = None
     goal: Field | None = None
-    indicators: list[Indicator] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)  # the 年度 grid: what checks read
     prov: Provenance = NOWHERE
+    # Forms with two targets (长期目标/总目标 and 年度目标) and a grid each
+    long_term_goal: Field | None = None
+    long_term_indicators: list[Indicator] = field(default_factory=list)
 
     def money(self, name: str) -> Money | None:
         """A money header field parsed with the project's unit (None if absent)."""

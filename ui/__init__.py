@@ -1,1 +1,6 @@
 """The Qt front end: a thin layer of models, views and dialogs over core/."""
+
+from ui.pyside_fixes import protect_booleans
+
+# Before any module of the window emits a signal: see ui/pyside_fixes.py.
+protect_booleans()

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QTreeView,
     QVBoxLayout,
@@ -43,7 +45,7 @@ from ui.commands import (
 from ui.errors import show_error
 from ui.labels import field_label
 from ui.models.indicator_model import IndicatorRow, IndicatorTableModel
-from ui.models.tree_model import WorkspaceTreeModel
+from ui.models.tree_model import NodeSpec, WorkspaceTreeModel
 from ui.models.tree_source import WorkspaceTreeSource
 from ui.resources import icon
 from ui.settings import AppSettings
@@ -110,13 +112,26 @@ class MainWindow(QMainWindow):
         split.addWidget(self.table)
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
-        self.placeholder = QLabel(self.tr("从左侧选择一个项目，或用“导入”把部门预算绩效文本（.docx / .pdf）导入工作区。"))
+        self.placeholder = QLabel(self._placeholder_text())
+        self.placeholder.setObjectName("centrePlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
+        # Shown under the placeholder for a document without projects: its report says why.
+        self.placeholder_report = QPushButton(self.tr("导入报告…"))
+        self.placeholder_report.setObjectName("placeholderReport")
+        self.placeholder_report.clicked.connect(lambda _checked=False: self.open_import_report())
+        self.placeholder_report.hide()
+        # The placeholder's own panel: its stretches must not take room from the splitter.
+        self.placeholder_panel = QWidget()
+        panel = QVBoxLayout(self.placeholder_panel)
+        panel.addStretch(1)
+        panel.addWidget(self.placeholder)
+        panel.addWidget(self.placeholder_report, 0, Qt.AlignmentFlag.AlignHCenter)
+        panel.addStretch(1)
         centre = QWidget()
         lay = QVBoxLayout(centre)
         lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(self.placeholder)
+        lay.addWidget(self.placeholder_panel, 1)
         lay.addWidget(split, 1)
         self.centre_split = split
         self.setCentralWidget(centre)
@@ -136,6 +151,10 @@ class MainWindow(QMainWindow):
         self.tree.setItemDelegate(BadgeDelegate(self.tree))
         self.tree.selectionModel().currentChanged.connect(self._tree_current)
         self.tree.activated.connect(self._tree_current)
+        self.tree.doubleClicked.connect(self._tree_double_clicked)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
+        self.tree_menu: QMenu | None = None
         self.filter_box = QLineEdit()
         self.filter_box.setObjectName("treeFilter")
         self.filter_box.setPlaceholderText(self.tr("筛选地区、部门、项目…"))
@@ -206,6 +225,8 @@ class MainWindow(QMainWindow):
                                         self.tr("生成审核意见（PDF 或 DOCX）"))
         self.compare_action = self._action(self.tr("年度对比"), self.open_comparison, "Ctrl+D", "compare",
                                            self.tr("把所选部门两个年度的文本并排对比"))
+        self.report_action = self._action(self.tr("导入报告…"), self.open_import_report, None, None,
+                                          self.tr("所选文本导入时每张表格、每段正文读成了什么，以及导入警告"))
         self.settings_action = self._action(self.tr("设置…"), self.open_settings, k.Preferences, None)
         self.about_action = self._action(self.tr("关于"), self.show_about, None, None)
         self.quit_action = self._action(self.tr("退出"), self.close, k.Quit, None)
@@ -242,6 +263,7 @@ class MainWindow(QMainWindow):
         review_menu = bar.addMenu(self.tr("审核(&R)"))
         review_menu.addAction(self.check_action)
         review_menu.addAction(self.compare_action)
+        review_menu.addAction(self.report_action)
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         for dock in (self.tree_dock, self.findings_dock, self.annotations_dock, self.grade_dock):
             view_menu.addAction(dock.toggleViewAction())
@@ -334,7 +356,96 @@ class MainWindow(QMainWindow):
         spec = self.tree_model.spec(self.tree_proxy.mapToSource(index))
         if spec is not None and spec.kind == "project":
             self.load_project(int(spec.key[0]))  # type: ignore[call-overload]
+        elif spec is not None and spec.kind == "year" and not spec.has_children:
+            self.show_document_without_projects(spec)
+        elif self.record is None:
+            self.show_project(None)  # no longer about a document without projects
         self._update_actions()
+
+    def _tree_double_clicked(self, index: QModelIndex) -> None:
+        # A year with projects expands on a double-click; one without has nothing to
+        # expand, and its report is what explains why.
+        spec = self.tree_model.spec(self.tree_proxy.mapToSource(index))
+        if spec is not None and spec.kind == "year" and not spec.has_children and spec.documents:
+            self.open_import_report(spec.documents[0])
+
+    def documents_at(self, index: QModelIndex) -> tuple[int, ...]:
+        """The documents a tree node (a source index) stands for: its own, else its year's
+        (a unit); none for a region or department, which hold many."""
+        while index.isValid():
+            spec = self.tree_model.spec(index)
+            if spec is not None and spec.documents:
+                return spec.documents
+            if spec is not None and spec.kind in ("region", "department"):
+                return ()
+            index = index.parent()
+        return ()
+
+    def current_documents(self) -> tuple[int, ...]:
+        """The documents of the tree's current node, else the shown project's document."""
+        found = self.documents_at(self.tree_proxy.mapToSource(self.tree.currentIndex()))
+        if not found and self.record is not None:
+            found = (self.record.document_id,)
+        return found
+
+    def _tree_menu(self, pos: QPoint) -> None:
+        index = self.tree.indexAt(pos)
+        if not index.isValid() or self.ws is None:
+            return
+        documents = self.documents_at(self.tree_proxy.mapToSource(index))
+        if not documents:
+            return
+        if self.tree_menu is not None:
+            self.tree_menu.deleteLater()
+        menu = QMenu(self.tree)
+        menu.setObjectName("treeMenu")
+        if len(documents) == 1:
+            action = menu.addAction(self.tr("导入报告…"))
+            action.triggered.connect(lambda _c=False, d=documents[0]: self.open_import_report(d))
+        else:  # a year with several kinds of document (绩效文本 and 预算公开)
+            for document_id in documents:
+                name = self.ws.document_info(document_id).source_name
+                action = menu.addAction(self.tr("导入报告：{file}…").format(file=name))
+                action.triggered.connect(lambda _c=False, d=document_id: self.open_import_report(d))
+        self.tree_menu = menu
+        menu.popup(self.tree.viewport().mapToGlobal(pos))
+
+    def open_import_report(self, document_id: int | None = None) -> QWidget | None:
+        """Show a document's import report (by default, of the tree's current node)."""
+        if self.ws is None:
+            return None
+        if document_id is None:
+            documents = self.current_documents()
+            if not documents:
+                self.show_message(self.tr("请先在左侧选择一个年度或项目。"))
+                return None
+            document_id = documents[0]
+        from ui.dialogs.import_report_dialog import ImportReportDialog
+
+        try:
+            info = self.ws.document_info(document_id)
+            report = self.ws.import_report(document_id)
+        except Exception as error:
+            show_error(self, error)
+            return None
+        previous = getattr(self, "report_dialog", None)
+        if previous is not None:
+            previous.close()
+            previous.deleteLater()
+        self.report_dialog = ImportReportDialog(info.source_name, report, self)
+        self.report_dialog.open()
+        return self.report_dialog
+
+    def show_document_without_projects(self, spec: NodeSpec) -> None:
+        """A year whose document has no projects: say so in the centre, with the way to its report."""
+        self.show_project(None)
+        text = self.tr("所选年度（{year}）的文本没有读出任何项目，因此没有项目表和绩效指标可以审核。").format(
+            year=spec.label)
+        if spec.warning:
+            text += "\n\n" + spec.warning
+        text += "\n\n" + self.tr("导入报告列出了文件中每张表格被读成了什么；如果文件确有项目，请核对后重新导入。")
+        self.placeholder.setText(text)
+        self.placeholder_report.setVisible(bool(spec.documents))
 
     def selected_department(self) -> int | None:
         """The department of the tree's current node (a department, year, unit or project)."""
@@ -410,9 +521,14 @@ class MainWindow(QMainWindow):
             return
         self.show_project(record)
 
+    def _placeholder_text(self) -> str:
+        return self.tr("从左侧选择一个项目，或用“导入”把部门预算绩效文本（.docx / .pdf）导入工作区。")
+
     def show_project(self, record: ProjectRecord | None) -> None:
         self.record = record
-        self.placeholder.setVisible(record is None)
+        self.placeholder_panel.setVisible(record is None)
+        self.placeholder.setText(self._placeholder_text())
+        self.placeholder_report.hide()
         self.centre_split.setVisible(record is not None)
         if record is None:
             self.form.set_project(None)
@@ -658,7 +774,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_ws = self.ws is not None
         for action in (self.import_action, self.check_action, self.search_action, self.export_action,
-                       self.compare_action, self.memo_action):
+                       self.compare_action, self.memo_action, self.report_action):
             action.setEnabled(has_ws)
         has_project = self.record is not None
         for action in (self.copy_action, self.paste_action, self.revert_action):

@@ -16,8 +16,14 @@ from typing import Any
 from core.review import Criterion, Severity
 
 
-def _label(label: str) -> dict[str, str]:
-    return {"label": label}
+def _label(label: str, lowest: int | str = 0, highest: int | str | None = None) -> dict[str, Any]:
+    """Field metadata: the Chinese label, and for a number the range a value must lie in."""
+    return {"label": label, "range": (Decimal(lowest), None if highest is None else Decimal(highest))}
+
+
+# Numbers without a natural ceiling (weights, deductions, a budget change) stay below this:
+# far beyond any real setting, and small enough that scores keep their 0.1 precision.
+NUMBER_CEILING = 10**6
 
 
 def _weights() -> dict[str, Decimal]:
@@ -48,11 +54,11 @@ class CheckSettings:
          "方面", "有序", "运转", "完成", "业务", "更好", "特别是", "积极", "全面", "切实"), metadata=_label("绩效目标中不算作主要名词的常用词（B6）"))
     multi_year_words: tuple[str, ...] = field(default=("实施期", "项目期内", "项目周期", "中长期", "长期目标"), metadata=_label("实施期用语（B7）"))
     # C 适当性
-    satisfaction_min_percent: Decimal = field(default=Decimal(80), metadata=_label("满意度目标下限（%）"))
+    satisfaction_min_percent: Decimal = field(default=Decimal(80), metadata=_label("满意度目标下限（%）", 0, 100))
     survey_words: tuple[str, ...] = field(default=("调查", "问卷", "测评", "回访", "抽样", "评价"), metadata=_label("满意度调查依据用语"))
     rate_growth_words: tuple[str, ...] = field(default=("增长", "增幅", "同比", "环比"), metadata=_label("允许超过100%的比率用语"))
     budget_words: tuple[str, ...] = field(default=("预算",), metadata=_label("复述预算的用语（C3）"))
-    qualitative_share_max: Decimal = field(default=Decimal("0.5"), metadata=_label("定性指标占比上限（C8）"))
+    qualitative_share_max: Decimal = field(default=Decimal("0.5"), metadata=_label("定性指标占比上限（C8）", 0, 1))
     # D 可行性
     generic_basis_terms: tuple[str, ...] = field(default=("实际工作情况", "工作实际情况", "实际情况", "工作需要", "部门职责", "工作计划", "工作要求", "工作完成情况"), metadata=_label("笼统的指标值依据（D3）"))
     specific_basis_markers: tuple[str, ...] = field(default=("号", "〔", "[", "《", "标准", "合同", "文件", "方案", "办法", "通知", "规定", "意见", "记录", "明细", "统计"), metadata=_label("具体依据的标志（D3）"))
@@ -60,15 +66,15 @@ class CheckSettings:
     grade_words: tuple[str, ...] = field(default=("优", "良", "合格", "达标", "等级", "档次", "是否"), metadata=_label("等级评判用语（D4）"))
     # E 表述
     vague_words: tuple[str, ...] = field(default=("有效提升", "进一步提高", "明显改善", "应保尽保", "显著", "大幅"), metadata=_label("含糊用语（E1）"))
-    copy_share_min: Decimal = field(default=Decimal("0.8"), metadata=_label("与其他项目相同行的占比（E3）"))
+    copy_share_min: Decimal = field(default=Decimal("0.8"), metadata=_label("与其他项目相同行的占比（E3）", 0, 1))
     # F 年度对比
-    yearly_budget_change: Decimal = field(default=Decimal("0.2"), metadata=_label("预算变动幅度（F2）"))
-    yearly_count_drop: Decimal = field(default=Decimal("0.3333"), metadata=_label("指标数量减少比例（F3）"))
-    yearly_identical_share: Decimal = field(default=Decimal("0.95"), metadata=_label("与上年相同的占比（F4）"))
+    yearly_budget_change: Decimal = field(default=Decimal("0.2"), metadata=_label("预算变动幅度（F2）", 0, NUMBER_CEILING))
+    yearly_count_drop: Decimal = field(default=Decimal("0.3333"), metadata=_label("指标数量减少比例（F3）", 0, 1))
+    yearly_identical_share: Decimal = field(default=Decimal("0.95"), metadata=_label("与上年相同的占比（F4）", 0, 1))
     # Grading
-    criterion_weights: dict[str, Decimal] = field(default_factory=_weights, metadata=_label("各审核内容的分值"))
-    severity_deductions: dict[str, Decimal] = field(default_factory=_deductions, metadata=_label("每个问题的扣分（按严重程度）"))
-    max_deductions_per_rule: int = field(default=2, metadata=_label("同一项目同一规则最多扣分次数"))
+    criterion_weights: dict[str, Decimal] = field(default_factory=_weights, metadata=_label("各审核内容的分值", 0, NUMBER_CEILING))
+    severity_deductions: dict[str, Decimal] = field(default_factory=_deductions, metadata=_label("每个问题的扣分（按严重程度）", 0, NUMBER_CEILING))
+    max_deductions_per_rule: int = field(default=2, metadata=_label("同一项目同一规则最多扣分次数", 0, NUMBER_CEILING))
     ungraded_checks: tuple[str, ...] = field(default=("E4",), metadata=_label("不计分的规则（导入问题）"))
 
     def to_dict(self) -> dict[str, Any]:
@@ -84,6 +90,7 @@ class CheckSettings:
             if data is None or f.name not in data:
                 continue
             values[f.name] = _load(data[f.name], getattr(defaults, f.name), f.name)
+            _check_range(values[f.name], f.name, f.metadata["range"])
         return dataclasses.replace(defaults, **values)
 
     def replace(self, **changes: Any) -> CheckSettings:
@@ -104,6 +111,30 @@ def _dump(value: Any) -> Any:
     return value
 
 
+def _check_range(value: Any, name: str, bounds: tuple[Decimal, Decimal | None]) -> None:
+    """ValueError unless every number in `value` is finite and within `bounds` (NaN, inf and
+    10^20 would otherwise surface as a decimal error deep inside a check or the grading)."""
+    numbers = list(value.values()) if isinstance(value, dict) else [value]
+    lowest, highest = bounds
+    for number in numbers:
+        if isinstance(number, bool) or not isinstance(number, int | Decimal):
+            continue
+        if (isinstance(number, Decimal) and not number.is_finite()) or number < lowest or (
+                highest is not None and number > highest):
+            span = f"{lowest} 到 {highest} 之间" if highest is not None else f"不小于 {lowest}"
+            raise ValueError(f"审核设置“{SETTINGS_LABELS.get(name, name)}”的值无效：{_shown(number)}"
+                             f"（应是 {span}的数）")
+
+
+def _shown(value: Any) -> str:
+    """A bad value as the message quotes it: a number of a million digits is not printed whole."""
+    try:
+        text = str(value) if isinstance(value, str | Decimal | int) and not isinstance(value, bool) else repr(value)
+    except ValueError:  # an int beyond Python's 4,300-digit conversion limit
+        return "（位数过多的数）"
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
 def _load(value: Any, default: Any, name: str) -> Any:
     try:
         if isinstance(default, bool):
@@ -122,5 +153,5 @@ def _load(value: Any, default: Any, name: str) -> Any:
                 merged[str(key)] = Decimal(str(item))
             return merged
     except (ArithmeticError, TypeError, ValueError) as error:
-        raise ValueError(f"审核设置“{SETTINGS_LABELS.get(name, name)}”的值无效：{value!r}") from error
+        raise ValueError(f"审核设置“{SETTINGS_LABELS.get(name, name)}”的值无效：{_shown(value)}") from error
     return value

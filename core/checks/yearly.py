@@ -55,6 +55,8 @@ def _budget(project: Project) -> Decimal | None:
 
 
 def _percent(old: Decimal, new: Decimal) -> str:
+    if old == 0:  # last year's budget 0.00: a change from nothing has no percentage
+        return "上年为 0"
     return f"{(new - old) * 100 / old:+.1f}%"
 
 

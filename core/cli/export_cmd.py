@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
+from core.atomic_write import check_outputs
 from core.cli.import_cmd import add_workspace_option
 from core.errors import WorkspaceError
 from core.store import Workspace
 from core.store.export import export_department
+from core.store.workspace import workspace_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,6 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Before the workspace is opened: an --out that is the workspace must find it untouched.
+    check_outputs([("导出", args.out)], workspace=workspace_file(args.workspace))
+    notes: list[str] = []
     with Workspace.open(args.workspace, readonly=True) as ws:
         matches = ws.find_departments(args.department)
         if args.region:
@@ -34,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
             regions = {r.id: r.name for r in ws.regions()}
             names = "、".join(regions[d.region_id] for d in matches)
             raise WorkspaceError(f"部门编码 {args.department} 在多个地区都有（{names}），请用 --region 指定地区。")
-        path = export_department(ws, matches[0].id, args.out, year=args.year, fmt=args.format)
+        path = export_department(ws, matches[0].id, args.out, year=args.year, fmt=args.format, notes=notes)
     print(f"已导出：{path}")
+    for note in notes:
+        print(f"注意：{note}", file=sys.stderr)
     return 0

@@ -81,11 +81,21 @@ def _writable(path: Path, what: str) -> None:
         raise UserError(f"{what}的保存位置不存在：{path.parent}")
 
 
+def _check_outputs(out: Path, docx_path: Path | None, args: argparse.Namespace) -> None:
+    """Refuse, before anything is read, outputs that are the workspace, the input or each other."""
+    from core.atomic_write import check_outputs
+    from core.store.workspace import workspace_file
+
+    outputs = [("PDF", out)] + ([("DOCX", docx_path)] if docx_path is not None else [])
+    check_outputs(outputs, inputs=[args.file] if args.file else [], workspace=workspace_file(args.workspace))
+
+
 def run(args: argparse.Namespace) -> int:
     from core.memo.pdf import render_pdf
 
     out = Path(args.out)
     docx_path = Path(args.docx) if args.docx else None
+    _check_outputs(out, docx_path, args)
     _writable(out, "PDF")
     if docx_path is not None:
         _writable(docx_path, "DOCX")

@@ -1,8 +1,14 @@
 """`parse FILE... --out DIR [--jobs N]`: import documents to JSON files, touching no workspace.
 
-Each FILE becomes DIR/<file name>.json in the schema of the corpus README. A file
-that cannot be imported prints `错误：<message>` and the others still run; the exit
-status is then 2. Files are parsed in child processes with time and memory limits
+Each FILE becomes DIR/<file name>.json in the schema of the corpus README. Files of
+the same name from different folders get distinct outputs in argument order: the first
+DIR/x.docx.json, the next DIR/x (2).docx.json, then x (3)…; each output line names its
+JSON. Every JSON appears whole or not at all (an earlier one stays until replaced). A
+file that cannot be imported prints `错误：<message>` and the others still run; the exit
+status is then 2. Each parsed file prints a summary line (projects, indicator rows,
+fields) and a warning naming the page/table wherever content was probably lost; the
+JSON holds the whole import report under "report", and `--strict` makes warnings exit 2.
+Files are parsed in child processes with time and memory limits
 (core.importing.sandbox); `--jobs N` runs N of them at once, each reading file
 after file.
 """
@@ -18,6 +24,7 @@ import threading
 from pathlib import Path
 
 from core.errors import Cancelled, UserError
+from core.import_report import ImportReport, describe_warning, summary_line
 from core.importing.sandbox import DocumentReader
 from core.progress import CancelToken, NoProgress
 
@@ -26,26 +33,57 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("parse", help="解析文档为 JSON，不写入工作区 (parse documents to JSON)",
                             description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="+", metavar="FILE", help=".docx or .pdf files")
-    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the .json files")
+    parser.add_argument("--out", required=True, metavar="DIR",
+                        help="folder for the .json files: DIR/<file name>.json; files of the same name from "
+                             "different folders get 'x.docx.json', 'x (2).docx.json', … in argument order")
     parser.add_argument("--jobs", type=int, default=0, metavar="N",
                         help="files parsed at once, each in its own process (default 0: one per CPU core)")
+    parser.add_argument("--strict", action="store_true",
+                        help="exit 2 when a file was read with warnings (content probably lost)")
     parser.set_defaults(func=run)
 
 
-Result = tuple[str, str | None, int]  # (file, error message or None, project count)
+Result = tuple[str, str | None, ImportReport | None]  # (file, error message or None, what was read)
 
 
-def parse_one(path: str, out_dir: str, reader: DocumentReader) -> Result:
-    """Parse one file and write its JSON."""
+def output_names(files: list[str]) -> list[str]:
+    """The JSON name of each file: "<name>.json", and "<stem> (n)<suffix>.json" for a later
+    file of a name already taken (compared case-blind: Windows folders are)."""
+    taken = {(Path(f).name + ".json").casefold() for f in files}
+    seen: set[str] = set()
+    names = []
+    for file in files:
+        path = Path(file)
+        name = path.name + ".json"
+        if name.casefold() in seen:
+            n = 2
+            while True:
+                name = f"{path.stem} ({n}){path.suffix}.json"
+                if name.casefold() not in taken:
+                    break
+                n += 1
+            taken.add(name.casefold())
+        seen.add(name.casefold())
+        names.append(name)
+    return names
+
+
+def parse_one(path: str, target: Path, reader: DocumentReader) -> Result:
+    """Parse one file and write its JSON to `target` (atomically: whole or not at all)."""
+    from core.atomic_write import OutputError, atomic_output
     from core.importing.truth_json import document_to_json
 
     try:
         document = reader.read(path)
     except UserError as error:
-        return path, str(error), 0
-    target = Path(out_dir) / (Path(path).name + ".json")
-    target.write_text(json.dumps(document_to_json(document), ensure_ascii=False, indent=1), encoding="utf-8")
-    return path, None, len(document.projects)
+        return path, str(error), None
+    text = json.dumps(document_to_json(document), ensure_ascii=False, indent=1)
+    try:
+        with atomic_output(target) as temp:
+            temp.write_text(text, encoding="utf-8")
+    except OutputError as error:  # this file's JSON (a name too long, no room): the others may still fit
+        return path, str(error), None
+    return path, None, document.report
 
 
 class _Stop(NoProgress):
@@ -58,8 +96,9 @@ class _Stop(NoProgress):
         return self.token.cancelled()
 
 
-def parse_all(files: list[str], out_dir: str, jobs: int) -> list[Result]:
-    """Parse the files with `jobs` readers, each in a thread of its own; results in file order."""
+def parse_all(files: list[str], targets: list[Path], jobs: int) -> list[Result]:
+    """Parse the files with `jobs` readers, each in a thread of its own, writing file i's JSON
+    to targets[i]; results in file order."""
     results: list[Result | None] = [None] * len(files)
     todo: queue.SimpleQueue[int] = queue.SimpleQueue()
     for index in range(len(files)):
@@ -75,7 +114,7 @@ def parse_all(files: list[str], out_dir: str, jobs: int) -> list[Result]:
                         index = todo.get_nowait()
                     except queue.Empty:
                         return
-                    results[index] = parse_one(files[index], out_dir, reader)
+                    results[index] = parse_one(files[index], targets[index], reader)
         except Cancelled:
             return
         except BaseException as error:  # writing the JSON failed: stop the others, report it below
@@ -98,16 +137,36 @@ def parse_all(files: list[str], out_dir: str, jobs: int) -> list[Result]:
     return [r for r in results if r is not None]
 
 
+def _prepare_out(out_dir: Path, files: list[str]) -> list[Path]:
+    """Create the output folder and name every JSON; refuse one that would overwrite an input."""
+    from core.atomic_write import check_outputs
+
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UserError(f"--out {out_dir} 是一个文件，不是文件夹：请给出存放 .json 文件的文件夹。没有写入任何文件。")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UserError(f"无法创建输出文件夹 {out_dir}：{error.strerror or error}。没有写入任何文件。") from error
+    targets = [out_dir / name for name in output_names(files)]
+    check_outputs([(f"{Path(f).name} 的 JSON", t) for f, t in zip(files, targets, strict=True)], inputs=files)
+    return targets
+
+
 def run(args: argparse.Namespace) -> int:
     out_dir = Path(args.out)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    targets = _prepare_out(out_dir, args.files)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     jobs = max(1, min(jobs, len(args.files)))
-    failed = 0
-    for path, error, n_projects in parse_all(args.files, str(out_dir), jobs):
-        if error is not None:
+    failed = warned = 0
+    for index, (path, error, report) in enumerate(parse_all(args.files, targets, jobs)):
+        if error is not None or report is None:
             failed += 1
             print(f"错误：{error}", file=sys.stderr)
-        else:
-            print(f"{Path(path).name} → {out_dir / (Path(path).name + '.json')}（{n_projects} 个项目）")
-    return 2 if failed else 0
+            continue
+        name = Path(path).name
+        print(f"{name} → {targets[index]}（{report.projects} 个项目）")
+        print(f"    {summary_line(report, name)}")
+        for warning in report.warnings:
+            print(f"警告：{describe_warning(warning, name)}", file=sys.stderr)
+        warned += bool(report.serious_warnings)
+    return 2 if failed or (args.strict and warned) else 0

@@ -37,8 +37,19 @@ HEADER_FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "fiscal_funds": ("其中：财政资金", "财政资金", "其中：财政拨款", "财政拨款"),
     "other_funds": ("其他资金", "其中：其他资金"),
     "usage": ("资金用途", "项目资金用途"),
-    "goal": ("绩效目标", "年度绩效目标", "项目绩效目标", "年度目标"),
+    "goal": ("绩效目标", "年度绩效目标", "项目绩效目标", "年度目标", "本年度目标"),
+    "long_term_goal": ("长期目标", "总目标", "长期绩效目标", "中长期目标", "实施期目标", "总体目标"),
 }
+
+# Project fields a wide table gives as columns beside the indicator columns (one row per
+# indicator, the project's cells merged downwards over its rows).
+PROJECT_COLUMN_FIELDS: frozenset[str] = frozenset({"code", "name", "budget_total", "fiscal_funds", "other_funds",
+                                                   "usage", "goal", "long_term_goal"})
+
+# A grid's period, named in its header row, a cell beside it or a row above it.
+_PERIOD_RE = re.compile(r"^(长期|总体|三年总体|中长期|实施期|年度|本年度|当年)(绩效)?(目标)?指标$")
+# Rows that total a department or unit (kept as totals, never read as projects or indicators).
+TOTAL_LABELS: frozenset[str] = frozenset({"合计", "小计", "总计", "部门合计", "单位合计", "单位小计", "部门小计"})
 
 # Labels of the document's context, found in paragraphs, spanning table rows, label cells
 # or "标签：值" pairs: the department/unit, the money unit and the budget year.
@@ -110,6 +121,18 @@ def match_indicator_column(text: str, *, fuzzy: bool = False) -> LabelMatch | No
 def match_header_field(text: str, *, fuzzy: bool = False) -> LabelMatch | None:
     """The project header field a label cell names (by similarity too when `fuzzy`), or None."""
     return _match(text, _HEADER_INDEX, fuzzy)
+
+
+def period_of(text: str) -> str | None:
+    """"long_term" for 长期绩效指标 / 总体指标 / 三年总体指标, "annual" for 年度绩效指标, else None."""
+    m = _PERIOD_RE.match(label_key(text))
+    if not m:
+        return None
+    return "annual" if m.group(1) in ("年度", "本年度", "当年") else "long_term"
+
+
+def is_total_label(text: str) -> bool:
+    return label_key(text) in TOTAL_LABELS
 
 
 def context_label(text: str) -> str | None:

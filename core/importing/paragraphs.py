@@ -26,7 +26,8 @@ NUMBERING_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 _TOC_RE = re.compile(r"(\.{2,}|…+|·{3,}|-{4,}|_{4,}|\t)\s*\d{1,4}\s*$")
-_UNIT_LINE_RE = re.compile(r"^(\d{3,12})\s*([^\d\s:：].*)$")
+# a code, then a name; "2024年…" is a year, not a unit code
+_UNIT_LINE_RE = re.compile(r"^(\d{3,12})\s*([^\d\s:：年].*)$")
 _MONEY_UNIT_RE = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|万)\s*$")
 _PART_RE = re.compile(rf"^第\s*(?:{_CN_NUM}|\d+)\s*部分")
 

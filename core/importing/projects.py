@@ -12,11 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from core.importing import columns
-from core.importing.context import Context, label_pair, read_context_cells, title_of
+from core.importing.context import Context, dept_of, label_pair, read_context_cells, title_of
 from core.importing.layout import GridCell, TableGrid
 from core.importing.paragraphs import cn_number
 from core.importing.text import is_word_char, label_key, label_unit
-from core.model import Field, ImportIssue, Indicator, Project, Provenance
+from core.model import ANNUAL, LONG_TERM, Field, ImportIssue, Indicator, Project, Provenance
 from core.values import MoneyUnit
 
 
@@ -43,6 +43,10 @@ class _IndicatorHeader:
     fields: list[tuple[int, str]]  # (grid column, field name or extra column header)
     keys: list[str] = field(default_factory=list)
     fuzzy: list[columns.LabelMatch] = field(default_factory=list)
+    # a wide table's project columns (项目名称, 预算数, 年度目标 …) and its 单位名称 column
+    project_fields: list[tuple[int, str]] = field(default_factory=list)
+    dept_col: int | None = None
+    period: str | None = None  # named in the header row (长期绩效指标 | 一级指标 | …)
 
 
 def indicator_header(grid: TableGrid, r: int) -> _IndicatorHeader | None:
@@ -57,20 +61,26 @@ def indicator_header(grid: TableGrid, r: int) -> _IndicatorHeader | None:
     known = {m.field for m in exact.values()}
     if not (len(known) >= 3 and ("level3" in known or "level1" in known) and ("value" in known or "level2" in known)):
         return None
-    fields: list[tuple[int, str]] = []
-    fuzzy: list[columns.LabelMatch] = []
+    header = _IndicatorHeader(grid=grid, fields=[], keys=[label_key(c.text) for c in grid.distinct_row(r)])
     taken: set[str] = set()
     for cell in cells:
+        text = cell.text.strip()
         match = exact.get(cell.col) or columns.match_indicator_column(cell.text, fuzzy=True)
         if match is not None and match.field not in taken and (match.field not in known or not match.fuzzy):
-            fields.append((cell.col, match.field))
+            header.fields.append((cell.col, match.field))
             taken.add(match.field)
             if match.fuzzy:
-                fuzzy.append(match)
-        elif cell.text.strip():
-            fields.append((cell.col, cell.text.strip()))
-    return _IndicatorHeader(grid=grid, fields=fields, keys=[label_key(c.text) for c in grid.distinct_row(r)],
-                            fuzzy=fuzzy)
+                header.fuzzy.append(match)
+        elif (period := columns.period_of(text)) is not None:
+            header.period = period
+        elif (project_field := columns.match_header_field(text)) is not None \
+                and project_field.field in columns.PROJECT_COLUMN_FIELDS:
+            header.project_fields.append((cell.col, project_field.field))
+        elif columns.context_label(text) == "dept" and header.dept_col is None:
+            header.dept_col = cell.col
+        elif text:
+            header.fields.append((cell.col, text))
+    return header
 
 
 def _join_cut(top: str, bottom: str) -> str:
@@ -95,6 +105,10 @@ class ProjectReader:
         # a paragraph above the table that does not read as a title ("预算项目绩效目标"): a
         # title row inside the table replaces it
         self.weak_title = False
+        self.period = ANNUAL  # the grid being read: 年度 (the project's indicators) or 长期
+        self.column_labels: dict[int, str] = {}  # labels written above their values (长期目标 | 年度目标)
+        self.total_rows = 0
+        self.grid_rows_read = 0  # non-blank rows after an indicator header that were read as something
         self.header: _IndicatorHeader | None = None
         self.months: list[str] | None = None
         self.after_budget_row = False
@@ -147,14 +161,26 @@ class ProjectReader:
         header = indicator_header(row.grid, row.r)
         if header is not None:
             self.seen_label = True
+            if header.period is not None:
+                self.period = header.period
             if self.header is None or header.keys != self.header.keys:
                 self.header = header
                 self.fuzzy.extend(header.fuzzy)
                 self.piece_start = False
             return True  # a repeated header row on a new page is skipped
+        texts = row.texts
+        if len(texts) == 1 and (period := columns.period_of(texts[0])) is not None:
+            self.period = period  # "年度绩效指标" on a row of its own opens the next grid
+            self.grid_rows_read += self.header is not None
+            return True
+        if self.header is not None and any(columns.is_total_label(t) for t in texts):
+            self.total_rows += 1  # a 合计/小计 row of a wide table totals the unit: not an indicator
+            self.grid_rows_read += 1
+            return True
         if self.header is not None:
             read = self._indicator_row(row)
             self.piece_start = False
+            self.grid_rows_read += read
             return read
         if not self.seen_label and self._context_row(row):
             return True
@@ -194,10 +220,24 @@ class ProjectReader:
             found = True
         return found
 
+    def _column_values(self, row: _Row, cells: list[GridCell]) -> bool:
+        """The row under a row of labels (长期目标 | 年度目标): each value under its label."""
+        by_col = {c.col: c for c in cells}
+        found = False
+        for col, name in self.column_labels.items():
+            cell = by_col.get(col)
+            if cell is not None and not cell.merged_from_above and cell.text.strip():
+                self._set(name, Field(cell.text.strip(), row.prov(cell)))
+                found = True
+        self.column_labels = {}
+        return found
+
     def _header_row(self, row: _Row) -> bool:
         cells = row.cells
         if not cells:
             return False
+        if self.column_labels and self._column_values(row, cells):
+            return True
         if self.months is not None:
             self._plan_values(row, cells)
             return True
@@ -205,6 +245,14 @@ class ProjectReader:
         if sum(m is not None for m in months) >= 2:
             self.months = [m for m in months if m is not None]
             self.after_budget_row = False
+            return True
+        live = [c for c in cells if not c.merged_from_above and c.text.strip()]
+        labels = [(c, m) for c in live if (m := columns.match_header_field(c.text)) is not None]
+        if len(labels) >= 2 and len(labels) == len(live):
+            # labels only, their values in the row below (a merged 项目绩效目标 block label may stand left)
+            block_label = labels[0][1].field == "goal" and len(labels) > 2
+            self.column_labels = {c.col: m.field for c, m in labels[1 if block_label else 0:]}
+            self.seen_label = True
             return True
         found_label = False
         for i, cell in enumerate(cells):
@@ -268,13 +316,14 @@ class ProjectReader:
                 continue
             cells[name] = cell
             values[name] = Field(cell.text.strip(), row.prov(cell))
+        project_data = self._project_columns(row, header)
         if not any(v.raw for v in values.values()):
-            return False
+            return project_data
 
         def blank(name: str) -> bool:
             return name not in values or not values[name].raw
 
-        indicators = self.project.indicators
+        indicators = self._indicators
         if self.piece_start and indicators and self._is_cut_row(values, blank):
             self._join_cut_row(row, values)
             self.joined_rows += 1
@@ -297,10 +346,35 @@ class ProjectReader:
             level3=values.get("level3", empty), description=values.get("description", empty),
             value=values.get("value", empty), basis=values.get("basis", empty) if has_basis else None,
             extra={n: v for n, v in values.items() if n not in columns.INDICATOR_COLUMN_NAMES},
+            period=self.period,
         )
         indicators.append(indicator)
         self.last_cells = cells
         return True
+
+    @property
+    def _indicators(self) -> list[Indicator]:
+        """The list the grid being read fills: the 年度 grid is the project's indicators."""
+        return self.project.long_term_indicators if self.period == LONG_TERM else self.project.indicators
+
+    def _project_columns(self, row: _Row, header: _IndicatorHeader) -> bool:
+        """A wide table's project cells (项目名称, 预算数, 年度目标, 单位名称) on an indicator row."""
+        if not header.project_fields and header.dept_col is None:
+            return False
+        if row.grid.n_cols != header.grid.n_cols:
+            return False
+        found = False
+        for col, name in header.project_fields:
+            cell = row.grid.rows[row.r][col]
+            if not cell.merged_from_above and cell.text.strip():
+                self._set(name, Field(cell.text.strip(), row.prov(cell)))
+                found = True
+        if header.dept_col is not None:
+            cell = row.grid.rows[row.r][header.dept_col]
+            if not cell.merged_from_above and cell.text.strip() and self.context.dept is None:
+                self.context.dept = dept_of(cell.text)
+                found = True
+        return found
 
     def _merged(self, name: str) -> bool:
         """Whether the previous row's cell of this column was part of a vertical merge."""
@@ -315,7 +389,7 @@ class ProjectReader:
         a row whose levels are empty (not merged) and that leaves cells empty that the row
         above filled holds only the overflow of that row.
         """
-        prev = self.project.indicators[-1]
+        prev = self._indicators[-1]
         others = [n for n in ("description", "value", "basis") if not blank(n)]
         if blank("level3") and others:
             return True
@@ -331,7 +405,7 @@ class ProjectReader:
         return False
 
     def _join_cut_row(self, row: _Row, values: dict[str, Field]) -> None:
-        prev = self.project.indicators[-1]
+        prev = self._indicators[-1]
         for name, value in values.items():
             old = prev.get(name) if name in columns.INDICATOR_COLUMN_NAMES else prev.extra.get(name)
             if old is None or not value.raw:
@@ -346,5 +420,5 @@ class ProjectReader:
             code="row_split",
             message=f"{prov.describe()}：一行指标被分页截断，已与上一页的部分合并，请核对。",
             prov=prov, project_seq=self.project.seq,
-            indicator_index=len(self.project.indicators) - 1,
+            indicator_index=len(self._indicators) - 1,
         ))

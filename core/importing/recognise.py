@@ -42,7 +42,15 @@ from core.importing.paragraphs import (
     unit_line,
 )
 from core.importing.projects import ProjectReader, indicator_header
-from core.importing.roles import Evidence, GridRole, evidence, project_starts, role_of, slice_rows
+from core.importing.roles import (
+    Evidence,
+    GridRole,
+    evidence,
+    project_starts,
+    role_of,
+    slice_rows,
+    wide_table_starts,
+)
 from core.importing.sections import parse_department_goals
 from core.importing.text import squash
 from core.importing.year import region_hint, vote_year, year_from_title
@@ -70,6 +78,7 @@ class _Group:
     dept: tuple[str, str] | None = None
     money_unit: MoneyUnit | None = None
     opened: bool = False  # a 项目编码/名称 or title row was seen: the next one starts a new project
+    fresh_dept: bool = False  # a unit line stood above this group (not only above an earlier one)
 
 
 @dataclass(slots=True)
@@ -87,6 +96,7 @@ class _Walk:
     projects_started: bool = False
     in_toc: bool = False
     grids_seen: int = 0
+    dept_fresh: bool = False
     run_of: dict[int, int] = field(default_factory=dict)  # paragraph index → grids seen before it
 
     def paragraph(self, block: Paragraph) -> None:
@@ -106,6 +116,7 @@ class _Walk:
             self.in_toc = False
         if (line := unit_line(text)) is not None:
             self.dept, self.current = line, None
+            self.dept_fresh = True
             if (u := money_unit_in(text)) is not None:
                 self.unit = u
             self.paragraph_roles.append((block, BlockRole.TITLE, None))
@@ -127,6 +138,12 @@ class _Walk:
         ev = evidence(grid)
         self.evidence[grid.index] = ev
         role = role_of(ev)
+        if role is GridRole.PROJECT and (wide := wide_table_starts(grid)) is not None and wide[1]:
+            head, wide_starts = wide
+            bounds = [0, *wide_starts, grid.n_rows]
+            for a, b in itertools.pairwise(bounds):
+                self._project_piece(slice_rows(grid, a, b, head=head if a > 0 else None), opens=True)
+            return
         if role is GridRole.PROJECT:
             starts = project_starts(grid)
             bounds = ([0] if not starts or starts[0] > 0 else []) + starts + [grid.n_rows]
@@ -151,6 +168,7 @@ class _Walk:
         group = _Group(kind, self.pending_title)
         if kind == "project":
             group.dept, group.money_unit = self.dept, self.unit
+            group.fresh_dept, self.dept_fresh = self.dept_fresh, False
             if not self.projects_started and self.pending_title is not None and self.front \
                     and self.front[-1] is self.pending_title:
                 self.front.pop()
@@ -194,7 +212,8 @@ def _read_projects(groups: list[_Group], fallback_dept: tuple[str, str] | None,
             number, rest = strip_numbering(g.title.text, digits_may_follow=True)
             seq = cn_number(number) if number else None
             title = Field(rest, g.title.prov)
-        code, name = g.dept or running_dept or fallback_dept or ("", "")
+        # a unit line right above wins; else the unit an earlier table of this run named
+        code, name = (g.dept if g.fresh_dept else None) or running_dept or g.dept or fallback_dept or ("", "")
         project = Project(seq=seq, title=title, dept_code=code, dept_name=name,
                           money_unit=g.money_unit or running_unit, prov=title.prov)
         reader = ProjectReader(project, issues)
@@ -318,14 +337,17 @@ def _grid_indicator_rows(group: _Group) -> int:
 
 def _report(layout: Layout, walk: _Walk, results: list[_ProjectResult], document: Document) -> ImportReport:
     report = ImportReport(tables=len(layout.tables), projects=len(document.projects),
-                          indicator_rows=sum(len(p.indicators) for p in document.projects),
+                          indicator_rows=sum(len(p.indicators) + len(p.long_term_indicators)
+                                             for p in document.projects),
                           fields=_count_fields(document))
     # tables: one entry per grid (a grid cut between projects is listed once, for the first)
     by_table: dict[int, BlockReport] = {}
+    grid_rows_read = 0
     for position, result in enumerate(results):
         report.indicator_grid_rows += _grid_indicator_rows(result.group)
-        joined = result.reader.joined_rows
-        report.indicator_rows += joined  # rows cut by a page break count as read, in two pieces
+        # rows cut by a page break gave one indicator in two pieces; 合计 and period rows gave no
+        # indicator but were read for what they are
+        grid_rows_read += result.reader.grid_rows_read
         for grid in result.group.grids:
             ev = walk.evidence.get(grid.index, Evidence())
             rows = sum(1 for (t, _), _read in result.reader.read_rows.items() if t == grid.index)
@@ -370,10 +392,10 @@ def _report(layout: Layout, walk: _Walk, results: list[_ProjectResult], document
     report.blocks.sort(key=lambda b: order.get(("t", b.table) if b.table is not None else ("p", b.paragraph), 0))
     if report.tables and not report.projects:
         report.warnings.insert(0, ReportWarning(WarningCode.NO_PROJECTS, params={"tables": report.tables}))
-    if report.indicator_rows < report.indicator_grid_rows:
+    if grid_rows_read < report.indicator_grid_rows:
         report.warnings.insert(0, ReportWarning(WarningCode.FEWER_INDICATORS,
                                                 params={"grid_rows": report.indicator_grid_rows,
-                                                        "read_rows": report.indicator_rows}))
+                                                        "read_rows": grid_rows_read}))
     rotated = list(getattr(layout, "rotated_pages", []) or [])
     if rotated:
         report.warnings.append(ReportWarning(WarningCode.ROTATED_PAGES, page=rotated[0],

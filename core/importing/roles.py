@@ -177,12 +177,47 @@ def project_starts(grid: TableGrid) -> list[int]:
     return starts
 
 
+def wide_table_starts(grid: TableGrid) -> tuple[int, list[int]] | None:
+    """(header row, rows where the next project begins) of a wide table, else None.
+
+    In a wide table one header row names project columns (项目名称, 项目编码, 预算数 …)
+    beside the indicator columns; each project's cells are merged downwards over its
+    indicator rows, so a project begins where the 项目名称 (else 编码, else 预算数) cell
+    begins anew. 合计/小计 rows never begin a project.
+    """
+    from core.importing.projects import indicator_header
+
+    for h in range(grid.n_rows):
+        header = indicator_header(grid, h)
+        if header is None:
+            continue
+        by_field = dict((name, col) for col, name in header.project_fields)
+        col = next((by_field[n] for n in ("name", "code", "budget_total") if n in by_field), None)
+        if col is None:
+            return None
+        starts: list[int] = []
+        first = True
+        for r in range(h + 1, grid.n_rows):
+            cell = grid.rows[r][col]
+            texts = _distinct_texts(grid, r)
+            if cell.merged_from_above or not cell.text.strip() or any(columns.is_total_label(t) for t in texts):
+                continue
+            if first:
+                first = False  # the first project is the one the header row opens
+                continue
+            starts.append(r)
+        return h, starts
+    return None
+
+
 def _has_content(grid: TableGrid, a: int, b: int) -> bool:
     """Whether rows a..b-1 hold more than context rows and one opener (i.e. a project's body)."""
     return sum(1 for r in range(a, b) if not is_context_row(grid, r)) > 1
 
 
-def slice_rows(grid: TableGrid, a: int, b: int) -> TableGrid:
-    """Rows a..b-1 of a grid as a grid of their own (cells keep their row numbers)."""
-    return TableGrid(index=grid.index, rows=grid.rows[a:b], pages=grid.pages,
+def slice_rows(grid: TableGrid, a: int, b: int, head: int | None = None) -> TableGrid:
+    """Rows a..b-1 of a grid as a grid of their own (cells keep their row numbers), after
+    the header row `head` when a wide table's later project needs its column names."""
+    rows = ([grid.rows[head]] if head is not None else []) + grid.rows[a:b]
+    return TableGrid(index=grid.index, rows=rows, pages=grid.pages,
                      continues_previous=grid.continues_previous and a == 0)

@@ -10,8 +10,6 @@ choice; a workstation without them substitutes its own.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from docx import Document as new_docx
@@ -22,8 +20,10 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.table import Table as DocxTable
 
+from core.atomic_write import atomic_output
 from core.memo.blocks import Cell, Memo, Para, Section, Table, format_date
 from core.progress import NoProgress, Progress, check
+from core.xml_text import xml_safe
 
 HEADING_FONT = "黑体"
 BODY_FONT = "仿宋"
@@ -60,7 +60,7 @@ def _run(paragraph: object, text: str, east_asian: str, size: float | None = Non
     if text:
         text_element = OxmlElement("w:t")
         text_element.set(qn("xml:space"), "preserve")
-        text_element.text = text
+        text_element.text = xml_safe(text)
         run.append(text_element)
     if line_break:
         run.append(OxmlElement("w:br"))
@@ -254,8 +254,8 @@ class _DocxWriter:
     def build(self) -> None:
         meta = self.memo.metadata
         props = self.doc.core_properties
-        props.title, props.author, props.subject = meta.title, meta.author, meta.subject
-        props.keywords, props.comments = "，".join(meta.keywords), meta.creator
+        props.title, props.author, props.subject = xml_safe(meta.title), xml_safe(meta.author), xml_safe(meta.subject)
+        props.keywords, props.comments = xml_safe("，".join(meta.keywords)), xml_safe(meta.creator)
         props.language = "zh-CN"
         self.cover()
         for section in self.memo.sections:
@@ -269,12 +269,6 @@ def render_docx(memo: Memo, path: str | Path, *, progress: Progress | None = Non
     writer.build()
     check(writer.progress)
     target = Path(path)
-    fd, temp_name = tempfile.mkstemp(prefix=".memo-", suffix=".docx", dir=target.parent)
-    os.close(fd)
-    try:
-        writer.doc.save(temp_name)
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    with atomic_output(target) as temp:
+        writer.doc.save(str(temp))
     return target

@@ -13,8 +13,6 @@ per project; title/author/subject metadata. Every string goes through
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +35,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Table as RLTable
 
+from core.atomic_write import atomic_output
 from core.memo.blocks import Cell, Memo, Para, Section, Table, format_date
 from core.memo.cjk_wrap import CJKParagraph
 from core.memo.pdf_fonts import FontSet, load_fonts
@@ -266,18 +265,16 @@ class _Writer:
 
 
 def render_pdf(memo: Memo, path: str | Path, *, progress: Progress | None = None) -> RenderReport:
-    """Write `memo` to `path` as PDF. The file appears only when complete (written beside it,
-    then renamed), so a failure or a cancel leaves any earlier file as it was."""
+    """Write `memo` to `path` as PDF. The file appears only when complete (core.atomic_write:
+    written beside it, then renamed), so a failure or a cancel leaves any earlier file as it was."""
     progress = progress or NoProgress()
     target = Path(path)
     fonts = load_fonts()
     story = _Writer(memo, fonts, progress).build()
     meta = memo.metadata
-    fd, temp_name = tempfile.mkstemp(prefix=".memo-", suffix=".pdf", dir=target.parent)
-    os.close(fd)
-    try:
+    with atomic_output(target) as temp:
         doc = BaseDocTemplate(
-            temp_name, pagesize=A4, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP,
+            str(temp), pagesize=A4, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM, title=meta.title, author=meta.author, subject=meta.subject,
             creator=meta.creator, keywords=list(meta.keywords), lang="zh-CN",
         )
@@ -287,10 +284,6 @@ def render_pdf(memo: Memo, path: str | Path, *, progress: Progress | None = None
         check(progress)
         doc.build(story, canvasmaker=_numbered_canvas(fonts))
         check(progress)
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
     if fonts.missing:
         log.warning("审核意见中有字体缺少的字符，已用 〓 标出：%s", "".join(fonts.missing))
     return RenderReport(path=target, pages=doc.page, missing_chars=list(fonts.missing))

@@ -2,7 +2,7 @@
 
 Provenance is a compact text "page,table,row,col,paragraph" (empty slot = None), so
 2 million indicator rows stay small; document parts that are never queried
-(sub-goals, measures, budget tables, issues, units) are JSON. Every function here
+(sub-goals, measures, budget tables, issues, units, the import report) are JSON. Every function here
 has its inverse next to it; tests/store/test_roundtrip.py checks they agree.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from core.import_report import ImportReport
 from core.model import (
     NOWHERE,
     BudgetTable,
@@ -127,3 +128,12 @@ def issues_from_json(text: str) -> list[ImportIssue]:
     return [ImportIssue(code=i["code"], message=i["message"], prov=prov_from_text(i["prov"]),
                         project_seq=i["project_seq"], column=i["column"],
                         indicator_index=i["indicator_index"]) for i in json.loads(text)]
+
+
+def report_to_json(report: ImportReport) -> str:
+    return dumps(report.to_dict())
+
+
+def report_from_json(text: str | None) -> ImportReport | None:
+    """None for NULL: documents stored before reports were recorded have none."""
+    return None if text is None else ImportReport.from_dict(json.loads(text))

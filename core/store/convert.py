@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from core.import_report import ImportReport
 from core.model import (
     INDICATOR_COLUMNS,
     MONEY_FIELDS,
@@ -46,6 +47,7 @@ def document_columns(doc: Document, *, department_id: int, imported_at: datetime
         "measures_json": codec.field_list_to_json(doc.measures),
         "budget_tables_json": codec.budget_tables_to_json(doc.budget_tables),
         "issues_json": codec.issues_to_json(doc.issues),
+        "report_json": codec.report_to_json(doc.report),
     }
 
 
@@ -63,6 +65,9 @@ def document_from(row: Mapping[str, Any], projects: list[Project]) -> Document:
         budget_tables=codec.budget_tables_from_json(row["budget_tables_json"]),
         issues=codec.issues_from_json(row["issues_json"]),
         page_count=row["page_count"],
+        # A document stored before reports were recorded gets an empty one; ask
+        # Workspace.import_report() to tell "none recorded" from an empty report.
+        report=codec.report_from_json(row["report_json"]) or ImportReport(),
     )
 
 

@@ -11,10 +11,12 @@ import json
 from pathlib import Path
 from typing import Any, Literal
 
+from core.atomic_write import OutputError, atomic_output, check_outputs
 from core.errors import WorkspaceError
 from core.model import HEADER_FIELDS, INDICATOR_COLUMNS, Document, Field, Project
 from core.store.records import DepartmentInfo, DocumentInfo, StoredAnnotation, StoredRevision
 from core.store.workspace import Workspace
+from core.xml_text import count_illegal, xml_safe
 
 ExportFormat = Literal["json", "xlsx"]
 
@@ -90,18 +92,30 @@ def department_data(ws: Workspace, department_id: int, year: int | None = None) 
 
 
 def export_department(ws: Workspace, department_id: int, path: str | Path, *, year: int | None = None,
-                      fmt: ExportFormat = "json") -> Path:
-    """Write the export file; returns its path."""
+                      fmt: ExportFormat = "json", notes: list[str] | None = None) -> Path:
+    """Write the export file (whole or not at all, never over the workspace); returns its path.
+
+    `notes` receives what the reader of the file should know, e.g. characters left out of
+    the workbook because XML cannot hold them.
+    """
     target = Path(path)
+    check_outputs([("导出", target)], workspace=ws.path)
     data = department_data(ws, department_id, year)
     if not data["documents"]:
         raise WorkspaceError(f"部门 {data['department']['code']} {data['department']['name']}"
                              f"{'' if year is None else f' {year} 年'}在工作区中没有文档，没有可导出的内容。")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "json":
-        target.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    else:
-        _write_xlsx(data, target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"无法创建保存位置 {target.parent}：{error.strerror or error}。没有写入任何文件。") from error
+    with atomic_output(target) as temp:
+        if fmt == "json":
+            temp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        else:
+            dropped = _write_xlsx(data, temp)
+            if dropped and notes is not None:
+                notes.append(f"有 {dropped} 个控制字符（来自 PDF 的不可见字符）无法写入 Excel 文件，已在导出时去掉"
+                             "（垂直制表符、换页符换成空格）；工作区中的原值没有改动。")
     return target
 
 
@@ -109,9 +123,27 @@ def _raw(value: dict[str, Any] | None) -> str:
     return "" if value is None else str(value["raw"])
 
 
-def _write_xlsx(data: dict[str, Any], target: Path) -> None:
+class _Cleaner:
+    """Makes every string of a sheet row writable into the workbook's XML; counts what it left out."""
+
+    def __init__(self) -> None:
+        self.dropped = 0
+
+    def row(self, values: list[Any]) -> list[Any]:
+        out = []
+        for value in values:
+            if isinstance(value, str):
+                self.dropped += count_illegal(value)
+                value = xml_safe(value)
+            out.append(value)
+        return out
+
+
+def _write_xlsx(data: dict[str, Any], target: Path) -> int:
+    """Write the workbook; returns how many characters XML could not hold (left out)."""
     from openpyxl import Workbook
 
+    clean = _Cleaner()
     book = Workbook()
     projects = book.active
     assert projects is not None
@@ -125,20 +157,23 @@ def _write_xlsx(data: dict[str, Any], target: Path) -> None:
     annotations.append(["年度", "项目序号", "字段", "指标行", "列", "批注", "审核人"])
     for doc in data["documents"]:
         for p in doc["projects"]:
-            projects.append([doc["year"], doc["source_name"], p["seq"], p["unit"]["code"], p["unit"]["name"],
-                             *(_raw(p[f]) for f in HEADER_FIELDS), p["money_unit"] or ""])
+            projects.append(clean.row([doc["year"], doc["source_name"], p["seq"], p["unit"]["code"],
+                                       p["unit"]["name"], *(_raw(p[f]) for f in HEADER_FIELDS),
+                                       p["money_unit"] or ""]))
             name = _raw(p["name"]) or _raw(p["title"])
             for row, ind in enumerate(p["indicators"], start=1):
-                indicators.append([doc["year"], p["seq"], name, row, *(_raw(ind[c]) for c in INDICATOR_COLUMNS)])
+                indicators.append(clean.row([doc["year"], p["seq"], name, row,
+                                             *(_raw(ind[c]) for c in INDICATOR_COLUMNS)]))
         for r in doc["revisions"]:
             loc = r["location"]
-            revisions.append([doc["year"], loc["project_seq"], loc["field"], _row(loc["indicator"]), loc["column"],
-                              r["original"], r["suggested"], r["author"], r["note"]])
+            revisions.append(clean.row([doc["year"], loc["project_seq"], loc["field"], _row(loc["indicator"]),
+                                        loc["column"], r["original"], r["suggested"], r["author"], r["note"]]))
         for a in doc["annotations"]:
             loc = a["location"]
-            annotations.append([doc["year"], loc["project_seq"], loc["field"], _row(loc["indicator"]),
-                                loc["column"], a["text"], a["author"]])
+            annotations.append(clean.row([doc["year"], loc["project_seq"], loc["field"], _row(loc["indicator"]),
+                                          loc["column"], a["text"], a["author"]]))
     book.save(target)
+    return clean.dropped
 
 
 def _row(index: int | None) -> int | None:

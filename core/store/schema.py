@@ -10,7 +10,7 @@ Storage conventions:
 - money: the raw text plus the amount in 元 as a Decimal string (`<name>_yuan`),
   never a float;
 - rarely queried document parts (sub-goals, measures, budget tables, import issues,
-  units) are JSON text on the document row;
+  units, the import report) are JSON text on the document row;
 - the reviewer's layer points at rows by id and also keeps the `Location` it was
   made for, so it can be shown without joins and carried to a new version.
 
@@ -96,6 +96,8 @@ class DocumentRow(Base):
     measures_json: Mapped[str] = mapped_column(Text, default="[]")
     budget_tables_json: Mapped[str | None] = mapped_column(Text)
     issues_json: Mapped[str] = mapped_column(Text, default="[]")
+    # core.import_report.ImportReport as JSON; NULL: stored before reports were recorded (0004).
+    report_json: Mapped[str | None] = mapped_column(Text)
 
 
 class DocumentFileRow(Base):

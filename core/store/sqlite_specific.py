@@ -21,6 +21,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, event, text
 
+from core.atomic_write import atomic_output
+
 BUSY_TIMEOUT_MS = 5000
 
 # (FTS table, content table, indexed columns)
@@ -76,6 +78,35 @@ def integrity_problems(path: Path, *, quick: bool = False, limit: int = 10) -> l
     return [] if messages == ["ok"] else messages
 
 
+def read_only_schema(path: Path) -> tuple[set[str], str | None] | None:
+    """(table names, Alembic revision or None) of a SQLite file, read without writing to it.
+
+    Opened with mode=ro: no pragma, no WAL switch, no journal replay, so a database that
+    turns out not to be a workspace is left byte for byte as it was. None when the file
+    cannot be read that way (damaged, or a hot journal that needs writing): the opener's
+    integrity check then speaks about it.
+    """
+    conn = None
+    # A cleanly closed file (no -wal, no -journal beside it) is read as immutable: even a
+    # read-only connection to a WAL database would otherwise leave -wal/-shm files behind.
+    pending = any(path.with_name(path.name + side).exists() for side in ("-wal", "-journal"))
+    query = "mode=ro" if pending else "immutable=1"
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        tables = {str(r[0]) for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite~_%' ESCAPE '~'")}
+        revision = None
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version LIMIT 1").fetchone()
+            revision = None if row is None else str(row[0])
+        return tables, revision
+    except sqlite3.Error:
+        return None
+    finally:
+        if conn is not None:
+            conn.close()
+
+
 def foreign_key_problems(conn: Connection) -> list[str]:
     rows = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
     return [f"{r[0]} rowid {r[1]} → {r[2]}" for r in rows]
@@ -84,17 +115,17 @@ def foreign_key_problems(conn: Connection) -> list[str]:
 def backup_to(path: Path, target: Path) -> None:
     """Copy a live SQLite file consistently with the backup API (never a plain file copy)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    src = sqlite3.connect(str(path))
-    try:
-        dst = sqlite3.connect(str(partial))
+    # core.atomic_write: a full disk or a kill leaves no half-written backup behind.
+    with atomic_output(target, replace_database=True) as partial:
+        src = sqlite3.connect(str(path))
         try:
-            src.backup(dst)
+            dst = sqlite3.connect(str(partial))
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    partial.replace(target)
+            src.close()
 
 
 def backup_dir(path: Path) -> Path:

@@ -9,6 +9,7 @@ Public API (every write is one transaction and returns a `Changes` record):
         ws.documents(department_id, year=None) / ws.projects(document_id)
         ws.department_projects(department_id)   # current versions only, every year
         ws.load_document(document_id) -> core.model.Document     # exact round trip
+        ws.import_report(document_id) -> ImportReport | None      # None: stored before 0004
         ws.project(project_id) -> ProjectRecord                  # model + row ids
         ws.document_file(document_id) -> (file name, bytes)      # the original file
         ws.search(text, limit=50) -> list[SearchHit]
@@ -26,7 +27,7 @@ file backups are then the server's business.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -37,10 +38,11 @@ from sqlalchemy import Connection, Engine, create_engine, func, insert, select, 
 from sqlalchemy import exc as sa_exc
 
 from core.errors import Cancelled, UserError, WorkspaceError
+from core.import_report import ImportReport
 from core.importing.registry import read_file_bytes
 from core.model import Document
 from core.progress import NoProgress, Progress, check
-from core.store import convert, migrate, search, sqlite_specific
+from core.store import codec, convert, migrate, search, sqlite_specific
 from core.store.base import StoreBase
 from core.store.carry import carry_reviewer_layer
 from core.store.lock import WorkspaceLock
@@ -86,6 +88,24 @@ def default_workspace_path() -> Path:
 
 def _is_url(target: str | Path) -> bool:
     return isinstance(target, str) and "://" in target
+
+
+def workspace_file(target: str | Path | None) -> Path | None:
+    """The SQLite file a `--workspace` value names (the default one for None); None for a
+    server database. Lets a command refuse an output that would overwrite it."""
+    if target is None:
+        return default_workspace_path()
+    if _is_url(target):
+        from sqlalchemy.engine import make_url
+
+        try:
+            url = make_url(str(target))
+        except sa_exc.ArgumentError:
+            return None
+        if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+            return None
+        return Path(url.database).expanduser().resolve()
+    return Path(target).expanduser().resolve()
 
 
 class AllYears:
@@ -163,6 +183,8 @@ class Workspace(ReviewerLayer, StoreBase):
             if not create or readonly:
                 raise WorkspaceError(f"工作区文件不存在：{path}")
             path.parent.mkdir(parents=True, exist_ok=True)
+        else:
+            cls._refuse_if_not_ours(path)
         lock = None if readonly else WorkspaceLock(path)
         if lock is not None:
             lock.acquire()
@@ -188,6 +210,24 @@ class Workspace(ReviewerLayer, StoreBase):
             if lock is not None:
                 lock.release()
             raise
+
+    @staticmethod
+    def _refuse_if_not_ours(path: Path) -> None:
+        """Refuse another program's database, or one of a newer build, before anything writes to it.
+
+        The connection setup switches a file to WAL and migrating takes a backup beside it,
+        so this looks first, read-only; a file it cannot read goes on to the integrity check.
+        """
+        probe = sqlite_specific.read_only_schema(path)
+        if probe is None:
+            return
+        tables, revision = probe
+        if revision is None and tables:
+            raise WorkspaceError(f"{path} 不是本程序的工作区（已有其他数据表），不会修改它。")
+        if revision is not None and revision not in migrate.all_revisions():
+            raise WorkspaceError(
+                f"工作区 {path} 由更新版本的程序创建（数据结构版本 {revision}，"
+                f"本程序只认识到 {migrate.head_revision()}）。请升级程序后再打开；本程序不会修改它。")
 
     @staticmethod
     def _check_file(path: Path, *, mode: CheckMode) -> None:
@@ -312,7 +352,7 @@ class Workspace(ReviewerLayer, StoreBase):
             changes = Changes(documents=True, document_ids=frozenset({document_id}))
             if previous is None:
                 return ImportOutcome(file_name=file_name, status=ImportStatus.IMPORTED, sha256=sha,
-                                     document_id=document_id, changes=changes)
+                                     document_id=document_id, changes=changes, report=doc.report)
             conn.execute(update(DocumentRow).where(DocumentRow.id == previous).values(is_current=False))
             conn.execute(update(DocumentRow).where(DocumentRow.id == document_id).values(replaces_id=previous))
             old_doc = self._load_document(conn, previous)
@@ -321,7 +361,7 @@ class Workspace(ReviewerLayer, StoreBase):
         return ImportOutcome(
             file_name=file_name, status=ImportStatus.NEW_VERSION, sha256=sha, document_id=document_id,
             replaced_document_id=previous, carried_revisions=carried.revisions,
-            carried_annotations=carried.annotations, uncarried=tuple(carried.uncarried),
+            carried_annotations=carried.annotations, uncarried=tuple(carried.uncarried), report=doc.report,
             changes=changes | Changes(documents=True, revisions=True, annotations=True, findings=True,
                                       grades=True, document_ids=frozenset({previous})))
 
@@ -479,6 +519,27 @@ class Workspace(ReviewerLayer, StoreBase):
         if r is None:
             raise self._missing("文档", document_id)
         return DocumentInfo(*r)
+
+    def import_report(self, document_id: int) -> ImportReport | None:
+        """What the import read in this document; None for a document stored before reports
+        were recorded. WorkspaceError if there is no such document."""
+        with self._reading() as conn:
+            row = conn.execute(select(DocumentRow.id, DocumentRow.report_json)
+                               .where(DocumentRow.id == document_id)).first()
+        if row is None:
+            raise self._missing("文档", document_id)
+        return codec.report_from_json(row.report_json)
+
+    def import_reports(self, document_ids: Iterable[int]) -> dict[int, ImportReport | None]:
+        """The import reports of several documents in one query (the tree asks per department);
+        ids that name no document are left out."""
+        ids = sorted(set(document_ids))
+        if not ids:
+            return {}
+        with self._reading() as conn:
+            rows = conn.execute(select(DocumentRow.id, DocumentRow.report_json)
+                                .where(DocumentRow.id.in_(ids))).all()
+        return {r.id: codec.report_from_json(r.report_json) for r in rows}
 
     def projects(self, document_id: int) -> list[ProjectInfo]:
         """A document's projects in document order, with indicator counts (no indicators loaded)."""

@@ -98,27 +98,27 @@
 <context>
     <name>ComparisonView</name>
     <message>
-        <location filename="../../ui/views/comparison_view.py" line="34"/>
+        <location filename="../../ui/views/comparison_view.py" line="43"/>
         <source>年度对比</source>
         <translation>Year comparison</translation>
     </message>
     <message>
-        <location filename="../../ui/views/comparison_view.py" line="44"/>
+        <location filename="../../ui/views/comparison_view.py" line="53"/>
         <source>只看变化</source>
         <translation>Changes only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/comparison_view.py" line="136"/>
+        <location filename="../../ui/views/comparison_view.py" line="155"/>
         <source>上年 {year} · {file}</source>
         <translation>Last year {year} · {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/comparison_view.py" line="138"/>
+        <location filename="../../ui/views/comparison_view.py" line="157"/>
         <source>本年 {year} · {file}</source>
         <translation>This year {year} · {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/comparison_view.py" line="144"/>
+        <location filename="../../ui/views/comparison_view.py" line="163"/>
         <source>{dept}：匹配 {matched} 个项目，本年新增 {added} 个，本年删除 {removed} 个，共 {changes} 处变化</source>
         <translation>{dept}: {matched} projects matched, {added} added this year, {removed} removed this year, {changes} changes in all</translation>
     </message>
@@ -240,37 +240,37 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="47"/>
+        <location filename="../../ui/views/findings_dock.py" line="54"/>
         <source>采纳</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="48"/>
+        <location filename="../../ui/views/findings_dock.py" line="55"/>
         <source>采纳此发现，写入审核意见</source>
         <translation>Accept this finding into the memo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="49"/>
+        <location filename="../../ui/views/findings_dock.py" line="56"/>
         <source>驳回…</source>
         <translation>Dismiss…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="50"/>
+        <location filename="../../ui/views/findings_dock.py" line="57"/>
         <source>驳回此发现，并写明理由</source>
         <translation>Dismiss this finding, giving a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="51"/>
+        <location filename="../../ui/views/findings_dock.py" line="58"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="97"/>
+        <location filename="../../ui/views/findings_dock.py" line="104"/>
         <source>驳回审核发现</source>
         <translation>Dismiss finding</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="98"/>
+        <location filename="../../ui/views/findings_dock.py" line="105"/>
         <source>{rule}：{message}
 
 请写明驳回理由：</source>
@@ -279,7 +279,7 @@
 Please give the reason for dismissing it:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="103"/>
+        <location filename="../../ui/views/findings_dock.py" line="110"/>
         <source>驳回时必须写明理由。</source>
         <translation>A dismissal needs a reason.</translation>
     </message>
@@ -340,6 +340,66 @@ Please give the reason for dismissing it:</translation>
         <location filename="../../ui/views/grade_dock.py" line="75"/>
         <source>自动评分</source>
         <translation>Computed</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/import_report_dialog.py" line="36"/>
+        <source>导入报告 — {file}</source>
+        <translation>Import report — {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_report_dialog.py" line="54"/>
+        <source>复制全文</source>
+        <translation>Copy all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_report_dialog.py" line="56"/>
+        <source>把报告复制为文字，便于转给同事或反馈问题</source>
+        <translation>Copy the report as text, to pass on to a colleague or to report a problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_report_dialog.py" line="63"/>
+        <location filename="../../ui/dialogs/import_report_dialog.py" line="119"/>
+        <source>警告</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_report_dialog.py" line="65"/>
+        <source>逐块读取情况（表格按页码和序号，正文按段落）</source>
+        <translation>Block by block (tables by page and number, running text by paragraph)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_report_dialog.py" line="72"/>
+        <source>{file}：导入时没有记录导入报告（由较早版本的程序导入）。重新导入该文件可得到报告。</source>
+        <translation>{file}: no import report was recorded (imported by an earlier version of the program). Import the file again to get one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_report_dialog.py" line="74"/>
+        <source>{file}：{tables} 张表格，读出 {projects} 个项目、{rows} 行绩效指标（指标表共 {grid_rows} 行数据）、{fields} 项内容。</source>
+        <translation>{file}: {tables} tables; read {projects} projects, {rows} indicator rows (the indicator tables hold {grid_rows} data rows) and {fields} values.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_report_dialog.py" line="80"/>
+        <source>{n} 条警告表示可能有内容未被读取，请对照原文核对。</source>
+        <translation>{n} warning(s) mean content was probably not read: please check against the original.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_report_dialog.py" line="94"/>
+        <location filename="../../ui/dialogs/import_report_dialog.py" line="120"/>
+        <source>没有警告。</source>
+        <translation>No warnings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_report_dialog.py" line="101"/>
+        <source>报告中没有逐块记录。</source>
+        <translation>The report lists no blocks.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_report_dialog.py" line="121"/>
+        <source>逐块读取情况</source>
+        <translation>Block by block</translation>
     </message>
 </context>
 <context>
@@ -544,375 +604,407 @@ Suggested: {suggested}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/comparing.py" line="193"/>
-        <location filename="../../ui/exporting.py" line="30"/>
+        <location filename="../../ui/main_window.py" line="468"/>
         <source>请先在左侧选择一个部门。</source>
         <translation>Select a department on the left first.</translation>
     </message>
     <message>
-        <location filename="../../ui/comparing.py" line="196"/>
+        <location filename="../../ui/comparing.py" line="195"/>
         <source>该部门在工作区中只有一个年度的文本，无法对比。</source>
         <translation>This department has documents of only one year in the workspace: nothing to compare.</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="35"/>
+        <location filename="../../ui/exporting.py" line="34"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="36"/>
+        <location filename="../../ui/exporting.py" line="35"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="43"/>
+        <location filename="../../ui/exporting.py" line="42"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="44"/>
-        <location filename="../../ui/exporting.py" line="98"/>
+        <location filename="../../ui/exporting.py" line="43"/>
+        <location filename="../../ui/exporting.py" line="97"/>
         <source>已导出：{path}</source>
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="74"/>
+        <location filename="../../ui/exporting.py" line="73"/>
         <source>请先在左侧选择一个部门或项目。</source>
         <translation>Select a department or a project on the left first.</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="80"/>
+        <location filename="../../ui/exporting.py" line="79"/>
         <source>导出审核意见</source>
         <translation>Export review memo</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="81"/>
+        <location filename="../../ui/exporting.py" line="80"/>
         <source>PDF 文件 (*.pdf);;Word 文档 (*.docx)</source>
         <translation>PDF files (*.pdf);;Word documents (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="104"/>
+        <location filename="../../ui/exporting.py" line="103"/>
         <source>正在生成审核意见…</source>
         <translation>Writing the review memo…</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="132"/>
+        <location filename="../../ui/exporting.py" line="131"/>
         <source>审核意见预览 — {file}</source>
         <translation>Review memo preview — {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>从左侧选择一个项目，或用“导入”把部门预算绩效文本（.docx / .pdf）导入工作区。</source>
         <translation>Pick a project on the left, or use “Import” to bring budget performance documents (.docx / .pdf) into the workspace.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>筛选地区、部门、项目…</source>
         <translation>Filter regions, departments, projects…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="403"/>
+        <source>导入报告…</source>
+        <translation>Import report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>工作区</source>
         <translation>Workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>审核发现</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>审核结论与评定</source>
         <translation>Conclusion and grade</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>导入部门预算绩效文本（.docx、.pdf，可多选）</source>
         <translation>Import budget performance documents (.docx, .pdf; several at once)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>打开工作区…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>对所选部门（未选则全部）运行审核检查</source>
         <translation>Run the review checks on the selected department (all when none is selected)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>在整个工作区中搜索</source>
         <translation>Search the whole workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>把所选部门的项目、指标、修改建议和批注导出为 .xlsx</source>
         <translation>Export the selected department&apos;s projects, indicators, revisions and annotations to .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>导出审核意见…</source>
         <translation>Export review memo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>生成审核意见（PDF 或 DOCX）</source>
         <translation>Write the review memo (PDF or DOCX)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>年度对比</source>
         <translation>Year comparison</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>把所选部门两个年度的文本并排对比</source>
         <translation>Compare two years of the selected department side by side</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="229"/>
+        <source>所选文本导入时每张表格、每段正文读成了什么，以及导入警告</source>
+        <translation>What every table and paragraph of the selected document was read as, and the import warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
-        <location filename="../../ui/main_window.py" line="755"/>
+        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="881"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>撤回修改建议</source>
         <translation>Withdraw suggested revision</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>删除所选单元格的修改建议，恢复报送值</source>
         <translation>Remove the suggested revisions of the selected cells (back to the submitted values)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>最近的工作区</source>
         <translation>Recent workspaces</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/models/tree_source.py" line="30"/>
         <source>年度不详</source>
         <translation>Year unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>预算绩效目标审核工作台 — {name}</source>
         <translation>Budget Performance Review Workbench — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>预算绩效目标审核工作台</source>
         <translation>Budget Performance Review Workbench</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>打开或新建工作区</source>
         <translation>Open or create a workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>工作区文件 (*.jxws *.sqlite *.db);;所有文件 (*)</source>
         <translation>Workspace files (*.jxws *.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="408"/>
+        <source>导入报告：{file}…</source>
+        <translation>Import report: {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="420"/>
+        <source>请先在左侧选择一个年度或项目。</source>
+        <translation>Select a year or a project on the left first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="442"/>
+        <source>所选年度（{year}）的文本没有读出任何项目，因此没有项目表和绩效指标可以审核。</source>
+        <translation>No project was read from the document of the selected year ({year}), so there is no project table or indicator to review.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="446"/>
+        <source>导入报告列出了文件中每张表格被读成了什么；如果文件确有项目，请核对后重新导入。</source>
+        <translation>The import report lists what every table in the file was read as; if the file does hold projects, check it and import it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>{name}：{n} 行绩效指标</source>
         <translation>{name}: {n} indicator rows</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="584"/>
         <source>审核发现（待处理 {n}）</source>
         <translation>Findings ({n} open)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532"/>
+        <location filename="../../ui/main_window.py" line="658"/>
         <source>修改 第{n}行 {column}</source>
         <translation>Revise row {n} {column}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542"/>
+        <location filename="../../ui/main_window.py" line="668"/>
         <source>修改 {field}</source>
         <translation>Revise {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553"/>
+        <location filename="../../ui/main_window.py" line="679"/>
         <source>采纳 {rule}</source>
         <translation>Accept {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553"/>
+        <location filename="../../ui/main_window.py" line="679"/>
         <source>驳回 {rule}</source>
         <translation>Dismiss {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="680"/>
         <source>重新打开 {rule}</source>
         <translation>Reopen {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="566"/>
+        <location filename="../../ui/main_window.py" line="692"/>
         <source>请先在指标表中选择一行或一个单元格。</source>
         <translation>Select a row or a cell in the indicator table first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="579"/>
+        <location filename="../../ui/main_window.py" line="705"/>
         <source>添加批注</source>
         <translation>Add annotation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="586"/>
+        <location filename="../../ui/main_window.py" line="712"/>
         <source>修改批注</source>
         <translation>Edit annotation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="593"/>
+        <location filename="../../ui/main_window.py" line="719"/>
         <source>删除批注</source>
         <translation>Delete annotation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="600"/>
+        <location filename="../../ui/main_window.py" line="726"/>
         <source>人工评定</source>
         <translation>Set by the reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="659"/>
+        <location filename="../../ui/main_window.py" line="785"/>
         <source>导入部门预算绩效文本</source>
         <translation>Import budget performance documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="660"/>
+        <location filename="../../ui/main_window.py" line="786"/>
         <source>绩效文本 ({patterns});;所有文件 (*)</source>
         <translation>Performance documents ({patterns});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="672"/>
+        <location filename="../../ui/main_window.py" line="798"/>
         <source>正在导入 {n} 个文件…</source>
         <translation>Importing {n} files…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="685"/>
+        <location filename="../../ui/main_window.py" line="811"/>
         <source>导入完成：成功 {ok} 个，重复 {dup} 个，失败 {bad} 个。</source>
         <translation>Import finished: {ok} imported, {dup} duplicates, {bad} failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="690"/>
+        <location filename="../../ui/main_window.py" line="816"/>
         <source>{file}：{n} 条批注或修改建议未能带到新版本。</source>
         <translation>{file}: {n} annotations or suggested revisions could not be carried to the new version.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="694"/>
+        <location filename="../../ui/main_window.py" line="820"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="709"/>
+        <location filename="../../ui/main_window.py" line="835"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="717"/>
+        <location filename="../../ui/main_window.py" line="843"/>
         <source>检查完成。</source>
         <translation>Checks finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="756"/>
+        <location filename="../../ui/main_window.py" line="882"/>
         <source>&lt;h3&gt;预算绩效目标审核工作台&lt;/h3&gt;&lt;p&gt;导入部门预算绩效文本，逐项审核绩效目标和指标，提出修改建议和批注，对比年度变化，导出审核意见。&lt;/p&gt;&lt;p&gt;所有数据保存在本机工作区文件中，无需联网。&lt;/p&gt;&lt;p&gt;界面字体：文泉驿微米黑（Apache-2.0）。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Budget Performance Review Workbench&lt;/h3&gt;&lt;p&gt;Import departments&apos; budget performance documents, review every goal and indicator, suggest revisions and write annotations, compare years, and export the review memo.&lt;/p&gt;&lt;p&gt;All data stays in a workspace file on this computer; no network is needed.&lt;/p&gt;&lt;p&gt;Interface font: WenQuanYi Micro Hei (Apache-2.0).&lt;/p&gt;</translation>
     </message>
@@ -1086,27 +1178,27 @@ Suggested: {suggested}</translation>
 <context>
     <name>TreeModel</name>
     <message>
-        <location filename="../../ui/models/tree_model.py" line="24"/>
+        <location filename="../../ui/models/tree_model.py" line="37"/>
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tree_model.py" line="25"/>
+        <location filename="../../ui/models/tree_model.py" line="38"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tree_model.py" line="26"/>
+        <location filename="../../ui/models/tree_model.py" line="39"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tree_model.py" line="27"/>
+        <location filename="../../ui/models/tree_model.py" line="40"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tree_model.py" line="28"/>
+        <location filename="../../ui/models/tree_model.py" line="41"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
@@ -1114,52 +1206,52 @@ Suggested: {suggested}</translation>
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../ui/validation.py" line="30"/>
+        <location filename="../../ui/validation.py" line="26"/>
         <source>空值</source>
         <translation>Blank</translation>
     </message>
     <message>
-        <location filename="../../ui/validation.py" line="34"/>
+        <location filename="../../ui/validation.py" line="30"/>
         <source>读作：{value}</source>
         <translation>Reads as: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/validation.py" line="37"/>
+        <location filename="../../ui/validation.py" line="33"/>
         <source>前</source>
         <translation> or before</translation>
     </message>
     <message>
-        <location filename="../../ui/validation.py" line="38"/>
+        <location filename="../../ui/validation.py" line="34"/>
         <source>日期：{date}{before}</source>
         <translation>Date: {date}{before}</translation>
     </message>
     <message>
-        <location filename="../../ui/validation.py" line="40"/>
+        <location filename="../../ui/validation.py" line="36"/>
         <source>期间：{period}</source>
         <translation>Period: {period}</translation>
     </message>
     <message>
-        <location filename="../../ui/validation.py" line="42"/>
+        <location filename="../../ui/validation.py" line="38"/>
         <source>无法识别的指标值：含数字或比较符号，但读不出数值，请检查写法（如 ≥95%、31人、2025年12月31日前）。</source>
         <translation>Unreadable target value: it has digits or comparison signs but no readable number; check how it is written (e.g. ≥95%, 31人, 2025年12月31日前).</translation>
     </message>
     <message>
-        <location filename="../../ui/validation.py" line="43"/>
+        <location filename="../../ui/validation.py" line="39"/>
         <source>定性指标（无数值）</source>
         <translation>Qualitative (no number)</translation>
     </message>
     <message>
-        <location filename="../../ui/validation.py" line="49"/>
+        <location filename="../../ui/validation.py" line="45"/>
         <source>空值（按 0 计）</source>
         <translation>Blank (counts as 0)</translation>
     </message>
     <message>
-        <location filename="../../ui/validation.py" line="51"/>
+        <location filename="../../ui/validation.py" line="47"/>
         <source>无法识别的金额：请只写数字（如 1234.56），单位为{unit}。</source>
         <translation>Unreadable amount: write digits only (e.g. 1234.56); the unit is {unit}.</translation>
     </message>
     <message>
-        <location filename="../../ui/validation.py" line="52"/>
+        <location filename="../../ui/validation.py" line="48"/>
         <source>读作：{amount}{unit}</source>
         <translation>Reads as: {amount}{unit}</translation>
     </message>
@@ -1167,9 +1259,19 @@ Suggested: {suggested}</translation>
 <context>
     <name>WorkspaceTreeModel</name>
     <message>
-        <location filename="../../ui/models/tree_model.py" line="183"/>
+        <location filename="../../ui/models/tree_model.py" line="227"/>
         <source>待处理的审核发现：{n}</source>
         <translation>Open findings: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/tree_model.py" line="229"/>
+        <source>导入警告：{text}</source>
+        <translation>Import warning: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/tree_model.py" line="230"/>
+        <source>右键单击，选择“导入报告…”查看全部。</source>
+        <translation>Right-click and choose “Import report…” to see them all.</translation>
     </message>
 </context>
 </TS>

@@ -52,6 +52,27 @@ def test_missing_file_and_bad_settings_exit_2(tmp_path: Path, capsys: pytest.Cap
     assert "不是有效的 JSON" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("text, label", [
+    ('{"satisfaction_min_percent": NaN}', "满意度目标下限"),
+    ('{"qualitative_share_max": "NaN"}', "定性指标占比上限"),
+    ('{"copy_share_min": Infinity}', "与其他项目相同行的占比"),
+    ('{"criterion_weights": {"完整性": "-Infinity"}}', "各审核内容的分值"),
+    ('{"criterion_weights": {"完整性": 1e20}}', "各审核内容的分值"),
+    ('{"yearly_budget_change": 100000000000000000000}', "预算变动幅度"),
+    ('{"max_deductions_per_rule": 1e20}', "同一项目同一规则最多扣分次数"),
+    ('{"severity_deductions": {"错误": "1' + "0" * 5000 + '"}}', "每个问题的扣分"),
+])
+def test_settings_with_nan_infinity_or_huge_numbers_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                          text: str, label: str) -> None:
+    """Issue 16: NaN aborted `check` with decimal.InvalidOperation; 10^20 slipped through."""
+    settings = tmp_path / "settings.json"
+    settings.write_text(text, encoding="utf-8")
+    assert main(["check", str(LUNAN), "--settings", str(settings)]) == 2
+    err = capsys.readouterr().err
+    assert "settings.json" in err and label in err and "值无效" in err and "Traceback" not in err
+    assert len(err) < 300  # a number of 5,000 digits is not printed whole
+
+
 def test_workspace_keeps_decisions_and_overrides(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from core.checks.grading import override_grade
     from core.store.workspace import Workspace

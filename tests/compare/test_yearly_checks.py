@@ -139,3 +139,15 @@ def test_group_f_runs_with_the_other_checks_on_a_generated_pair() -> None:
             and float(c["new"]) > float(c["old"])}
     loosened = [c for c in known if c.get("cause") == "loosened" and c["project"] in rose]
     assert len([f for f in found if f.check_id == "F1"]) == len(loosened)
+
+
+def test_last_years_budget_of_zero_does_not_abort_the_checks() -> None:
+    """Issue 16: a budget of 0.00 last year made F1 divide by zero and `check` abort."""
+    old = project("会议费", "13020025P001", budget="0.00")
+    new = this_year(budget_total="120.00", fiscal_funds="120.00")
+    new["indicators"][1]["value"] = "≥90%"  # was ≥95%
+    found = findings(old, new, "F1")
+    assert len(found) == 1 and "上年为 0" in found[0].message
+    for check_id in F_IDS:  # and none of the group stumbles over it, either way round
+        findings(old, new, check_id)
+        findings(new, old, check_id)

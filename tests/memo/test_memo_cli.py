@@ -110,3 +110,52 @@ def test_location_of_department_findings_is_described() -> None:
     assert _Place(None).describe(Location(field="sub_goals[1]")) == "分项绩效目标第2项"
     assert _Place(make_document(1).projects[0]).describe(Location(project_seq=1, field="spending_plan.6月底")) \
         == "资金支出计划（6月底）"
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_outputs_that_would_destroy_something_are_refused(workspace: tuple[Path, object], tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 16: --out equal to the workspace (or its -wal, its backups), to the input or to --docx
+    overwrote it and exited 0; now each is a message, exit 2, every file as it was."""
+    path, _ = workspace
+    source = tmp_path / "a.docx"
+    source.write_bytes(b"PK\x03\x04 the reviewer's only copy")
+    before = _files(tmp_path)
+    same = str(tmp_path / "memo.pdf")
+    cases = {
+        "工作区": ["--department", "113", "--workspace", str(path), "--out", str(path)],
+        "日志文件": ["--department", "113", "--workspace", str(path), "--out", f"{path}-wal"],
+        "工作区 ws.sqlite，": ["--department", "113", "--workspace", str(path), "--out", same, "--docx", str(path)],
+        "就是要读取的文件": [str(source), "--out", str(source)],
+        "同一个文件": ["--department", "113", "--workspace", str(path), "--out", same, "--docx", same],
+        "文件夹": ["--department", "113", "--workspace", str(path), "--out", str(tmp_path)],
+    }
+    for words, argv in cases.items():
+        assert main(["memo", *argv]) == 2, words
+        err = capsys.readouterr().err
+        assert words in err and "错误：" in err and "Traceback" not in err, err
+    assert _files(tmp_path) == before
+
+
+def test_a_killed_memos_hidden_files_are_cleaned_up(workspace: tuple[Path, object], tmp_path: Path) -> None:
+    """A memo killed mid-way left hidden temporary files; the next memo into that folder removes them."""
+    import os
+    import time
+
+    from core.atomic_write import LEGACY_MIN_AGE_SECONDS, ORPHAN_MIN_AGE_SECONDS, TEMP_PREFIX, TEMP_SUFFIX
+
+    path, _ = workspace
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    old = time.time() - max(ORPHAN_MIN_AGE_SECONDS, LEGACY_MIN_AGE_SECONDS) - 5
+    for name in (f"{TEMP_PREFIX}killed{TEMP_SUFFIX}", ".memo-q1w2e3.pdf", ".memo-r4t5y6.docx"):
+        (out_dir / name).write_bytes(b"half a memo")
+        os.utime(out_dir / name, (old, old))
+    (out_dir / "memo.pdf").write_bytes(b"yesterday")
+    assert main(["memo", "--department", "113", "--workspace", str(path), "--out", str(out_dir / "memo.pdf"),
+                 "--docx", str(out_dir / "memo.docx")]) == 0
+    assert sorted(p.name for p in out_dir.iterdir()) == ["memo.docx", "memo.pdf"]
+    assert (out_dir / "memo.pdf").read_bytes().startswith(b"%PDF-")

@@ -102,6 +102,25 @@ def test_small_helpers() -> None:
     assert format_amount(Decimal("130.00"), MoneyUnit.WAN_YUAN) == "130万元"
 
 
+def test_chinese_numerals_past_ninety_nine() -> None:
+    """Issue 16: project 100 was numbered （十十） and project 110 crashed the memo."""
+    from core.values import parse_chinese_number
+
+    expected = {10: "十", 11: "十一", 20: "二十", 99: "九十九", 100: "一百", 101: "一百零一", 110: "一百一十",
+                111: "一百一十一", 1005: "一千零五", 10010: "一万零一十", 100000: "十万"}
+    assert {n: chinese_ordinal(n) for n in expected} == expected
+    assert all(parse_chinese_number(chinese_ordinal(n)) == n for n in range(1, 3000))
+
+
+def test_a_department_of_111_projects_is_numbered_to_the_end() -> None:
+    memo = build_memo(make_document(111, rows=1), reviewer=REVIEWER)
+    numbers = [section.number for top in memo.sections for level, section in top.walk()
+               if level == 2 and section.number.startswith("（")]
+    assert len(numbers) == 111
+    assert numbers[99:] == ["（一百）", "（一百零一）", "（一百零二）", "（一百零三）", "（一百零四）", "（一百零五）",
+                            "（一百零六）", "（一百零七）", "（一百零八）", "（一百零九）", "（一百一十）", "（一百一十一）"]
+
+
 def test_a_document_without_projects_still_makes_a_memo() -> None:
     document = make_document(0)
     memo = build_memo(document, reviewer=REVIEWER)

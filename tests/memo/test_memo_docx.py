@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import docx
 from docx.oxml.ns import qn
 
@@ -44,3 +46,25 @@ def test_footer_page_fields_and_properties(rendered: Rendered) -> None:
     assert " PAGE " in footer and " NUMPAGES " in footer and "第 " in footer
     assert document.core_properties.title == rendered.memo.metadata.title
     assert document.core_properties.author == rendered.memo.metadata.author
+
+
+def test_control_characters_from_a_pdf_do_not_stop_the_docx(tmp_path) -> None:
+    """Issue 16: a U+0001 (a PDF's ToUnicode map) or a vertical tab in a value made python-docx
+    refuse the whole memo; they are left out of the file, the document keeps them."""
+    from core.memo.content import build_memo
+    from core.memo.docx import render_docx
+    from core.model import Field
+    from tests.memo.sample import REVIEWER, make_document
+
+    document = make_document(1)
+    document.org.dept_name = "示例\x01办公室"
+    document.projects[0].name = Field("控制\x01字符\x0b项目")
+    document.projects[0].indicators[0] = dataclasses.replace(document.projects[0].indicators[0],
+                                                             value=Field("≥95%\x1f"))
+    path = render_docx(build_memo(document, reviewer=REVIEWER), tmp_path / "memo.docx")
+    opened = docx.Document(str(path))
+    text = "\n".join(p.text for p in opened.paragraphs)
+    cells = [c.text for table in opened.tables for row in table.rows for c in row.cells]
+    assert "控制字符 项目" in text and "≥95%" in cells
+    assert opened.core_properties.title.startswith("示例办公室")
+    assert document.projects[0].name.raw == "控制\x01字符\x0b项目"

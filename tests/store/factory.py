@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from core.import_report import BlockReport, BlockRole, IgnoredReason, ImportReport, ReportWarning, WarningCode
 from core.model import (
     BudgetTable,
     Document,
@@ -86,3 +87,26 @@ def make_document(seed: int = 0, *, region: str | None = "唐山市", dept_code:
                             project_seq=1, column="value", indicator_index=0)],
         page_count=12,
     )
+
+
+def make_report(*, projects: int = 1, warnings: tuple[WarningCode, ...] = (WarningCode.FEWER_INDICATORS,)
+                ) -> ImportReport:
+    """An import report with every kind of block and the given warnings (with their parameters)."""
+    params: dict[WarningCode, dict[str, object]] = {
+        WarningCode.NO_PROJECTS: {"tables": 3},
+        WarningCode.FEWER_INDICATORS: {"grid_rows": 12, "read_rows": 9},
+        WarningCode.TABLE_IGNORED: {"rows": 7},
+        WarningCode.FUZZY_LABEL: {"label": "项目名", "known": "项目名称", "score": 91},
+        WarningCode.PROJECT_WITHOUT_INDICATORS: {"project": "督查专项经费"},
+        WarningCode.ROTATED_PAGES: {"pages": 2},
+    }
+    blocks = [BlockReport(BlockRole.FRONT_TEXT, paragraph=0, page=1, rows=6, read_rows=4),
+              BlockReport(BlockRole.IGNORED, table=0, page=2, rows=10, reason=IgnoredReason.TOC, score=1)]
+    blocks += [BlockReport(BlockRole.PROJECT, table=i + 1, page=i + 3, rows=12, read_rows=9, project=i, score=8)
+               for i in range(projects)]
+    return ImportReport(
+        blocks=blocks, tables=projects + 1, projects=projects, indicator_rows=9 * projects,
+        indicator_grid_rows=12 * projects, fields=40 * projects,
+        warnings=[ReportWarning(code, page=3 if code is not WarningCode.NO_PROJECTS else None,
+                                table=1 if code is not WarningCode.NO_PROJECTS else None, params=params[code])
+                  for code in warnings])

@@ -12,8 +12,10 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, text
 
 from core.errors import WorkspaceError
+from core.import_report import ImportReport, WarningCode
 from core.store import Workspace, migrate, sqlite_specific
 from core.store.schema import Base
+from tests.store.factory import make_document, make_report
 
 SEARCH_TABLES = set(sqlite_specific.search_table_names())
 
@@ -62,6 +64,17 @@ def test_empty_file_is_migrated_to_head(tmp_path: Path) -> None:
     assert not sqlite_specific.list_backups(path)  # nothing to lose, nothing backed up
 
 
+def test_empty_file_at_head_records_import_reports(tmp_path: Path) -> None:
+    path = tmp_path / "empty.sqlite"
+    path.touch()
+    doc = make_document(1, projects=0)
+    doc.report = make_report(projects=0, warnings=(WarningCode.NO_PROJECTS,))
+    with Workspace.open(path) as ws:
+        document_id = ws.import_document(doc, b"no projects", "a.docx").document_id
+        assert document_id is not None
+        assert ws.import_report(document_id) == doc.report
+
+
 def test_orm_and_migrations_agree(tmp_path: Path) -> None:
     path = tmp_path / "w.sqlite"
     Workspace.open(path).close()
@@ -85,6 +98,9 @@ def test_upgrade_from_every_earlier_revision_keeps_rows(tmp_path: Path, start: s
         assert [r.revision.suggested for r in ws.revisions(1)] == ["≥24次"]
         assert [a.annotation.text for a in ws.annotations(1)] == ["请补充依据"]
         assert ws.document_file(1) == ("a.docx", b"abc")
+        # no report was recorded before 0004: none is invented
+        assert ws.import_report(1) is None
+        assert doc.report == ImportReport()
         # rows written before the search revision are in the index
         assert [(h.project_id, h.field) for h in ws.search("督查任务")] == [(1, "goal")]
         assert [(h.indicator_id, h.field) for h in ws.search("督查次数")] == [(1, "level3")]
@@ -92,6 +108,35 @@ def test_upgrade_from_every_earlier_revision_keeps_rows(tmp_path: Path, start: s
     assert len(backups) == 1 and "before" in backups[0].name
     with sqlite3.connect(backups[0]) as old:
         assert old.execute("SELECT version_num FROM alembic_version").fetchone()[0] == start
+
+
+def test_upgrade_from_0003_keeps_a_stored_document_and_records_reports_after(tmp_path: Path) -> None:
+    """A workspace written by the 0003 build (a whole document, imported, then the schema taken
+    back to 0003 as that build had it) opens, keeps the document exactly and has no report for
+    it; a document imported after the upgrade has its report."""
+    path = tmp_path / "w0003.sqlite"
+    old_doc = make_document(7, projects=3)
+    with Workspace.open(path) as ws:
+        old_id = ws.import_document(old_doc, b"before 0004", "old.docx").document_id
+    engine = create_engine(f"sqlite:///{path}")
+    sqlite_specific.install_connection_setup(engine, foreign_keys=False)
+    with engine.begin() as conn:
+        migrate.downgrade(conn, "0003_short_search")
+        assert migrate.schema_state(conn).current == "0003_short_search"
+    engine.dispose()
+
+    new_doc = make_document(8, dept_code="114", projects=0)
+    new_doc.report = make_report(projects=0, warnings=(WarningCode.NO_PROJECTS, WarningCode.ROTATED_PAGES))
+    with Workspace.open(path) as ws:
+        assert ws.schema_revision == migrate.head_revision()
+        assert old_id is not None and ws.import_report(old_id) is None
+        assert ws.load_document(old_id) == old_doc  # its report was empty: the same after the trip
+        assert len(ws.projects(old_id)) == 3
+        assert [h.project_id for h in ws.search(old_doc.projects[0].name.raw)]  # type: ignore[union-attr]
+        new_id = ws.import_document(new_doc, b"after 0004", "new.docx").document_id
+        assert new_id is not None and ws.import_report(new_id) == new_doc.report
+    # the first session's closing backup, and the one taken before the upgrade
+    assert any("before-0004" in b.name for b in sqlite_specific.list_backups(path))
 
 
 def test_every_revision_downgrades_and_upgrades_again(tmp_path: Path) -> None:

@@ -41,6 +41,25 @@ def project_indexes(win: MainWindow) -> list[QModelIndex]:
     return found
 
 
+def node_indexes(win: MainWindow, kind: str) -> list[QModelIndex]:
+    """Proxy indexes of every tree node of one kind (region, department, year, unit, project)."""
+    found: list[QModelIndex] = []
+
+    def walk(parent: QModelIndex) -> None:
+        win.tree_model.fetch_all(win.tree_proxy.mapToSource(parent))
+        for row in range(win.tree_proxy.rowCount(parent)):
+            index = win.tree_proxy.index(row, 0, parent)
+            spec = win.tree_model.spec(win.tree_proxy.mapToSource(index))
+            if spec is not None and spec.kind == kind:
+                found.append(index)
+            if win.tree_proxy.hasChildren(index):
+                win.tree.expand(index)
+                walk(index)
+
+    walk(QModelIndex())
+    return found
+
+
 def click_tree_row(qtbot: QtBot, win: MainWindow, index: QModelIndex) -> None:
     win.tree.scrollTo(index)
     rect = win.tree.visualRect(index)

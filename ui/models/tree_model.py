@@ -4,21 +4,34 @@ Children are asked for only when a branch is expanded (canFetchMore/fetchMore),
 in batches, so a province-scale workspace opens at once and scrolls without
 stalls. What the nodes are comes from a `TreeSource` (ui/models/tree_source.py),
 which asks the workspace; this model only keeps the loaded part of the tree.
+A year node stands for the department's current document(s) of that year: it
+carries their ids and, when an import report has serious warnings, a warning mark.
 """
 
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QIcon
 
 from ui.models.roles import ID_ROLE, NODE_ROLE, SORT_ROLE
+from ui.resources import icon
 from ui.settings import QT_TRANSLATE_NOOP
 
 BATCH = 200
 BADGE_ROLE = int(Qt.ItemDataRole.UserRole) + 20  # open findings under the node (int)
+WARNING_ROLE = int(Qt.ItemDataRole.UserRole) + 21  # the first serious import warning of the node's documents
+DOCUMENTS_ROLE = int(Qt.ItemDataRole.UserRole) + 22  # the ids of the documents the node stands for
 
 KIND_NAMES = {
     "region": QT_TRANSLATE_NOOP("TreeModel", "地区"),
@@ -39,7 +52,11 @@ class NodeSpec:
         label: the text shown.
         count: how many items it holds (projects under a year, …), or None.
         badge: open findings under it.
-        has_children: False for leaves.
+        has_children: False for leaves (and for a year whose documents have no projects).
+        documents: the ids of the documents the node stands for (a year: its current
+            documents; a project: its document), for "导入报告…".
+        warning: the first serious warning of those documents' import reports, in words
+            ("" when there is none): the node gets a warning mark and this as tooltip.
     """
 
     kind: str
@@ -48,6 +65,18 @@ class NodeSpec:
     count: int | None = None
     badge: int = 0
     has_children: bool = True
+    documents: tuple[int, ...] = ()
+    warning: str = ""
+
+
+_ICONS: dict[str, QIcon] = {}
+
+
+def warning_icon() -> QIcon:
+    """The tree's import-warning mark (loaded once: data() is called for every painted row)."""
+    if "warning" not in _ICONS:
+        _ICONS["warning"] = icon("import_warning")
+    return _ICONS["warning"]
 
 
 class TreeSource(Protocol):
@@ -75,6 +104,11 @@ class WorkspaceTreeModel(QAbstractItemModel):
         self._nodes: dict[int, Node] = {}
         self._source = source
         self._root = self._new_node(None, None)
+        # A QTimer object, not QTimer.singleShot(0, functor): it dies with the model.
+        self._relayout_timer = QTimer(self)
+        self._relayout_timer.setSingleShot(True)
+        self._relayout_timer.setInterval(0)
+        self._relayout_timer.timeout.connect(self._children_turned_out_empty)
 
     def _new_node(self, spec: NodeSpec | None, parent: Node | None, row: int = 0) -> Node:
         node = Node(next(self._ids), spec, parent, more=spec is None or spec.has_children, row=row)
@@ -158,14 +192,26 @@ class WorkspaceTreeModel(QAbstractItemModel):
         specs, more = self._source.children(node.spec, len(node.children), BATCH)
         node.more = more
         if not specs:
-            if not node.children:
-                # No children after all: let the view drop the expander.
-                self.layoutChanged.emit()
+            if not node.children and not self._relayout_timer.isActive():
+                # No children after all: the view must drop the expander, but not from
+                # here. QTreeView calls fetchMore in the middle of its layout, holding
+                # proxy indexes on its stack; a layout change now makes the
+                # QSortFilterProxyModel rebuild its mappings under them, and the view
+                # reads freed memory (the segmentation fault on a document without
+                # projects). So the change is announced once control is back in the event loop.
+                self._relayout_timer.start()
             return
         start = len(node.children)
         self.beginInsertRows(parent if parent.isValid() else QModelIndex(), start, start + len(specs) - 1)
         node.children.extend(self._new_node(spec, node, start + i) for i, spec in enumerate(specs))
         self.endInsertRows()
+
+    def _children_turned_out_empty(self) -> None:
+        # Both signals, never layoutChanged alone: the proxy saves and remaps the view's
+        # persistent indexes between them. (No parents hint: PySide 6.12 offers only the
+        # argument-less overload to Python.)
+        self.layoutAboutToBeChanged.emit()
+        self.layoutChanged.emit()
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -181,9 +227,19 @@ class WorkspaceTreeModel(QAbstractItemModel):
             text = f"{QCoreApplication.translate('TreeModel', KIND_NAMES.get(spec.kind, spec.kind))}：{spec.label}"
             if spec.badge:
                 text += "\n" + self.tr("待处理的审核发现：{n}").format(n=spec.badge)
+            if spec.warning:
+                text += "\n" + self.tr("导入警告：{text}").format(text=spec.warning)
+                text += "\n" + self.tr("右键单击，选择“导入报告…”查看全部。")
             return text
+        if role == Qt.ItemDataRole.DecorationRole:
+            # A mark, not colour alone: seen in any theme and by colour-blind reviewers.
+            return warning_icon() if spec.warning else None
         if role == BADGE_ROLE:
             return spec.badge
+        if role == WARNING_ROLE:
+            return spec.warning
+        if role == DOCUMENTS_ROLE:
+            return spec.documents
         if role == NODE_ROLE:
             return spec
         if role == ID_ROLE:
@@ -205,6 +261,6 @@ class WorkspaceTreeModel(QAbstractItemModel):
                 continue
             new = badges.get((spec.kind, spec.key))
             if new is not None and new != spec.badge:
-                node.spec = NodeSpec(spec.kind, spec.key, spec.label, spec.count, new, spec.has_children)
+                node.spec = replace(spec, badge=new)
                 idx = self.index_of(node)
                 self.dataChanged.emit(idx, idx, [BADGE_ROLE, Qt.ItemDataRole.ToolTipRole])

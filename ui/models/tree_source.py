@@ -3,17 +3,21 @@
 Region → department → year → projects; a year whose projects belong to several
 units gets a unit level in between. Counts come with the workspace's listings;
 the open-findings badges come from the workspace's grouped counts over the current
-documents, one query per listing (departments when their region is opened).
+documents, one query per listing (departments when their region is opened). A year
+stands for the department's current documents of that year: their ids and the
+first serious warning of their import reports come from two queries per department
+(its documents, then their reports), never one per node.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
-from core.store.records import ProjectInfo
+from core.import_report import describe_warning
+from core.store.records import DocumentInfo, ProjectInfo
 from core.store.workspace import Workspace
 from ui.models.tree_model import NodeSpec
 
@@ -54,11 +58,19 @@ class WorkspaceTreeSource:
             department_id = int(parent.key[0])  # type: ignore[call-overload]
             specs = []
             year_badges = self.ws.open_findings_per_year(department_id)
+            documents: defaultdict[int | None, list[DocumentInfo]] = defaultdict(list)
+            for info in self.ws.documents(department_id, current_only=True):
+                documents[info.year].append(info)
+            warnings = self._first_serious_warnings(documents)
             for y in self.ws.years(department_id):
                 projects = self.ws.department_projects(department_id, y.year)
                 label = str(y.year) if y.year is not None else self._unknown_year()
+                docs = documents.get(y.year, [])
+                warning = next((warnings[d.id] for d in docs if d.id in warnings), "")
+                # A year whose documents hold no project is a leaf: nothing to expand.
                 specs.append(NodeSpec("year", (department_id, y.year), label, len(projects),
-                                      year_badges.get(y.year, 0)))
+                                      year_badges.get(y.year, 0), has_children=bool(projects),
+                                      documents=tuple(d.id for d in docs), warning=warning))
             return specs
         if parent.kind == "year":
             department_id, year = parent.key[0], parent.key[1]
@@ -77,8 +89,18 @@ class WorkspaceTreeSource:
             return [self._project_spec(p, badges) for p in projects if p.unit_code == unit_code]
         return []
 
+    def _first_serious_warnings(self, documents: dict[int | None, list[DocumentInfo]]) -> dict[int, str]:
+        """The first serious import warning of each document that has one, in words (one query)."""
+        names = {d.id: d.source_name for docs in documents.values() for d in docs}
+        found: dict[int, str] = {}
+        for document_id, report in self.ws.import_reports(names).items():
+            serious = report.serious_warnings if report is not None else []
+            if serious:
+                found[document_id] = describe_warning(serious[0], names[document_id])
+        return found
+
     @staticmethod
     def _project_spec(p: ProjectInfo, badges: dict[int, int]) -> NodeSpec:
         seq = f"{p.seq}. " if p.seq is not None else ""
         return NodeSpec("project", (p.id, p.document_id), seq + p.name, p.indicator_count,
-                        badges.get(p.id, 0), has_children=False)
+                        badges.get(p.id, 0), has_children=False, documents=(p.document_id,))
