@@ -162,7 +162,26 @@ class _TableBuild:
         self.chars.setdefault(anchor, []).append(ch)
 
 
-def _build_table(table: Any) -> _TableBuild | None:
+VEdge = tuple[float, float, float]  # x, top, bottom of a vertical ruling line
+
+
+def _true_x(x: float, top: float, bottom: float, vedges: list[VEdge]) -> float:
+    """The x of the ruling line a cell's side stands on.
+
+    pdfplumber snaps edges within 3 pt together across the whole page, so a cell of one
+    table may report the x of another table's line nearby; the line that really bounds
+    the cell is the one beside it that spans the cell's height. The padding a cell's
+    text keeps from its sides (and so where a line counts as full) depends on it.
+    """
+    middle = (top + bottom) / 2
+    best, distance = x, 3.5
+    for ex, etop, ebottom in vedges:
+        if etop - 1 <= middle <= ebottom + 1 and abs(ex - x) < distance:
+            best, distance = ex, abs(ex - x)
+    return best
+
+
+def _build_table(table: Any, vedges: list[VEdge] | None = None) -> _TableBuild | None:
     cells = [c for c in table.cells if c is not None]
     if not cells:
         return None
@@ -177,7 +196,10 @@ def _build_table(table: Any) -> _TableBuild | None:
         r0, r1 = _nearest(ys, top), _nearest(ys, bottom)
         if c1 <= c0 or r1 <= r0:
             continue
-        boxes[(r0, c0)] = (x0, top, x1, bottom)
+        if vedges:
+            boxes[(r0, c0)] = (_true_x(x0, top, bottom, vedges), top, _true_x(x1, top, bottom, vedges), bottom)
+        else:
+            boxes[(r0, c0)] = (x0, top, x1, bottom)
         for r in range(r0, r1):
             for c in range(c0, c1):
                 anchor_of[(r, c)] = (r0, c0)
@@ -214,7 +236,10 @@ def _is_page_number(line: Line, height: float) -> bool:
 
 def _read_page(page: Any, page_no: int, first_table_index: int) -> tuple[_PageItems, int, int]:
     """One page → its lines and tables in reading order; returns also char and image counts."""
-    builds = [b for t in page.find_tables() if (b := _build_table(t)) is not None]
+    found = page.find_tables()
+    vedges: list[VEdge] = [(float(e["x0"]), float(e["top"]), float(e["bottom"])) for e in page.edges
+                           if e.get("orientation") == "v"] if found else []
+    builds = [b for t in found if (b := _build_table(t, vedges)) is not None]
     chars = page.chars
     outside: list[dict[str, Any]] = []
     for ch in chars:
