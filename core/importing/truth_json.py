@@ -39,6 +39,10 @@ def project_to_json(p: Project) -> dict[str, Any]:
         "fiscal_funds": _s(p.fiscal_funds), "other_funds": _s(p.other_funds), "usage": _s(p.usage),
         "spending_plan": plan, "goal": _s(p.goal),
         "indicators": [indicator_to_json(i) for i in p.indicators],
+        # forms with a 长期目标 and a 长期 grid beside the 年度 one (absent elsewhere)
+        **({"long_term_goal": _s(p.long_term_goal)} if p.long_term_goal is not None else {}),
+        **({"long_term_indicators": [indicator_to_json(i) for i in p.long_term_indicators]}
+           if p.long_term_indicators else {}),
         "prov": p.prov.to_dict(),
     }
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from core.import_report import ImportReport
 from core.model import (
+    ANNUAL,
     INDICATOR_COLUMNS,
     MONEY_FIELDS,
     Document,
@@ -26,7 +27,7 @@ from core.store import codec
 from core.values import MoneyUnit, parse_money
 
 PROJECT_TEXT_FIELDS: tuple[str, ...] = ("code", "name", "budget_total", "fiscal_funds", "other_funds",
-                                        "usage", "goal")
+                                        "usage", "goal", "long_term_goal")
 
 
 def _unit(text: str | None) -> MoneyUnit | None:
@@ -102,12 +103,14 @@ def project_from(row: Mapping[str, Any], indicators: list[Indicator]) -> Project
         seq=row["seq"], title=Field(row["title"], codec.prov_from_text(row["title_prov"])),
         dept_code=row["unit_code"], dept_name=row["unit_name"], money_unit=_unit(row["money_unit"]),
         spending_plan=codec.fields_from_json(row["spending_plan_json"]),
-        indicators=indicators, prov=codec.prov_from_text(row["prov"]), **values,
+        indicators=[i for i in indicators if i.period == ANNUAL],
+        long_term_indicators=[i for i in indicators if i.period != ANNUAL],
+        prov=codec.prov_from_text(row["prov"]), **values,
     )
 
 
 def indicator_columns(indicator: Indicator, *, project_id: int, position: int) -> dict[str, Any]:
-    cols: dict[str, Any] = {"project_id": project_id, "position": position,
+    cols: dict[str, Any] = {"project_id": project_id, "position": position, "period": indicator.period,
                             "extra_json": codec.fields_to_json(indicator.extra) if indicator.extra else None}
     for name in INDICATOR_COLUMNS:
         cols[name], cols[f"{name}_prov"] = codec.field_columns(indicator.get(name))
@@ -116,7 +119,8 @@ def indicator_columns(indicator: Indicator, *, project_id: int, position: int) -
 
 def indicator_from(row: Mapping[str, Any]) -> Indicator:
     values = {name: codec.field_from(row[name], row[f"{name}_prov"]) for name in INDICATOR_COLUMNS}
-    return Indicator(extra=codec.fields_from_json(row["extra_json"]) or {}, **values)  # type: ignore[arg-type]
+    return Indicator(extra=codec.fields_from_json(row["extra_json"]) or {}, period=row["period"] or ANNUAL,
+                     **values)  # type: ignore[arg-type]
 
 
 def location_columns(location: Location) -> dict[str, Any]:

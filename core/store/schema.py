@@ -143,6 +143,8 @@ class ProjectRow(Base):
     goal_prov: Mapped[str | None] = mapped_column(String(64))
     spending_plan_json: Mapped[str | None] = mapped_column(Text)
     prov: Mapped[str | None] = mapped_column(String(64))
+    long_term_goal: Mapped[str | None] = mapped_column(Text)
+    long_term_goal_prov: Mapped[str | None] = mapped_column(String(64))
 
 
 class IndicatorRow(Base):
@@ -165,6 +167,8 @@ class IndicatorRow(Base):
     basis: Mapped[str | None] = mapped_column(Text)
     basis_prov: Mapped[str | None] = mapped_column(String(64))
     extra_json: Mapped[str | None] = mapped_column(Text)
+    # "annual" (the 年度 grid: positions 0…n-1) or "long_term" (the 长期 grid, after them)
+    period: Mapped[str] = mapped_column(String(16), default="annual", server_default="annual")
 
 
 class LocatedMixin:

@@ -40,7 +40,7 @@ from sqlalchemy import exc as sa_exc
 from core.errors import Cancelled, UserError, WorkspaceError
 from core.import_report import ImportReport
 from core.importing.registry import read_file_bytes
-from core.model import Document
+from core.model import ANNUAL, Document
 from core.progress import NoProgress, Progress, check
 from core.store import codec, convert, migrate, search, sqlite_specific
 from core.store.base import StoreBase
@@ -442,8 +442,9 @@ class Workspace(ReviewerLayer, StoreBase):
             project_id = conn.execute(insert(ProjectRow).values(
                 **convert.project_columns(project, document_id=document_id, position=position)
             )).inserted_primary_key[0]
+            # 年度 rows first (positions are what findings point at), then the 长期 grid
             rows = [convert.indicator_columns(ind, project_id=project_id, position=i)
-                    for i, ind in enumerate(project.indicators)]
+                    for i, ind in enumerate([*project.indicators, *project.long_term_indicators])]
             if rows:
                 conn.execute(insert(IndicatorRow), rows)
         return document_id
@@ -557,7 +558,8 @@ class Workspace(ReviewerLayer, StoreBase):
         return self._project_infos(ProjectRow.document_id.in_(docs.scalar_subquery()))
 
     def _project_infos(self, where: Any) -> list[ProjectInfo]:
-        count = (select(func.count(IndicatorRow.id)).where(IndicatorRow.project_id == ProjectRow.id)
+        count = (select(func.count(IndicatorRow.id)).where(IndicatorRow.project_id == ProjectRow.id,
+                                                        IndicatorRow.period == ANNUAL)
                  .scalar_subquery())
         query = (select(ProjectRow.id, ProjectRow.document_id, ProjectRow.position, ProjectRow.seq,
                         ProjectRow.code, ProjectRow.name, ProjectRow.title, ProjectRow.unit_code,
@@ -600,7 +602,7 @@ class Workspace(ReviewerLayer, StoreBase):
                                     .order_by(IndicatorRow.position)).mappings().all()
         project = convert.project_from(row, [convert.indicator_from(r) for r in ind_rows])
         return ProjectRecord(id=project_id, document_id=row["document_id"], project=project,
-                             indicator_ids=[r["id"] for r in ind_rows])
+                             indicator_ids=[r["id"] for r in ind_rows if r["period"] == ANNUAL])
 
     def document_file(self, document_id: int) -> tuple[str, bytes]:
         """The original file as imported: (file name, bytes)."""

@@ -136,7 +136,39 @@ def test_upgrade_from_0003_keeps_a_stored_document_and_records_reports_after(tmp
         new_id = ws.import_document(new_doc, b"after 0004", "new.docx").document_id
         assert new_id is not None and ws.import_report(new_id) == new_doc.report
     # the first session's closing backup, and the one taken before the upgrade
-    assert any("before-0004" in b.name for b in sqlite_specific.list_backups(path))
+    assert any(f"before-{migrate.head_revision()[:4]}" in b.name for b in sqlite_specific.list_backups(path))
+
+
+def test_upgrade_from_0004_keeps_indicators_annual_and_stores_long_term_grids(tmp_path: Path) -> None:
+    """Rows of a 0004 workspace become the 年度 grid; a form with a 长期 grid stored after the
+    upgrade keeps both grids, its 长期目标, and the 年度 rows' positions (what findings use)."""
+    from core.model import LONG_TERM, Field, Indicator
+
+    path = tmp_path / "w0004.sqlite"
+    old_doc = make_document(7, projects=2)
+    with Workspace.open(path) as ws:
+        old_id = ws.import_document(old_doc, b"before 0005", "old.docx").document_id
+    engine = create_engine(f"sqlite:///{path}")
+    sqlite_specific.install_connection_setup(engine, foreign_keys=False)
+    with engine.begin() as conn:
+        migrate.downgrade(conn, "0004_import_report")
+    engine.dispose()
+
+    new_doc = make_document(8, dept_code="114", projects=1)
+    project = new_doc.projects[0]
+    project.long_term_goal = Field("三年内改善基础设施")
+    project.long_term_indicators = [Indicator(Field("产出指标"), Field("数量指标"), Field("改造道路"), Field(""),
+                                              Field("≥20公里"), Field(""), period=LONG_TERM)]
+    with Workspace.open(path) as ws:
+        assert old_id is not None and ws.load_document(old_id) == old_doc
+        new_id = ws.import_document(new_doc, b"after 0005", "new.docx").document_id
+        assert new_id is not None
+        loaded = ws.load_document(new_id)
+        assert loaded.projects[0] == project
+        (info,) = ws.projects(new_id)
+        record = ws.project(info.id)
+        assert len(record.indicator_ids) == len(project.indicators) == info.indicator_count
+        assert record.project.long_term_indicators[0].value.raw == "≥20公里"
 
 
 def test_every_revision_downgrades_and_upgrades_again(tmp_path: Path) -> None:
