@@ -55,7 +55,8 @@ class Provenance:
     """Where a value stands in its source file.
 
     Attributes:
-        page: 1-based page (PDF; None for .docx, which has no fixed pages).
+        page: 1-based page (PDF), or sheet (.xlsx: its place in the workbook); None for .docx,
+            which has no fixed pages.
         table: 0-based index of the table grid among the document's tables (as read,
             before continuation tables are joined).
         row: 0-based row within that table grid.
@@ -247,7 +248,7 @@ class Document:
     kind: DocumentKind
     source_name: str
     sha256: str
-    source_format: str  # "docx" or "pdf"
+    source_format: str  # "docx", "pdf" or "xlsx"
     year: int | None
     year_source: str
     money_unit: MoneyUnit | None

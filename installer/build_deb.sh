@@ -96,7 +96,7 @@ Section: misc
 Priority: optional
 Homepage: https://localhost/$NAME
 Description: 预算绩效目标审核工作台 - budget performance review workbench
- Imports departments' budget performance documents (.docx, .pdf) into a local
+ Imports departments' budget performance documents (.docx, .pdf, .xlsx) into a local
  workspace, runs the review checks, compares years and exports the review memo
  (审核意见) as PDF and DOCX. Runs offline: everything it needs is in /opt/$NAME.
  The reviewer's workspace lives in the user's data folder and is kept on update

@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("check", help="自动审核：运行审核规则 (run the review checks)",
                             description="按审核要点检查预算绩效文件，列出每条审核发现。")
     parser.add_argument("files", nargs="*", metavar="FILE",
-                        help=".docx/.pdf files to check directly (without them: the workspace's documents)")
+                        help=".docx/.pdf/.xlsx files to check directly (without them: the workspace's documents)")
     parser.add_argument("--workspace", metavar="PATH",
                         help="workspace file or database URL (default: the user's data folder)")
     parser.add_argument("--department", metavar="CODE", help="only this department (部门/单位编码, e.g. 115001)")

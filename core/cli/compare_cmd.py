@@ -1,6 +1,6 @@
 """`python main.py compare OLD NEW [--json] [--workspace PATH]`: last year's document against this year's.
 
-OLD and NEW are files (.docx/.pdf, read with the importer in a child process with
+OLD and NEW are files (.docx/.pdf/.xlsx, read with the importer in a child process with
 time and memory limits, core.importing.sandbox) or document ids of the
 workspace; with two workspace documents the reviewer's corrected project pairings
 kept there are applied. `--json` prints {"changes": [...]} (the kinds of
@@ -24,8 +24,8 @@ from core.model import Document
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("compare", help="年度对比：比较同一部门两个年度的文件 (compare two years)",
                             description="比较同一部门两个年度的预算绩效文件，列出每一处变化。")
-    parser.add_argument("old", metavar="OLD", help="上年文件（.docx/.pdf）或工作区中的文档编号")
-    parser.add_argument("new", metavar="NEW", help="本年文件（.docx/.pdf）或工作区中的文档编号")
+    parser.add_argument("old", metavar="OLD", help="上年文件（.docx/.pdf/.xlsx）或工作区中的文档编号")
+    parser.add_argument("new", metavar="NEW", help="本年文件（.docx/.pdf/.xlsx）或工作区中的文档编号")
     parser.add_argument("--json", action="store_true", help='print {"changes": [...]} for scripts')
     parser.add_argument("--workspace", metavar="PATH", help="workspace file (for document ids; default: the user's data folder)")
     parser.set_defaults(func=run)

@@ -38,7 +38,7 @@ class StderrProgress:
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("import", help="导入文档到工作区 (import documents into the workspace)")
-    parser.add_argument("files", nargs="+", metavar="FILE", help=".docx or .pdf documents")
+    parser.add_argument("files", nargs="+", metavar="FILE", help=".docx, .pdf or .xlsx documents")
     add_workspace_option(parser)
     parser.add_argument("--json", action="store_true", help="print the outcomes as JSON")
     parser.add_argument("--strict", action="store_true",

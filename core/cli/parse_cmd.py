@@ -32,7 +32,7 @@ from core.progress import CancelToken, NoProgress
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("parse", help="解析文档为 JSON，不写入工作区 (parse documents to JSON)",
                             description=__doc__.splitlines()[0])
-    parser.add_argument("files", nargs="+", metavar="FILE", help=".docx or .pdf files")
+    parser.add_argument("files", nargs="+", metavar="FILE", help=".docx, .pdf or .xlsx files")
     parser.add_argument("--out", required=True, metavar="DIR",
                         help="folder for the .json files: DIR/<file name>.json; files of the same name from "
                              "different folders get 'x.docx.json', 'x (2).docx.json', … in argument order")

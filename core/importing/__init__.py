@@ -23,7 +23,7 @@ from core.progress import NoProgress, Progress, check
 
 
 def read_document(path: str | Path, *, progress: Progress | None = None) -> Document:
-    """Import one .docx or .pdf file into a Document (raises DocumentError subclasses)."""
+    """Import one .docx, .pdf or .xlsx file into a Document (raises DocumentError subclasses)."""
     from core.importing.recognise import recognise
     from core.importing.registry import read_layout
 

@@ -22,7 +22,7 @@ class Paragraph:
     Attributes:
         text: the paragraph's text as written (no trailing newline).
         index: 0-based index among the document's paragraphs.
-        page: 1-based page (PDF), None for .docx.
+        page: 1-based page (PDF) or sheet (.xlsx), None for .docx.
         heading: outline level when the source marks one (docx Heading N), else None.
     """
 
@@ -139,7 +139,7 @@ class Layout:
     """The whole file in reading order."""
 
     source_name: str
-    source_format: str  # "docx" or "pdf"
+    source_format: str  # "docx", "pdf" or "xlsx"
     sha256: str
     blocks: list[Block] = field(default_factory=list)
     page_count: int | None = None

@@ -28,7 +28,7 @@ from core.import_report import (
     WarningCode,
 )
 from core.importing.budget_tables import read_budget_table
-from core.importing.context import read_context, segments, title_of
+from core.importing.context import is_context_texts, read_context, read_context_cells, segments, title_of
 from core.importing.layout import Layout, Paragraph, TableGrid
 from core.importing.paragraphs import (
     cn_number,
@@ -125,6 +125,16 @@ class _Walk:
             self.unit, self.current = money_unit_in(text), None
             self.paragraph_roles.append((block, BlockRole.TITLE, None))
             return
+        fields = segments(text)
+        if len(fields) <= 4 and is_context_texts(fields) and (found := read_context_cells(fields)).year is None:
+            # "单位名称：434001…本级    单位：元": labelled unit and money unit on one line
+            if found.dept is not None:
+                self.dept, self.dept_fresh = found.dept, True
+            if found.money_unit is not None:
+                self.unit = found.money_unit
+            self.current = None
+            self.paragraph_roles.append((block, BlockRole.TITLE, None))
+            return
         self.current = None
         self.pending_title = block
         if not self.projects_started:
@@ -140,6 +150,8 @@ class _Walk:
         role = role_of(ev)
         if role is GridRole.PROJECT and (wide := wide_table_starts(grid)) is not None and wide[1]:
             head, wide_starts = wide
+            # a title above a table of several projects names the table, not its first project
+            self.pending_title = None
             bounds = [0, *wide_starts, grid.n_rows]
             for a, b in itertools.pairwise(bounds):
                 self._project_piece(slice_rows(grid, a, b, head=head if a > 0 else None), opens=True)

@@ -1,7 +1,7 @@
 """Read a user's file safely: parsing runs in a child process with a time and a memory limit.
 
 A hostile or broken file (a PDF whose content never ends, a zip bomb inside a
-.docx) must not hang or exhaust the program. Every file a user hands us is read
+.docx or .xlsx) must not hang or exhaust the program. Every file a user hands us is read
 through here; `core.importing.read_document` is the pure library function the
 child runs.
 
@@ -45,8 +45,8 @@ CANCEL_POLL_S = 0.1  # how often a waiting parent looks at the cancel button
 STARTUP_LIMIT_S = 120.0  # loading the libraries in a new child (slow disks, antivirus scans on Windows)
 STOP_WAIT_S = 2.0  # a child asked to exit gets this long before it is killed
 PRELOADED = ("pdfplumber", "pdfplumber.utils.exceptions", "pdfminer.pdfdocument", "docx", "docx.opc.exceptions",
-             "core.importing.registry", "core.importing.pdf_reader", "core.importing.docx_reader",
-             "core.importing.recognise")
+             "openpyxl", "openpyxl.utils.exceptions", "core.importing.registry", "core.importing.pdf_reader",
+             "core.importing.docx_reader", "core.importing.xlsx_reader", "core.importing.recognise")
 
 
 @dataclass(frozen=True, slots=True)

@@ -101,7 +101,7 @@ CASES: list[tuple[str, Callable[[Path], None], type[errors.DocumentError], str]]
     ("old.doc", _legacy_doc, errors.UnsupportedFormatError, ".docx"),
     ("scan.pdf", _scanned_pdf, errors.ScannedPdfError, "可能是扫描件，没有文字层"),
     ("notice.docx", _no_tables_docx, errors.NotAPerformanceDocumentError, "绩效目标表"),
-    ("notes.txt", _garbage, errors.UnsupportedFormatError, ".docx 和 .pdf"),
+    ("notes.txt", _garbage, errors.UnsupportedFormatError, ".docx、.pdf 和 .xlsx"),
 ]
 
 
