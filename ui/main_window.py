@@ -1,5 +1,6 @@
 """The reviewer's main window: tree on the left, project form and indicator table in the centre,
 findings, annotations and grade in docks on the right; menus, toolbar, undo stack.
+A project whose form has a 长期 grid shows it read-only in a second tab beside the 年度 one.
 
 The window holds no business logic: it asks the workspace (core/store) for what
 to show, and every edit is an undoable command (ui/commands.py) calling one
@@ -24,12 +25,13 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from core.model import Document
+from core.model import Document, Indicator
 from core.review import FindingState, Location
 from core.store.records import Changes, ImportOutcome, ImportStatus, ProjectRecord, SearchHit, StoredFinding
 from core.store.workspace import Workspace
@@ -44,7 +46,7 @@ from ui.commands import (
 )
 from ui.errors import show_error
 from ui.labels import field_label
-from ui.models.indicator_model import IndicatorRow, IndicatorTableModel
+from ui.models.indicator_model import NO_ID, IndicatorRow, IndicatorTableModel
 from ui.models.tree_model import NodeSpec, WorkspaceTreeModel
 from ui.models.tree_source import WorkspaceTreeSource
 from ui.resources import icon
@@ -56,7 +58,7 @@ from ui.views.grade_dock import GradePanel
 from ui.views.indicator_view import IndicatorTableView
 from ui.views.project_form import ProjectForm
 
-DOCUMENT_FILTER = "*.docx *.pdf"
+DOCUMENT_FILTER = "*.docx *.pdf *.xlsx"
 SEARCH_FIELD_COLUMN = {"level3": "level3", "description": "description", "value": "value", "basis": "basis"}
 
 
@@ -106,10 +108,25 @@ class MainWindow(QMainWindow):
         self.table.undo_stack = self.undo_stack
         self.table.message.connect(self.show_message)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
+        # The 长期 grid: the same model without an edit handler, so read-only.
+        self.long_term_indicators = IndicatorTableModel(self)
+        self.long_term_table = IndicatorTableView()
+        self.long_term_table.setObjectName("longTermTable")
+        self.long_term_table.setModel(self.long_term_indicators)
+        self.long_term_table.set_column_widths()
+        self.long_term_table.message.connect(self.show_message)
+        # Document mode and an auto-hidden bar: with the 年度 tab alone (most projects) the
+        # table looks as it would without tabs.
+        self.indicator_tabs = QTabWidget()
+        self.indicator_tabs.setObjectName("indicatorTabs")
+        self.indicator_tabs.setDocumentMode(True)
+        self.indicator_tabs.setTabBarAutoHide(True)
+        self.indicator_tabs.addTab(self.table, self.tr("年度绩效指标"))
+        self.indicator_tabs.currentChanged.connect(lambda *_: self._update_actions())
         split = QSplitter(Qt.Orientation.Vertical)
         split.setObjectName("centreSplit")
         split.addWidget(self.form)
-        split.addWidget(self.table)
+        split.addWidget(self.indicator_tabs)
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
         self.placeholder = QLabel(self._placeholder_text())
@@ -213,7 +230,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         k = QKeySequence.StandardKey
         self.import_action = self._action(self.tr("导入…"), self.choose_import, k.Open, "import",
-                                          self.tr("导入部门预算绩效文本（.docx、.pdf，可多选）"))
+                                          self.tr("导入部门预算绩效文本（.docx、.pdf、.xlsx，可多选）"))
         self.open_action = self._action(self.tr("打开工作区…"), self.choose_workspace, None, None)
         self.check_action = self._action(self.tr("检查"), self.run_checks, "F5", "check",
                                          self.tr("对所选部门（未选则全部）运行审核检查"))
@@ -234,10 +251,10 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(k.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("重做"))
         self.redo_action.setShortcut(k.Redo)
-        self.copy_action = self._action(self.tr("复制"), self.table.copy_selection, None, None)
-        self.paste_action = self._action(self.tr("粘贴"), lambda: self.table.paste(), None, None)
-        self.revert_action = self._action(self.tr("撤回修改建议"), self.table.revert_selection, None, None,
-                                          self.tr("删除所选单元格的修改建议，恢复报送值"))
+        self.copy_action = self._action(self.tr("复制"), lambda: self.current_table().copy_selection(), None, None)
+        self.paste_action = self._action(self.tr("粘贴"), lambda: self.current_table().paste(), None, None)
+        self.revert_action = self._action(self.tr("撤回修改建议"), lambda: self.current_table().revert_selection(),
+                                          None, None, self.tr("删除所选单元格的修改建议，恢复报送值"))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -522,7 +539,7 @@ class MainWindow(QMainWindow):
         self.show_project(record)
 
     def _placeholder_text(self) -> str:
-        return self.tr("从左侧选择一个项目，或用“导入”把部门预算绩效文本（.docx / .pdf）导入工作区。")
+        return self.tr("从左侧选择一个项目，或用“导入”把部门预算绩效文本（.docx / .pdf / .xlsx）导入工作区。")
 
     def show_project(self, record: ProjectRecord | None) -> None:
         self.record = record
@@ -533,6 +550,7 @@ class MainWindow(QMainWindow):
         if record is None:
             self.form.set_project(None)
             self.indicators.set_rows([])
+            self._show_long_term([])
             self.findings.set_findings([])
             self.annotations.set_annotations([])
             self.grade.set_grade(None, enabled=False)
@@ -542,6 +560,7 @@ class MainWindow(QMainWindow):
         self.indicators.set_rows([IndicatorRow(i, ind, cells.get(i, {}))
                                   for i, ind in zip(record.indicator_ids, record.project.indicators, strict=True)])
         self.table.resizeRowsToContents()
+        self._show_long_term(record.project.long_term_indicators)
         self._refresh_findings()
         self._refresh_annotations()
         self._refresh_grade()
@@ -549,6 +568,23 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("{name}：{n} 行绩效指标").format(
             name=record.project.display_name, n=len(record.project.indicators)))
         self._update_actions()
+
+    def _show_long_term(self, indicators: Sequence[Indicator]) -> None:
+        """The 长期 grid in its own tab, only when the project has one (no empty tab)."""
+        # Its rows carry no indicator ids: the reviewer's layer addresses the 年度 grid only.
+        self.long_term_indicators.set_rows([IndicatorRow(NO_ID, ind, {}) for ind in indicators])
+        self.long_term_table.resizeRowsToContents()
+        index = self.indicator_tabs.indexOf(self.long_term_table)
+        if indicators and index < 0:
+            self.indicator_tabs.addTab(self.long_term_table, self.tr("长期绩效指标"))
+        elif not indicators and index >= 0:
+            self.indicator_tabs.removeTab(index)
+        self.indicator_tabs.setCurrentWidget(self.table)  # each project opens on the 年度 grid
+
+    def current_table(self) -> IndicatorTableView:
+        """The indicator table of the tab in front (the Edit menu's copy and paste act on it)."""
+        shown = self.indicator_tabs.currentWidget()
+        return shown if isinstance(shown, IndicatorTableView) else self.table
 
     def _revisions(self) -> tuple[dict[str, str], dict[int, dict[str, str]]]:
         """The current project's revisions: header fields, and cells per indicator id."""
@@ -687,6 +723,10 @@ class MainWindow(QMainWindow):
         seq = self.record.project.seq
         if target == TARGET_PROJECT:
             return Location(project_seq=seq)
+        if self.current_table() is not self.table:
+            # Annotations point at 年度 rows; a 长期 cell has no place in the reviewer's layer.
+            self.show_message(self.tr("长期绩效指标不能批注：请在年度绩效指标中选择一行或一个单元格。"))
+            return None
         index = self.table.currentIndex()
         if not index.isValid():
             self.show_message(self.tr("请先在指标表中选择一行或一个单元格。"))
@@ -744,6 +784,7 @@ class MainWindow(QMainWindow):
         if row is not None and 0 <= row < self.indicators.rowCount():
             column = self.indicators.column_of(location.column or "level3") or 0
             index = self.indicators.index(row, column)
+            self.indicator_tabs.setCurrentWidget(self.table)  # findings point at the 年度 grid
             self.table.setCurrentIndex(index)
             self.table.scrollTo(index)
             self.table.setFocus()

@@ -49,6 +49,10 @@ class GridCell:
     col: int
     anchor: tuple[int, int]
     page: int | None = None
+    # Room left after the text's last line, in multiples of its font size (PDF only, None
+    # elsewhere): a row cut by a page break left full lines above the break, so whether
+    # the text below could have fitted on the line above tells a cut from a new row.
+    room: float | None = None
 
     @property
     def is_anchor(self) -> bool:

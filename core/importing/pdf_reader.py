@@ -33,10 +33,9 @@ from typing import Any
 
 from core.errors import CorruptFileError, ScannedPdfError
 from core.importing.layout import GridCell, Layout, Paragraph, TableGrid
-from core.importing.text import CLOSING_PUNCT, is_cjk, is_word_char
+from core.importing.text import CLOSING_PUNCT, OPENING_PUNCT, is_cjk, is_word_char
 from core.progress import NoProgress, Progress, check
 
-OPENING_PUNCT = "（《「『【〔“‘([{"
 _PAGE_NUMBER_RE = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}\s*(页)?(\s*/\s*(共\s*)?\d{1,4}\s*页?)?[-—–\s]*$")
 
 
@@ -125,6 +124,15 @@ def cell_text(lines: list[Line], cell_x0: float, cell_x1: float) -> str:
     return text
 
 
+def cell_room(lines: list[Line], cell_x0: float, cell_x1: float) -> float | None:
+    """Room after a cell's last line, in multiples of its font size (see GridCell.room)."""
+    if not lines:
+        return None
+    pad = max(0.0, min(line.x0 for line in lines) - cell_x0)
+    last = lines[-1]
+    return max(0.0, (cell_x1 - pad - last.x1) / max(last.size, 1.0))
+
+
 def _cluster(values: list[float], tolerance: float = 1.5) -> list[float]:
     out: list[float] = []
     for v in sorted(values):
@@ -209,16 +217,20 @@ def _build_table(table: Any, vedges: list[VEdge] | None = None) -> _TableBuild |
 def _finish_table(build: _TableBuild, page_no: int, index: int) -> TableGrid:
     n_rows, n_cols = len(build.ys) - 1, len(build.xs) - 1
     texts: dict[tuple[int, int], str] = {}
+    rooms: dict[tuple[int, int], float | None] = {}
     for anchor, chars in build.chars.items():
         box = build.boxes.get(anchor)
         x0, x1 = (box[0], box[2]) if box else (build.xs[anchor[1]], build.xs[anchor[1] + 1])
-        texts[anchor] = cell_text(group_lines(chars, page_no), x0, x1)
+        lines = group_lines(chars, page_no)
+        texts[anchor] = cell_text(lines, x0, x1)
+        rooms[anchor] = cell_room(lines, x0, x1)
     rows: list[list[GridCell]] = []
     for r in range(n_rows):
         row: list[GridCell] = []
         for c in range(n_cols):
             anchor = build.anchor_of.get((r, c), (r, c))
-            row.append(GridCell(text=texts.get(anchor, ""), row=r, col=c, anchor=anchor, page=page_no))
+            row.append(GridCell(text=texts.get(anchor, ""), row=r, col=c, anchor=anchor, page=page_no,
+                                room=rooms.get(anchor)))
         rows.append(row)
     return TableGrid(index=index, rows=rows, pages=[page_no])
 

@@ -15,7 +15,7 @@ from core.importing import columns
 from core.importing.context import Context, dept_of, label_pair, read_context_cells, title_of
 from core.importing.layout import GridCell, TableGrid
 from core.importing.paragraphs import cn_number
-from core.importing.text import is_word_char, label_key, label_unit
+from core.importing.text import CLOSING_PUNCT, OPENING_PUNCT, is_word_char, label_key, label_unit
 from core.model import ANNUAL, LONG_TERM, Field, ImportIssue, Indicator, Project, Provenance
 from core.values import MoneyUnit
 
@@ -88,6 +88,33 @@ def _join_cut(top: str, bottom: str) -> str:
         return top + bottom
     return top + (" " if is_word_char(top[-1]) and is_word_char(bottom[0])
                   and top[-1].isalpha() and bottom[0].isalpha() else "") + bottom
+
+
+def _first_token_ems(text: str) -> float:
+    """Width of what a line break had to carry over, in ems: a CJK character with its
+    closing punctuation, or a run of Latin letters and digits (about half an em each)."""
+    text = text.lstrip()
+    if not text:
+        return 0.0
+
+    def ems(ch: str) -> float:
+        return 0.5 if ch.isascii() else 1.0
+
+    i, width = 0, 0.0
+    while i < len(text) and text[i] in OPENING_PUNCT:  # an opening mark never ends a line
+        width += ems(text[i])
+        i += 1
+    if i < len(text) and text[i].isascii() and text[i].isalnum():
+        while i < len(text) and text[i].isascii() and not text[i].isspace() and text[i] not in OPENING_PUNCT:
+            width += 0.5
+            i += 1
+    elif i < len(text):
+        width += ems(text[i])
+        i += 1
+    while i < len(text) and text[i] in CLOSING_PUNCT:  # nor does a closing one start one
+        width += ems(text[i])
+        i += 1
+    return width
 
 
 class ProjectReader:
@@ -324,14 +351,16 @@ class ProjectReader:
             return name not in values or not values[name].raw
 
         indicators = self._indicators
-        if self.piece_start and indicators and self._is_cut_row(values, blank):
+        if self.piece_start and indicators and self._cut_at_piece_start(row, values, cells, blank):
             self._join_cut_row(row, values)
             self.joined_rows += 1
             return True
         if indicators:
             prev = indicators[-1]
             level1_blank = blank("level1")
-            if level1_blank:
+            cell1 = cells.get("level1")
+            # a merged 一级 goes on as the row above read it (which may have joined a cut row)
+            if level1_blank or (cell1 is not None and cell1.merged_from_above):
                 values["level1"] = Field(prev.level1.raw, values.get("level1", prev.level1).prov)
             # A 二级 cell merged downwards shows empty below its first row, and at the top of
             # a page piece when the merge crossed the page break.
@@ -403,6 +432,54 @@ class ProjectReader:
                        if blank(n) and (old := prev.get(n)) is not None and old.raw]
             return bool(emptied)
         return False
+
+    def _cut_at_piece_start(self, row: _Row, values: dict[str, Field], cells: dict[str, GridCell],
+                            blank: Callable[[str], bool]) -> bool:
+        """Whether the top row of a page piece is the lower half of the row above the break.
+
+        Where the file gives the geometry (PDF), it decides: a row is cut only if every
+        text it holds could not have fitted on the last line of its column above the
+        break. Elsewhere, what the cells hold decides (`_is_cut_row`, `_incomplete_…`).
+        """
+        by_geometry = self._cut_by_geometry(cells)
+        if by_geometry is not None:
+            return by_geometry
+        return self._is_cut_row(values, blank) or self._incomplete_below_single_level2(row, cells, blank)
+
+    def _cut_by_geometry(self, cells: dict[str, GridCell]) -> bool | None:
+        above = self.last_cells
+        below = {name: c for name, c in cells.items() if c.text.strip() and not c.merged_from_above}
+        if not below or not above or any(c.room is None for c in above.values() if c.text.strip()):
+            return None
+        for name, cell in below.items():
+            top = above.get(name)
+            if top is None or not top.text.strip() or top.room is None:
+                return False
+            if top.room >= _first_token_ems(cell.text) + 0.1:
+                return False  # it would have fitted above: this cell starts a new row
+        return True
+
+    def _incomplete_below_single_level2(self, row: _Row, cells: dict[str, GridCell],
+                                        blank: Callable[[str], bool]) -> bool:
+        """The top row of a page piece with empty 一级/二级 cells and no 描述 or no 指标值, when
+        the 二级 cell above the break stood alone (no 二级 merge can go on here) and the
+        empty 二级 slot here is one row: the lower half of a row cut by the page break.
+
+        A new row whose 二级 merge went on across the break looks the same but for its
+        描述 and 指标值; a complete row is never read as a half, an incomplete one is
+        joined and reported (row_split) for the reviewer to confirm.
+        """
+        cell2 = cells.get("level2")
+        if cell2 is None or not blank("level1") or not blank("level2") or blank("level3"):
+            return False
+        if not (blank("value") or blank("description")):
+            return False
+        if self._merged("level2") or not self._indicators[-1].level2.raw:
+            return False
+        below = row.r + 1
+        spans_on = below < row.grid.n_rows and cell2.col < len(row.grid.rows[below]) \
+            and row.grid.rows[below][cell2.col].anchor == cell2.anchor
+        return not spans_on
 
     def _join_cut_row(self, row: _Row, values: dict[str, Field]) -> None:
         prev = self._indicators[-1]

@@ -15,6 +15,8 @@ _WS_RE = re.compile(r"[\s\u3000\u00a0]+")
 # Characters that may not start a line (kinsoku): a wrap moves them together with
 # the character before them, so they belong to the first token of a wrapped line.
 CLOSING_PUNCT = "，。、；：？！）》」』】〕”’%％)]}.,;:!?"
+# Characters that may not end a line: a wrap moves them to the next line with what follows.
+OPENING_PUNCT = "（《「『【〔“‘([{"
 
 
 def is_cjk(ch: str) -> bool:

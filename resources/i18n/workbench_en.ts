@@ -405,32 +405,32 @@ Please give the reason for dismissing it:</translation>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="23"/>
+        <location filename="../../ui/models/indicator_model.py" line="29"/>
         <source>一级指标</source>
         <translation>Level 1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="24"/>
+        <location filename="../../ui/models/indicator_model.py" line="30"/>
         <source>二级指标</source>
         <translation>Level 2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="25"/>
+        <location filename="../../ui/models/indicator_model.py" line="31"/>
         <source>三级指标</source>
         <translation>Level 3 (indicator)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="26"/>
+        <location filename="../../ui/models/indicator_model.py" line="32"/>
         <source>指标描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="27"/>
+        <location filename="../../ui/models/indicator_model.py" line="33"/>
         <source>指标值</source>
         <translation>Target value</translation>
     </message>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="28"/>
+        <location filename="../../ui/models/indicator_model.py" line="34"/>
         <source>指标值确定依据</source>
         <translation>Basis</translation>
     </message>
@@ -438,19 +438,24 @@ Please give the reason for dismissing it:</translation>
 <context>
     <name>IndicatorTableModel</name>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="155"/>
+        <location filename="../../ui/models/indicator_model.py" line="223"/>
         <source>报送值：{original}
 修改建议：{suggested}</source>
         <translation>Submitted: {original}
 Suggested: {suggested}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="156"/>
+        <location filename="../../ui/models/indicator_model.py" line="224"/>
         <source>（空）</source>
         <translation>(blank)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="168"/>
+        <location filename="../../ui/models/indicator_model.py" line="229"/>
+        <source>合成的指标值（含运算符列和单位列）：{target}</source>
+        <translation>Target composed with the operator and unit columns: {target}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/indicator_model.py" line="209"/>
         <source>已建议修改</source>
         <translation>Revision suggested</translation>
     </message>
@@ -458,12 +463,22 @@ Suggested: {suggested}</translation>
 <context>
     <name>IndicatorTableView</name>
     <message>
-        <location filename="../../ui/views/indicator_view.py" line="175"/>
+        <location filename="../../ui/views/indicator_view.py" line="235"/>
         <source>粘贴 {n} 个单元格</source>
         <translation>Paste {n} cells</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicator_view.py" line="192"/>
+        <location filename="../../ui/views/indicator_view.py" line="249"/>
+        <source>此表只读：修改建议请在年度绩效指标中提出。</source>
+        <translation>This table is read-only: suggest revisions in the annual indicators.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicator_view.py" line="251"/>
+        <source>“{column}”列按报送文件原样显示，不能修改；修改建议只能写在前六列。</source>
+        <translation>The “{column}” column is shown as submitted and cannot be changed; revisions can only be suggested in the first six columns.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/indicator_view.py" line="272"/>
         <source>撤销修改建议</source>
         <translation>Withdraw suggested revisions</translation>
     </message>
@@ -604,7 +619,7 @@ Suggested: {suggested}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>请先在左侧选择一个部门。</source>
         <translation>Select a department on the left first.</translation>
     </message>
@@ -660,351 +675,366 @@ Suggested: {suggested}</translation>
         <translation>Review memo preview — {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
-        <source>从左侧选择一个项目，或用“导入”把部门预算绩效文本（.docx / .pdf）导入工作区。</source>
-        <translation>Pick a project on the left, or use “Import” to bring budget performance documents (.docx / .pdf) into the workspace.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>筛选地区、部门、项目…</source>
         <translation>Filter regions, departments, projects…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
-        <location filename="../../ui/main_window.py" line="228"/>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>导入报告…</source>
         <translation>Import report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="124"/>
+        <source>年度绩效指标</source>
+        <translation>Annual indicators</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>工作区</source>
         <translation>Workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>审核发现</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>审核结论与评定</source>
         <translation>Conclusion and grade</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
-        <source>导入部门预算绩效文本（.docx、.pdf，可多选）</source>
-        <translation>Import budget performance documents (.docx, .pdf; several at once)</translation>
+        <location filename="../../ui/main_window.py" line="233"/>
+        <source>导入部门预算绩效文本（.docx、.pdf、.xlsx，可多选）</source>
+        <translation>Import budget performance documents (.docx, .pdf, .xlsx; several at once)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>打开工作区…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>对所选部门（未选则全部）运行审核检查</source>
         <translation>Run the review checks on the selected department (all when none is selected)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>在整个工作区中搜索</source>
         <translation>Search the whole workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>把所选部门的项目、指标、修改建议和批注导出为 .xlsx</source>
         <translation>Export the selected department&apos;s projects, indicators, revisions and annotations to .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>导出审核意见…</source>
         <translation>Export review memo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>生成审核意见（PDF 或 DOCX）</source>
         <translation>Write the review memo (PDF or DOCX)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>年度对比</source>
         <translation>Year comparison</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>把所选部门两个年度的文本并排对比</source>
         <translation>Compare two years of the selected department side by side</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>所选文本导入时每张表格、每段正文读成了什么，以及导入警告</source>
         <translation>What every table and paragraph of the selected document was read as, and the import warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
-        <location filename="../../ui/main_window.py" line="881"/>
+        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="922"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>撤回修改建议</source>
         <translation>Withdraw suggested revision</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>删除所选单元格的修改建议，恢复报送值</source>
         <translation>Remove the suggested revisions of the selected cells (back to the submitted values)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>最近的工作区</source>
         <translation>Recent workspaces</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <location filename="../../ui/models/tree_source.py" line="30"/>
         <source>年度不详</source>
         <translation>Year unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>预算绩效目标审核工作台 — {name}</source>
         <translation>Budget Performance Review Workbench — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>预算绩效目标审核工作台</source>
         <translation>Budget Performance Review Workbench</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>打开或新建工作区</source>
         <translation>Open or create a workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>工作区文件 (*.jxws *.sqlite *.db);;所有文件 (*)</source>
         <translation>Workspace files (*.jxws *.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>导入报告：{file}…</source>
         <translation>Import report: {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>请先在左侧选择一个年度或项目。</source>
         <translation>Select a year or a project on the left first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442"/>
+        <location filename="../../ui/main_window.py" line="459"/>
         <source>所选年度（{year}）的文本没有读出任何项目，因此没有项目表和绩效指标可以审核。</source>
         <translation>No project was read from the document of the selected year ({year}), so there is no project table or indicator to review.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="463"/>
         <source>导入报告列出了文件中每张表格被读成了什么；如果文件确有项目，请核对后重新导入。</source>
         <translation>The import report lists what every table in the file was read as; if the file does hold projects, check it and import it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="542"/>
+        <source>从左侧选择一个项目，或用“导入”把部门预算绩效文本（.docx / .pdf / .xlsx）导入工作区。</source>
+        <translation>Pick a project on the left, or use “Import” to bring budget performance documents (.docx / .pdf / .xlsx) into the workspace.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>{name}：{n} 行绩效指标</source>
         <translation>{name}: {n} indicator rows</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="584"/>
+        <location filename="../../ui/main_window.py" line="579"/>
+        <source>长期绩效指标</source>
+        <translation>Long-term indicators</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="620"/>
         <source>审核发现（待处理 {n}）</source>
         <translation>Findings ({n} open)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="658"/>
+        <location filename="../../ui/main_window.py" line="694"/>
         <source>修改 第{n}行 {column}</source>
         <translation>Revise row {n} {column}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="668"/>
+        <location filename="../../ui/main_window.py" line="704"/>
         <source>修改 {field}</source>
         <translation>Revise {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="679"/>
+        <location filename="../../ui/main_window.py" line="715"/>
         <source>采纳 {rule}</source>
         <translation>Accept {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="679"/>
+        <location filename="../../ui/main_window.py" line="715"/>
         <source>驳回 {rule}</source>
         <translation>Dismiss {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="680"/>
+        <location filename="../../ui/main_window.py" line="716"/>
         <source>重新打开 {rule}</source>
         <translation>Reopen {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="692"/>
+        <location filename="../../ui/main_window.py" line="728"/>
+        <source>长期绩效指标不能批注：请在年度绩效指标中选择一行或一个单元格。</source>
+        <translation>Long-term indicators cannot be annotated: select a row or a cell in the annual indicators.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="732"/>
         <source>请先在指标表中选择一行或一个单元格。</source>
         <translation>Select a row or a cell in the indicator table first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="705"/>
+        <location filename="../../ui/main_window.py" line="745"/>
         <source>添加批注</source>
         <translation>Add annotation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="712"/>
+        <location filename="../../ui/main_window.py" line="752"/>
         <source>修改批注</source>
         <translation>Edit annotation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="719"/>
+        <location filename="../../ui/main_window.py" line="759"/>
         <source>删除批注</source>
         <translation>Delete annotation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="726"/>
+        <location filename="../../ui/main_window.py" line="766"/>
         <source>人工评定</source>
         <translation>Set by the reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="785"/>
+        <location filename="../../ui/main_window.py" line="826"/>
         <source>导入部门预算绩效文本</source>
         <translation>Import budget performance documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="786"/>
+        <location filename="../../ui/main_window.py" line="827"/>
         <source>绩效文本 ({patterns});;所有文件 (*)</source>
         <translation>Performance documents ({patterns});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="798"/>
+        <location filename="../../ui/main_window.py" line="839"/>
         <source>正在导入 {n} 个文件…</source>
         <translation>Importing {n} files…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="811"/>
+        <location filename="../../ui/main_window.py" line="852"/>
         <source>导入完成：成功 {ok} 个，重复 {dup} 个，失败 {bad} 个。</source>
         <translation>Import finished: {ok} imported, {dup} duplicates, {bad} failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="816"/>
+        <location filename="../../ui/main_window.py" line="857"/>
         <source>{file}：{n} 条批注或修改建议未能带到新版本。</source>
         <translation>{file}: {n} annotations or suggested revisions could not be carried to the new version.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="820"/>
+        <location filename="../../ui/main_window.py" line="861"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="835"/>
+        <location filename="../../ui/main_window.py" line="876"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="843"/>
+        <location filename="../../ui/main_window.py" line="884"/>
         <source>检查完成。</source>
         <translation>Checks finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="882"/>
+        <location filename="../../ui/main_window.py" line="923"/>
         <source>&lt;h3&gt;预算绩效目标审核工作台&lt;/h3&gt;&lt;p&gt;导入部门预算绩效文本，逐项审核绩效目标和指标，提出修改建议和批注，对比年度变化，导出审核意见。&lt;/p&gt;&lt;p&gt;所有数据保存在本机工作区文件中，无需联网。&lt;/p&gt;&lt;p&gt;界面字体：文泉驿微米黑（Apache-2.0）。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Budget Performance Review Workbench&lt;/h3&gt;&lt;p&gt;Import departments&apos; budget performance documents, review every goal and indicator, suggest revisions and write annotations, compare years, and export the review memo.&lt;/p&gt;&lt;p&gt;All data stays in a workspace file on this computer; no network is needed.&lt;/p&gt;&lt;p&gt;Interface font: WenQuanYi Micro Hei (Apache-2.0).&lt;/p&gt;</translation>
     </message>
@@ -1076,24 +1106,34 @@ Suggested: {suggested}</translation>
 <context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../../ui/views/project_form.py" line="80"/>
+        <location filename="../../ui/views/project_form.py" line="82"/>
         <source>金额</source>
         <translation>Amounts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/project_form.py" line="132"/>
+        <location filename="../../ui/views/project_form.py" line="96"/>
+        <source>长期目标按报送文件原样显示，不能修改。</source>
+        <translation>The long-term goal is shown as submitted and cannot be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/project_form.py" line="97"/>
+        <source>长期目标</source>
+        <translation>Long-term goal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/project_form.py" line="145"/>
         <source>单位：{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/project_form.py" line="160"/>
+        <location filename="../../ui/views/project_form.py" line="180"/>
         <source>报送值：{original}
 修改建议：{suggested}</source>
         <translation>Submitted: {original}
 Suggested: {suggested}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/project_form.py" line="161"/>
+        <location filename="../../ui/views/project_form.py" line="181"/>
         <source>（空）</source>
         <translation>(blank)</translation>
     </message>
@@ -1259,17 +1299,17 @@ Suggested: {suggested}</translation>
 <context>
     <name>WorkspaceTreeModel</name>
     <message>
-        <location filename="../../ui/models/tree_model.py" line="227"/>
+        <location filename="../../ui/models/tree_model.py" line="229"/>
         <source>待处理的审核发现：{n}</source>
         <translation>Open findings: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tree_model.py" line="229"/>
+        <location filename="../../ui/models/tree_model.py" line="231"/>
         <source>导入警告：{text}</source>
         <translation>Import warning: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tree_model.py" line="230"/>
+        <location filename="../../ui/models/tree_model.py" line="232"/>
         <source>右键单击，选择“导入报告…”查看全部。</source>
         <translation>Right-click and choose “Import report…” to see them all.</translation>
     </message>

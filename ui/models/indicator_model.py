@@ -5,6 +5,12 @@ place, distinctly (colour, a marker icon and the original in the tooltip), while
 RAW_ROLE always gives the submitted text. Edits are not written here: setData hands
 (row, column, text) to the edit handler, which pushes an undoable command that
 calls the workspace; the model then refreshes from the workspace's state.
+
+After the six standard columns come the extra columns other provinces' forms add
+(权重, 指标性质, 计量单位, 评(扣)分标准 …), one per header any row has, in first-seen
+order, titled by that header and shown as written. They are read-only: a suggested
+revision is only made to the six columns the checks and the memo know. Without an
+edit handler the whole model is read-only (the 长期 grid).
 """
 
 from __future__ import annotations
@@ -28,6 +34,10 @@ COLUMN_TITLES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("IndicatorModel", "指标值确定依据"),
 )
 LEVEL1, LEVEL2, LEVEL3, DESCRIPTION, VALUE, BASIS = range(6)
+FIRST_EXTRA = len(INDICATOR_COLUMNS)  # the first column kept under its own header text
+
+# The id of a row the reviewer's layer cannot address (the 长期 grid has no indicator ids).
+NO_ID = -1
 
 REVISED_BACKGROUND = QColor("#fff3c4")
 REVISED_FOREGROUND = QColor("#1a4b8c")
@@ -62,6 +72,7 @@ class IndicatorTableModel(QAbstractTableModel):
     def __init__(self, parent: object | None = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._rows: list[IndicatorRow] = []
+        self._extra: list[str] = []  # extra column headers, in first-seen order
         self._finding_cells: set[tuple[int, str]] = set()
         self._edit_handler: EditHandler | None = None
 
@@ -69,6 +80,8 @@ class IndicatorTableModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[IndicatorRow], finding_cells: set[tuple[int, str]] | None = None) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        # A dict keeps the order in which headers first appear, row by row.
+        self._extra = list(dict.fromkeys(name for r in self._rows for name in r.indicator.extra))
         self._finding_cells = set(finding_cells or ())
         self.endResetModel()
 
@@ -88,6 +101,15 @@ class IndicatorTableModel(QAbstractTableModel):
     def set_edit_handler(self, handler: EditHandler | None) -> None:
         self._edit_handler = handler
 
+    @property
+    def read_only(self) -> bool:
+        """No edit handler: no cell takes a suggested revision (the 长期 grid)."""
+        return self._edit_handler is None
+
+    def is_editable(self, column: int) -> bool:
+        """Only the six standard columns take revisions; extra columns stay as written."""
+        return not self.read_only and 0 <= column < FIRST_EXTRA
+
     def row_at(self, row: int) -> IndicatorRow:
         return self._rows[row]
 
@@ -100,20 +122,37 @@ class IndicatorTableModel(QAbstractTableModel):
                 return i
         return None
 
-    @staticmethod
-    def column_name(column: int) -> str:
-        return INDICATOR_COLUMNS[column]
+    def column_name(self, column: int) -> str:
+        """The column's name in locations: a standard column's key, else the extra header text
+        (core.store.convert.value_at reads a location's column either way)."""
+        if column < FIRST_EXTRA:
+            return INDICATOR_COLUMNS[column]
+        return self._extra[column - FIRST_EXTRA]
 
-    @staticmethod
-    def column_of(name: str) -> int | None:
-        return INDICATOR_COLUMNS.index(name) if name in INDICATOR_COLUMNS else None
+    def column_of(self, name: str) -> int | None:
+        if name in INDICATOR_COLUMNS:
+            return INDICATOR_COLUMNS.index(name)
+        return FIRST_EXTRA + self._extra.index(name) if name in self._extra else None
 
     def submitted(self, row: int, column: int) -> str:
-        field = self._rows[row].indicator.get(INDICATOR_COLUMNS[column])
+        indicator = self._rows[row].indicator
+        if column < FIRST_EXTRA:
+            field = indicator.get(INDICATOR_COLUMNS[column])
+        else:
+            field = indicator.extra.get(self._extra[column - FIRST_EXTRA])
         return "" if field is None else field.raw
 
     def revised(self, row: int, column: int) -> str | None:
+        if column >= FIRST_EXTRA:
+            return None
         return self._rows[row].revisions.get(INDICATOR_COLUMNS[column])
+
+    def composed_target(self, row: int) -> str | None:
+        """The target the checks read when the form splits it over an operator and a unit
+        column (指标性质 "≥", 95, 计量单位 "%" → "≥95%"); None when 指标值 says it all."""
+        indicator = self._rows[row].indicator
+        composed = indicator.target_text
+        return composed if composed.strip() != indicator.value.raw.strip() else None
 
     def shown(self, row: int, column: int) -> str:
         """What the cell shows: the suggested revision if there is one, else the submitted text."""
@@ -125,7 +164,7 @@ class IndicatorTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(INDICATOR_COLUMNS)
+        return 0 if parent.isValid() else FIRST_EXTRA + len(self._extra)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -133,6 +172,8 @@ class IndicatorTableModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMN_TITLES):
             return QCoreApplication.translate("IndicatorModel", COLUMN_TITLES[section])
+        if orientation == Qt.Orientation.Horizontal and 0 <= section - FIRST_EXTRA < len(self._extra):
+            return self._extra[section - FIRST_EXTRA]  # the form's own header, as written
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return None
@@ -151,16 +192,13 @@ class IndicatorTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return self._rows[row].indicator_id
         if role == Qt.ItemDataRole.ToolTipRole:
-            if revised is not None:
-                return self.tr("报送值：{original}\n修改建议：{suggested}").format(
-                    original=self.submitted(row, col) or self.tr("（空）"), suggested=revised or self.tr("（空）"))
-            return self.submitted(row, col) or None
+            return self._tooltip(row, col, revised)
         if role == Qt.ItemDataRole.DecorationRole and revised is not None:
             return revised_icon()
         if role == Qt.ItemDataRole.BackgroundRole:
             if revised is not None:
                 return QBrush(REVISED_BACKGROUND)
-            if (row, INDICATOR_COLUMNS[col]) in self._finding_cells:
+            if (row, self.column_name(col)) in self._finding_cells:
                 return QBrush(FINDING_BACKGROUND)
         if role == Qt.ItemDataRole.ForegroundRole and revised is not None:
             return QBrush(REVISED_FOREGROUND)
@@ -172,15 +210,28 @@ class IndicatorTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._edit_handler is not None:
+        if self.is_editable(index.column()):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
+    def _tooltip(self, row: int, col: int, revised: str | None) -> str | None:
+        lines: list[str] = []
+        if revised is not None:
+            lines.append(self.tr("报送值：{original}\n修改建议：{suggested}").format(
+                original=self.submitted(row, col) or self.tr("（空）"), suggested=revised or self.tr("（空）")))
+        elif self.submitted(row, col):
+            lines.append(self.submitted(row, col))
+        if col == VALUE and (composed := self.composed_target(row)) is not None:
+            # The cell holds a bare number; the reviewer should see what the checks read.
+            lines.append(self.tr("合成的指标值（含运算符列和单位列）：{target}").format(target=composed))
+        return "\n".join(lines) or None
+
     def setData(self, index: QModelIndex | QPersistentModelIndex, value: object,
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._edit_handler is None:
+        if (role != Qt.ItemDataRole.EditRole or not index.isValid() or self._edit_handler is None
+                or not self.is_editable(index.column())):
             return False
         text = "" if value is None else str(value)
         if text == self.shown(index.row(), index.column()):
             return False
-        return self._edit_handler(index.row(), INDICATOR_COLUMNS[index.column()], text)
+        return self._edit_handler(index.row(), self.column_name(index.column()), text)

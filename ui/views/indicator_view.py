@@ -2,13 +2,15 @@
 
 一级/二级 cells edit through a combo box of the standard names (core.model
 STANDARD_LEVELS); 指标值 is read as it is typed (ui/validation.py) and a value that
-cannot be read is refused with a message. Copy gives tab-separated text; paste
-writes a block from the current cell as one undoable step.
+cannot be read is refused with a message. Copy gives tab-separated text of every
+selected column, extra ones included; paste writes a block from the current cell as
+one undoable step, and is refused, with a message, when it would change a cell that
+takes no revision (an extra column, or a read-only table such as the 长期 grid).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,10 +25,24 @@ from PySide6.QtWidgets import (
 
 from core.model import STANDARD_LEVELS
 from ui.clipboard import from_tsv, to_tsv
-from ui.models.indicator_model import BASIS, DESCRIPTION, LEVEL1, LEVEL2, LEVEL3, VALUE, IndicatorTableModel
+from ui.models.indicator_model import (
+    BASIS,
+    DESCRIPTION,
+    FIRST_EXTRA,
+    LEVEL1,
+    LEVEL2,
+    LEVEL3,
+    VALUE,
+    IndicatorTableModel,
+)
 from ui.validation import read_target
 
 INVALID_STYLE = "QLineEdit { border: 2px solid #c0392b; background: #fdecea; }"
+
+# Widths when extra columns follow: the table scrolls sideways instead of squeezing every
+# column into the window, so the text columns get a readable width of their own.
+TEXT_WIDTHS: dict[int, int] = {LEVEL3: 170, DESCRIPTION: 220, BASIS: 150}
+EXTRA_MIN_WIDTH, EXTRA_MAX_WIDTH = 60, 220
 
 
 class IndicatorDelegate(QStyledItemDelegate):
@@ -93,6 +109,7 @@ class IndicatorTableView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.undo_stack: QUndoStack | None = None
+        self._widths_set = False  # set_column_widths called: widths follow each model reset
         self.delegate = IndicatorDelegate(self)
         self.delegate.invalid.connect(self.message)
         self.delegate.reading.connect(self.message)
@@ -116,15 +133,53 @@ class IndicatorTableView(QTableView):
         assert isinstance(model, IndicatorTableModel)
         return model
 
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        previous = self.model()
+        if isinstance(previous, IndicatorTableModel):
+            previous.modelReset.disconnect(self._columns_changed)
+        super().setModel(model)
+        if isinstance(model, IndicatorTableModel):
+            # Another project may bring other extra columns: widths follow each reset.
+            model.modelReset.connect(self._columns_changed)
+
+    def _columns_changed(self) -> None:
+        if self._widths_set:
+            self.set_column_widths()
+
     def set_column_widths(self) -> None:
-        """Fixed widths for the short columns; the text columns share what is left."""
+        """Fixed widths for the short columns; the text columns share what is left, or, when
+        extra columns follow, get fixed widths too and the table scrolls sideways."""
+        self._widths_set = True
         header = self.horizontalHeader()
         header.setStretchLastSection(False)
         for column, width in ((LEVEL1, 86), (LEVEL2, 112), (VALUE, 118)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(column, width)
-        for column in (LEVEL3, DESCRIPTION, BASIS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        count = self.model().columnCount() if self.model() is not None else FIRST_EXTRA
+        if count <= FIRST_EXTRA:
+            for column in (LEVEL3, DESCRIPTION, BASIS):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            return
+        for column, width in TEXT_WIDTHS.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.setColumnWidth(column, width)
+        for column in range(FIRST_EXTRA, count):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.setColumnWidth(column, self._extra_width(column))
+        header.setStretchLastSection(True)  # no blank strip right of the last column
+
+    def _extra_width(self, column: int) -> int:
+        """Wide enough for the header and the longest cell, within bounds (long cells wrap)."""
+        model = self.model()
+        header_font = self.horizontalHeader().fontMetrics()
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        width = header_font.horizontalAdvance(title) + 24
+        cells = self.fontMetrics()
+        for row in range(model.rowCount()):
+            text = str(model.index(row, column).data() or "")
+            longest = max(text.splitlines() or [""], key=len)
+            width = max(width, cells.horizontalAdvance(longest) + 16)
+        return max(EXTRA_MIN_WIDTH, min(EXTRA_MAX_WIDTH, width))
 
     # -- clipboard -----------------------------------------------------------------
     def selected_block(self) -> list[list[str]]:
@@ -164,6 +219,11 @@ class IndicatorTableView(QTableView):
                         targets.append((r, c, value))
         targets = [(r, c, v) for (r, c, v) in targets
                    if v != str(model.index(r, c).data(Qt.ItemDataRole.EditRole) or "")]
+        locked = next((c for (_r, c, _v) in targets if not self.indicator_model().is_editable(c)), None)
+        if locked is not None:
+            # Refused whole, as an unreadable value is: half a paste would be harder to follow.
+            self.message.emit(self.locked_message(locked))
+            return 0
         refused = [v for (_r, c, v) in targets if c == VALUE and not read_target(v).ok]
         if refused:
             self.message.emit(read_target(refused[0]).message)
@@ -181,6 +241,26 @@ class IndicatorTableView(QTableView):
             if self.undo_stack is not None:
                 self.undo_stack.endMacro()
         return changed
+
+    def locked_message(self, column: int) -> str:
+        """Why a cell takes no revision, in the reviewer's words."""
+        model = self.indicator_model()
+        if model.read_only:
+            return self.tr("此表只读：修改建议请在年度绩效指标中提出。")
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        return self.tr("“{column}”列按报送文件原样显示，不能修改；修改建议只能写在前六列。").format(column=title)
+
+    def edit(self, index: QModelIndex | QPersistentModelIndex,  # type: ignore[override]
+             trigger: QAbstractItemView.EditTrigger | None = None, event: QEvent | None = None) -> bool:
+        if trigger is None:
+            return super().edit(index)  # type: ignore[call-arg]
+        started = super().edit(index, trigger, event)
+        # A double-click or F2 on a cell that takes no revision says why nothing opens.
+        if (not started and index.isValid() and not self.indicator_model().is_editable(index.column())
+                and trigger in (QAbstractItemView.EditTrigger.DoubleClicked,
+                                QAbstractItemView.EditTrigger.EditKeyPressed)):
+            self.message.emit(self.locked_message(index.column()))
+        return started
 
     def revert_selection(self) -> int:
         """Drop the suggested revisions of the selected cells (back to the submitted text)."""

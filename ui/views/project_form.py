@@ -4,6 +4,8 @@ Each field shows the submitted text, or the reviewer's suggested revision drawn
 distinctly (background colour, a pencil marker, the original in the tooltip).
 Finishing an edit emits `edit_requested(field, text)`; the window turns it into an
 undoable command. Amounts are read as they are typed (core.values.parse_money).
+A form with two targets also shows its 长期目标, read-only and only then: the
+reviewer's revisions are made to the 年度 goal the checks read.
 """
 
 from __future__ import annotations
@@ -86,6 +88,16 @@ class ProjectForm(QWidget):
             plan.addWidget(self._line(f"spending_plan.{key}"))
         form.addRow(tr(FIELD_LABELS["spending_plan"]), plan)
         form.addRow(tr(FIELD_LABELS["goal"]), self._box("goal", 3))
+        self.long_term_goal = QPlainTextEdit(self)
+        self.long_term_goal.setObjectName("field_long_term_goal")
+        self.long_term_goal.setReadOnly(True)
+        self.long_term_goal.setTabChangesFocus(True)
+        self.long_term_goal.setFixedHeight(self.long_term_goal.fontMetrics().lineSpacing() * 2 + 12)
+        self.long_term_goal.setToolTip(self.tr("长期目标按报送文件原样显示，不能修改。"))
+        self.long_term_label = QLabel(self.tr("长期目标"))
+        form.addRow(self.long_term_label, self.long_term_goal)
+        self._form = form
+        self._show_long_term_goal(None)
         self.setEnabled(False)
 
     def _line(self, name: str) -> QLineEdit:
@@ -123,6 +135,7 @@ class ProjectForm(QWidget):
                 edit.clear()
             for box in self._boxes.values():
                 box.clear()
+            self._show_long_term_goal(None)
             self.setEnabled(False)
             return
         self.setEnabled(True)
@@ -134,6 +147,13 @@ class ProjectForm(QWidget):
         for name in (*self._lines, *self._boxes):
             self._submitted[name] = self._submitted_text(project, name)
         self._show_all()
+        self._show_long_term_goal(project)
+
+    def _show_long_term_goal(self, project: Project | None) -> None:
+        """The 长期目标 row only for a project whose form has one: others look as before."""
+        goal = project.long_term_goal if project is not None else None
+        self.long_term_goal.setPlainText("" if goal is None else goal.raw)
+        self._form.setRowVisible(self.long_term_goal, goal is not None)
 
     def set_revisions(self, revisions: dict[str, str]) -> None:
         self._revisions = dict(revisions)
