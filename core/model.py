@@ -151,6 +151,16 @@ class Indicator:
 
 
 @dataclass(slots=True)
+class CostItem:
+    """One row of a project's 项目预算成本构成 table (成本项 | 金额 | 测算依据 …)."""
+
+    item: Field
+    amount: Field
+    basis: Field | None = None
+    extra: dict[str, Field] = field(default_factory=dict)  # 2020年实际执行数 … as written
+
+
+@dataclass(slots=True)
 class Project:
     """One project table (项目绩效目标表): header plus indicator rows."""
 
@@ -172,6 +182,11 @@ class Project:
     # Forms with two targets (长期目标/总目标 and 年度目标) and a grid each
     long_term_goal: Field | None = None
     long_term_indicators: list[Indicator] = field(default_factory=list)
+    # Forms with a cost-structure table: its rows and its 合计 row's amount
+    cost_items: list[CostItem] = field(default_factory=list)
+    cost_total: Field | None = None
+    # Finer funding lines some forms give (上级财政资金, 本级财政, 自有资金, 事业收入 …), as written
+    funding: dict[str, Field] = field(default_factory=dict)
 
     def money(self, name: str) -> Money | None:
         """A money header field parsed with the project's unit (None if absent)."""

@@ -35,11 +35,35 @@ HEADER_FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "name": ("项目名称",),
     "budget_total": ("预算数", "年度资金总额", "资金总额", "预算金额", "项目资金总额", "申请金额"),
     "fiscal_funds": ("其中：财政资金", "财政资金", "其中：财政拨款", "财政拨款"),
-    "other_funds": ("其他资金", "其中：其他资金"),
+    "other_funds": ("其他资金", "其中：其他资金", "其他", "其他资金来源"),
     "usage": ("资金用途", "项目资金用途"),
     "goal": ("绩效目标", "年度绩效目标", "项目绩效目标", "年度目标", "本年度目标"),
     "long_term_goal": ("长期目标", "总目标", "长期绩效目标", "中长期目标", "实施期目标", "总体目标"),
 }
+
+# Funding lines finer than 预算数 / 财政资金 / 其他资金, kept under their own label.
+FUNDING_LABELS: tuple[str, ...] = ("上级财政资金", "上级补助", "本级财政", "本级财政资金", "自有资金", "事业收入",
+                                   "经营性收入", "经营收入", "上年结转", "财政专户拨款", "政府性基金拨款",
+                                   "事业基金弥补差额")
+_FUNDING_KEYS = {label_key(n): n for n in FUNDING_LABELS}
+
+
+def funding_label(text: str) -> str | None:
+    """The funding line a label names ("其中：上级财政资金" → "上级财政资金"), else None."""
+    key = label_key(text)
+    for prefix in ("其中:", "其中"):
+        key = key.removeprefix(prefix)
+    return _FUNDING_KEYS.get(key)
+
+
+# A project's cost-structure table (项目预算成本构成): column → the headers it goes by.
+COST_COLUMN_NAMES: dict[str, tuple[str, ...]] = {
+    "item": ("成本项", "成本项目", "成本构成", "项目预算成本构成", "预算成本构成", "项目成本构成", "支出内容", "明细项目", "费用项目", "支出项目", "成本明细", "项目"),
+    "amount": ("金额", "测算金额", "预算金额", "本年度申请金额", "申请金额", "金额(万元)", "金额(元)"),
+    "basis": ("测算依据", "测算(公式)依据", "测算公式", "资金测算依据及说明", "测算依据及说明", "计算依据",
+              "测算过程"),
+}
+_COST_INDEX = {label_key(n): f for f, names in COST_COLUMN_NAMES.items() for n in names}
 
 # Project fields a wide table gives as columns beside the indicator columns (one row per
 # indicator, the project's cells merged downwards over its rows).
@@ -55,7 +79,8 @@ TOTAL_LABELS: frozenset[str] = frozenset({"合计", "小计", "总计", "部门�
 # or "标签：值" pairs: the department/unit, the money unit and the budget year.
 CONTEXT_LABEL_NAMES: dict[str, tuple[str, ...]] = {
     "dept": ("单位名称", "预算单位", "部门名称", "预算部门", "部门(单位)名称", "单位(部门)名称", "部门(单位)",
-             "编制单位", "填报单位", "申报单位"),
+             "编制单位", "填报单位", "申报单位", "填报单位(盖章)", "编制单位(盖章)", "申报单位(盖章)", "主管部门"),
+    "dept_code": ("主管部门编码", "单位编码", "部门编码", "单位代码", "部门代码", "预算单位编码"),
     "money_unit": ("单位", "金额单位", "货币单位", "计量单位(金额)"),
     "year": ("预算年度", "年度", "预算年份"),
 }
@@ -129,6 +154,18 @@ def period_of(text: str) -> str | None:
     if not m:
         return None
     return "annual" if m.group(1) in ("年度", "本年度", "当年") else "long_term"
+
+
+def cost_header(texts: list[tuple[int, str]]) -> dict[int, str] | None:
+    """The cost columns when a row names at least 成本项 and 金额 (col → item/amount/basis or
+    the header text of another column, e.g. "2020年实际执行数"), else None."""
+    found = {col: _COST_INDEX.get(label_key(text)) for col, text in texts}
+    names = {f for f in found.values() if f}
+    item_label = next((label_key(t) for c, t in texts if found[c] == "item"), "")
+    # the bare 项目 heads many tables: it makes a cost table only beside a 测算依据 column
+    if not {"item", "amount"} <= names or (item_label == "项目" and "basis" not in names):
+        return None
+    return {col: found[col] or text.strip() for col, text in texts if text.strip()}
 
 
 def is_total_label(text: str) -> bool:

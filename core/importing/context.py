@@ -55,9 +55,12 @@ def money_unit_of(value: str) -> MoneyUnit | None:
     return _MONEY_UNITS.get(squash(value))
 
 
+_TRAILING_MONEY_UNIT_RE = re.compile(r"\s*(?:金额)?单位\s*[:：]\s*(万元|元|万)\s*$")
+
+
 def dept_of(value: str) -> tuple[str, str] | None:
     """("115001", "中共…本级") for a unit line, ("", name) for a bare name."""
-    value = value.strip()
+    value = _TRAILING_MONEY_UNIT_RE.sub("", value.strip())
     if not value:
         return None
     return unit_line(value) or ("", value)
@@ -82,8 +85,19 @@ def apply_label(context: Context, label: str, value: str) -> bool:
         if not m:
             return False
         context.year = context.year or int(m.group(1))
+    elif kind == "dept_code":
+        code = squash(value)
+        if not code.isdigit():
+            return False
+        context.dept = (code, context.dept[1] if context.dept else "")
     elif (dept := dept_of(value)) is not None:
-        context.dept = context.dept or dept
+        # a PDF line may run the right-aligned "单位：万元" onto the name
+        if (m := _TRAILING_MONEY_UNIT_RE.search(value)) is not None:
+            context.money_unit = context.money_unit or money_unit_of(m.group(1))
+        if context.dept is None:
+            context.dept = dept
+        elif not context.dept[1] and not dept[0]:
+            context.dept = (context.dept[0], dept[1])  # the code came first, from its own label
     return True
 
 

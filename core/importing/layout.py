@@ -84,6 +84,9 @@ class TableGrid:
     # True when the reader saw the table's top ruling line cut by a page edge,
     # i.e. the grid starts a new page piece of a table begun earlier.
     continues_previous: bool = False
+    # x of each column line, left to right (PDF only): page pieces of one table may be
+    # cut into different columns, so their columns are matched by position, not number
+    col_x: list[float] | None = None
     # n_cols is asked per cell, so the width is kept with the rows list it was measured
     # on (and that list's length): a new list or added/removed rows measure it again.
     _width: int = field(default=0, init=False, repr=False, compare=False)

@@ -232,7 +232,7 @@ def _finish_table(build: _TableBuild, page_no: int, index: int) -> TableGrid:
             row.append(GridCell(text=texts.get(anchor, ""), row=r, col=c, anchor=anchor, page=page_no,
                                 room=rooms.get(anchor)))
         rows.append(row)
-    return TableGrid(index=index, rows=rows, pages=[page_no])
+    return TableGrid(index=index, rows=rows, pages=[page_no], col_x=list(build.xs))
 
 
 @dataclass(slots=True)

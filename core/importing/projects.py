@@ -12,12 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from core.importing import columns
-from core.importing.context import Context, dept_of, label_pair, read_context_cells, title_of
+from core.importing.context import Context, apply_label, dept_of, label_pair, read_context_cells, title_of
 from core.importing.layout import GridCell, TableGrid
 from core.importing.paragraphs import cn_number
 from core.importing.text import CLOSING_PUNCT, OPENING_PUNCT, is_word_char, label_key, label_unit
-from core.model import ANNUAL, LONG_TERM, Field, ImportIssue, Indicator, Project, Provenance
-from core.values import MoneyUnit
+from core.model import ANNUAL, LONG_TERM, CostItem, Field, ImportIssue, Indicator, Project, Provenance
+from core.values import MoneyUnit, parse_money
 
 
 @dataclass(slots=True)
@@ -56,7 +56,13 @@ def indicator_header(grid: TableGrid, r: int) -> _IndicatorHeader | None:
     column is taken for it (reported), and any other named cell is an extra column kept
     under its own header, never dropped.
     """
-    cells = [c for c in grid.distinct_row(r) if not c.merged_from_above]
+    def spans_below(cell: GridCell) -> bool:
+        """A block label merged down over the data rows (绩效指标, 长期绩效指标), not a column."""
+        return r + 1 < grid.n_rows and cell.col < len(grid.rows[r + 1]) \
+            and grid.rows[r + 1][cell.col].anchor == cell.anchor
+
+    # a header cell two header rows tall is merged from above; a block label spans on below
+    cells = [c for c in grid.distinct_row(r) if not c.merged_from_above or not spans_below(c)]
     exact = {c.col: m for c in cells if (m := columns.match_indicator_column(c.text)) is not None}
     known = {m.field for m in exact.values()}
     if not (len(known) >= 3 and ("level3" in known or "level1" in known) and ("value" in known or "level2" in known)):
@@ -73,6 +79,8 @@ def indicator_header(grid: TableGrid, r: int) -> _IndicatorHeader | None:
                 header.fuzzy.append(match)
         elif (period := columns.period_of(text)) is not None:
             header.period = period
+        elif spans_below(cell):
+            continue
         elif (project_field := columns.match_header_field(text)) is not None \
                 and project_field.field in columns.PROJECT_COLUMN_FIELDS:
             header.project_fields.append((cell.col, project_field.field))
@@ -117,6 +125,24 @@ def _first_token_ems(text: str) -> float:
     return width
 
 
+def is_footer_cells(mapped: list[GridCell]) -> bool:
+    """A row under the indicator grid made of one or two cells spanning its columns
+    ("其他说明的问题 | 无", "主管部门审核意见：…"): the form's footer, not an indicator.
+    `mapped` holds the row's cell under each indicator column."""
+    if len(mapped) < 4:
+        return False
+    if len({c.anchor for c in mapped}) <= 2:
+        return True
+    filled = [c for c in mapped if c.text.strip()]
+    # one labelled text alone on the row ("主管部门审核意见：…  单位公章：")
+    return len({c.anchor for c in filled}) == 1 and any(m in filled[0].text for m in "：:")
+
+
+def is_footer_row(grid: TableGrid, r: int, header: _IndicatorHeader) -> bool:
+    row = grid.rows[r]
+    return is_footer_cells([row[col] for col, _ in header.fields if col < len(row)])
+
+
 class ProjectReader:
     """Reads the row stream of one project into a Project."""
 
@@ -135,6 +161,9 @@ class ProjectReader:
         self.period = ANNUAL  # the grid being read: 年度 (the project's indicators) or 长期
         self.column_labels: dict[int, str] = {}  # labels written above their values (长期目标 | 年度目标)
         self.total_rows = 0
+        self.last_header_cell: tuple[str, GridCell] | None = None  # the header value read last
+        self.project_cells: dict[str, GridCell] = {}  # a wide table's project cells as last read
+        self.cost_columns: dict[int, str] | None = None  # in a cost-structure table: col → field
         self.grid_rows_read = 0  # non-blank rows after an indicator header that were read as something
         self.header: _IndicatorHeader | None = None
         self.months: list[str] | None = None
@@ -150,6 +179,9 @@ class ProjectReader:
                 key = (grid.index, grid.rows[r][0].row if grid.rows[r] else r)
                 self.read_rows[key] = self._row(row)
         self._apply_context()
+        if self.project.budget_total is None and self.project.cost_total is not None:
+            # a form without 预算数 states the project's budget as its cost table's 合计
+            self.project.budget_total = self.project.cost_total
         return self.project
 
     def _apply_context(self) -> None:
@@ -204,6 +236,11 @@ class ProjectReader:
             self.total_rows += 1  # a 合计/小计 row of a wide table totals the unit: not an indicator
             self.grid_rows_read += 1
             return True
+        if self.header is not None and is_footer_cells(
+                [c for order, (col, _) in enumerate(self.header.fields)
+                 if (c := self._cell_for(row, col, order)) is not None]):
+            self.header = None  # the grid ended; what follows is the form's footer
+            return False
         if self.header is not None:
             read = self._indicator_row(row)
             self.piece_start = False
@@ -237,14 +274,26 @@ class ProjectReader:
         """Cells holding "标签：值" of header fields ("项目名称：…", "预算数：12.00")."""
         found = False
         for cell in cells:
-            if cell.merged_from_above or (pair := label_pair(cell.text)) is None:
+            if cell.merged_from_above:
                 continue
-            match = columns.match_header_field(pair[0])
-            if match is None or not pair[1]:
-                continue
-            self._note_unit(pair[0])
-            self._set(match.field, Field(pair[1], row.prov(cell)))
-            found = True
+            # one pair a line: "资金总额：10606.75" / "财政拨款：6923.36" / "其中：上级财政资金：…"
+            for line in cell.text.split("\n"):
+                line = line.strip()
+                pair = label_pair(line)
+                if pair is not None and columns.match_header_field(pair[0]) is None and pair[0] in ("其中", "其"):
+                    pair = label_pair(pair[1])
+                if pair is None:
+                    continue
+                match = columns.match_header_field(pair[0])
+                if match is None and (funding := columns.funding_label(pair[0])) is not None and pair[1]:
+                    self.project.funding.setdefault(funding, Field(pair[1], row.prov(cell)))
+                    found = True
+                    continue
+                if match is None or not pair[1]:
+                    continue
+                self._note_unit(pair[0])
+                self._set(match.field, Field(pair[1], row.prov(cell)))
+                found = True
         return found
 
     def _column_values(self, row: _Row, cells: list[GridCell]) -> bool:
@@ -258,6 +307,92 @@ class ProjectReader:
                 found = True
         self.column_labels = {}
         return found
+
+    def _continues_header_value(self, row: _Row, live: list[GridCell]) -> bool:
+        """The top row of a page piece holding only the rest of the value above the break
+        (a 绩效目标 cut by the page): joined to it when that value's last line was full."""
+        if self.last_header_cell is None or len(live) != 1:
+            return False
+        name, above = self.last_header_cell
+        value: Field | None = getattr(self.project, name, None)
+        if value is None or above.room is None or above.room >= _first_token_ems(live[0].text) + 0.1:
+            return False
+        setattr(self.project, name, Field(_join_cut(value.raw, live[0].text.strip()), value.prov))
+        self.last_header_cell = (name, live[0])
+        return True
+
+    def _funding_lines(self, text: str, prov: Provenance) -> str:
+        """A value cell that goes on with "标签：值" lines (资金总额 10606.75, then 财政拨款：…,
+        其他：…): its first line is the value, the lines below fill their own fields."""
+        lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+        if len(lines) < 2:
+            return text
+        pairs = [label_pair(ln.removeprefix("其中：").removeprefix("其中:")) for ln in lines[1:]]
+        if any(p is None for p in pairs):
+            return text
+        for pair in pairs:
+            assert pair is not None
+            match = columns.match_header_field(pair[0])
+            if match is not None and pair[1]:
+                self._set(match.field, Field(pair[1], prov))
+            elif (funding := columns.funding_label(pair[0])) is not None and pair[1]:
+                self.project.funding.setdefault(funding, Field(pair[1], prov))
+        return lines[0]
+
+    def _funding_cells(self, row: _Row, cells: list[GridCell]) -> bool:
+        """Label cells of finer funding lines with their value in the next cell."""
+        found = False
+        for i, cell in enumerate(cells[:-1]):
+            if not cell.merged_from_above and columns.is_total_label(cell.text) and self.header is None \
+                    and parse_money(cells[i + 1].text, MoneyUnit.WAN_YUAN).amount is not None:
+                # 资金情况 … 合计 | 968.19: the project's (or department's) total budget
+                self._set("budget_total", Field(cells[i + 1].text.strip(), row.prov(cells[i + 1])))
+                found = True
+                continue
+            if cell.merged_from_above or (name := columns.funding_label(cell.text)) is None:
+                continue
+            value = cells[i + 1]
+            if not value.merged_from_above and columns.funding_label(value.text) is None \
+                    and columns.match_header_field(value.text) is None:
+                self.project.funding.setdefault(name, Field(value.text.strip(), row.prov(value)))
+                found = True
+        return found
+
+    def _context_labels(self, cells: list[GridCell]) -> bool:
+        """Label cells of the context (部门（单位）名称 | 值, 金额单位 | 元) among header fields."""
+        found = False
+        for i, cell in enumerate(cells[:-1]):
+            if cell.merged_from_above or columns.context_label(cell.text) is None:
+                continue
+            value = cells[i + 1]
+            if value.merged_from_above or not value.text.strip() or columns.match_header_field(value.text):
+                continue
+            if apply_label(self.context, cell.text, value.text):
+                found = True
+        return found
+
+    def _cost_row(self, row: _Row, cells: list[GridCell]) -> bool:
+        """A row of the cost-structure table: an item, or its 合计 (which ends the table)."""
+        columns_ = self.cost_columns or {}
+        by_col = {c.col: c for c in cells if not c.merged_from_above}
+        values = {name: by_col[col] for col, name in columns_.items() if col in by_col}
+        item = values.get("item")
+        if item is None or not any(c.text.strip() for c in values.values()):
+            return False
+        if columns.match_header_field(item.text) is not None or columns.period_of(item.text):
+            self.cost_columns = None  # the next block of the form begins
+            return False
+        fields = {name: Field(c.text.strip(), row.prov(c)) for name, c in values.items()}
+        if columns.is_total_label(item.text):
+            amount = fields.get("amount")
+            self.project.cost_total = amount
+            self.cost_columns = None
+            return True
+        self.project.cost_items.append(CostItem(
+            item=fields["item"], amount=fields.get("amount", Field("", fields["item"].prov)),
+            basis=fields.get("basis"),
+            extra={n: f for n, f in fields.items() if n not in ("item", "amount", "basis")}))
+        return True
 
     def _header_row(self, row: _Row) -> bool:
         cells = row.cells
@@ -281,28 +416,44 @@ class ProjectReader:
             self.column_labels = {c.col: m.field for c, m in labels[1 if block_label else 0:]}
             self.seen_label = True
             return True
-        found_label = False
+        if self.cost_columns is not None and self._cost_row(row, cells):
+            return True
+        cost = columns.cost_header([(c.col, c.text) for c in live])
+        if cost is not None:
+            self.cost_columns = cost
+            self.seen_label = True
+            return True
+        found_label = self._context_labels(cells) | self._funding_cells(row, cells)
+        for cell in live:
+            if len(cell.text) <= 24 and not any(ch.isdigit() for ch in cell.text):
+                self._note_unit(cell.text)  # "项目资金申请（万元）", "部门总体资金情况（单位：万元）"
+        if found_label:
+            self.after_budget_row = False
         for i, cell in enumerate(cells):
             match = self._label(cells, i)
             if match is None:
                 continue
             name = match.field
+            if not found_label:
+                self.after_budget_row = False  # the usage row follows the budget row directly
             found_label = True
             self._note_unit(cell.text)
             if match.fuzzy:
                 self.fuzzy.append(match)
             if i + 1 < len(cells) and columns.match_header_field(cells[i + 1].text) is None:
                 value = cells[i + 1]
-                self._set(name, Field(value.text.strip(), row.prov(value)))
-            elif name != "usage":
+                self._set(name, Field(self._funding_lines(value.text.strip(), row.prov(value)), row.prov(value)))
+                self.last_header_cell = (name, value)
+            elif name != "usage" and not (i + 1 < len(cells) and cells[i + 1].text.strip()):
+                # a label with no value; a label followed by another (项目绩效目标 | 长期目标 | …)
+                # only introduces it
                 self._set(name, Field("", row.prov(cell)))
             if name == "budget_total":
                 self.after_budget_row = True
-        if found_label:
+        if self._pairs(row, cells) or found_label:
             self.seen_label = True
             return True
-        if self._pairs(row, cells):
-            self.seen_label = True
+        if self.piece_start and self._continues_header_value(row, live):
             return True
         if self.after_budget_row and self.project.usage is None:
             parts = [c for c in cells if not c.merged_from_above and not columns.is_block_label(c.text)]
@@ -329,6 +480,14 @@ class ProjectReader:
         assert header is not None
         if row.grid.n_cols == header.grid.n_cols:
             return row.grid.rows[row.r][col] if col < row.grid.n_cols else None
+        hx, rx = header.grid.col_x, row.grid.col_x
+        if hx is not None and rx is not None and col + 1 < len(hx):
+            # a page piece cut into other columns: the column under the header cell's middle
+            middle = (hx[col] + hx[col + 1]) / 2
+            for c in range(min(len(rx) - 1, row.grid.n_cols)):
+                if rx[c] - 1 <= middle <= rx[c + 1] + 1:
+                    return row.grid.rows[row.r][c]
+            return None
         cells = row.cells
         return cells[order] if order < len(cells) else None
 
@@ -391,19 +550,34 @@ class ProjectReader:
         if not header.project_fields and header.dept_col is None:
             return False
         if row.grid.n_cols != header.grid.n_cols:
-            return False
+            return False  # a piece cut into other columns: its project cells are not known
         found = False
-        for col, name in header.project_fields:
+        for col, name in [*header.project_fields, *([(header.dept_col, "dept")] if header.dept_col is not None else [])]:
             cell = row.grid.rows[row.r][col]
-            if not cell.merged_from_above and cell.text.strip():
+            if cell.merged_from_above or not cell.text.strip():
+                continue
+            found = True
+            above = self.project_cells.get(name)
+            if self.piece_start and above is not None and above.room is not None \
+                    and above.room < _first_token_ems(cell.text) + 0.1:
+                self._continue_project_cell(name, cell.text.strip())  # cut by the page break
+                continue
+            self.project_cells[name] = cell
+            if name == "dept":
+                if self.context.dept is None:
+                    self.context.dept = dept_of(cell.text)
+            else:
                 self._set(name, Field(cell.text.strip(), row.prov(cell)))
-                found = True
-        if header.dept_col is not None:
-            cell = row.grid.rows[row.r][header.dept_col]
-            if not cell.merged_from_above and cell.text.strip() and self.context.dept is None:
-                self.context.dept = dept_of(cell.text)
-                found = True
         return found
+
+    def _continue_project_cell(self, name: str, text: str) -> None:
+        if name == "dept":
+            if self.context.dept is not None:
+                self.context.dept = (self.context.dept[0], self.context.dept[1] + text)
+            return
+        value: Field | None = getattr(self.project, name)
+        if value is not None:
+            setattr(self.project, name, Field(_join_cut(value.raw, text), value.prov))
 
     def _merged(self, name: str) -> bool:
         """Whether the previous row's cell of this column was part of a vertical merge."""

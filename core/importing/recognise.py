@@ -41,15 +41,16 @@ from core.importing.paragraphs import (
     strip_numbering,
     unit_line,
 )
-from core.importing.projects import ProjectReader, indicator_header
+from core.importing.projects import ProjectReader, indicator_header, is_footer_row
 from core.importing.roles import (
     Evidence,
     GridRole,
+    WideTable,
     evidence,
     project_starts,
     role_of,
     slice_rows,
-    wide_table_starts,
+    wide_table,
 )
 from core.importing.sections import parse_department_goals
 from core.importing.text import squash
@@ -96,6 +97,7 @@ class _Walk:
     projects_started: bool = False
     in_toc: bool = False
     grids_seen: int = 0
+    wide: WideTable | None = None  # the wide table whose page pieces may follow
     dept_fresh: bool = False
     run_of: dict[int, int] = field(default_factory=dict)  # paragraph index → grids seen before it
 
@@ -135,8 +137,16 @@ class _Walk:
             self.current = None
             self.paragraph_roles.append((block, BlockRole.TITLE, None))
             return
+        if self.groups and self.groups[-1].kind == "project" and self.groups[-1].title is not None \
+                and squash(self.groups[-1].title.text) == squash(text):
+            # the form's title repeated over every page: a running head, not a new project
+            self.paragraph_roles.append((block, BlockRole.IGNORED, IgnoredReason.OUTSIDE))
+            return
         self.current = None
-        self.pending_title = block
+        # a line under the title ("（2016年度）", "填报日期：…") does not replace it
+        if not (self.pending_title is not None and title_of(self.pending_title.text) is not None
+                and title_of(text) is None and len(text) <= 40):
+            self.pending_title = block
         if not self.projects_started:
             self.front.append(block)
             self.paragraph_roles.append((block, BlockRole.FRONT_TEXT, None))
@@ -148,14 +158,21 @@ class _Walk:
         ev = evidence(grid)
         self.evidence[grid.index] = ev
         role = role_of(ev)
-        if role is GridRole.PROJECT and (wide := wide_table_starts(grid)) is not None and wide[1]:
-            head, wide_starts = wide
-            # a title above a table of several projects names the table, not its first project
-            self.pending_title = None
-            bounds = [0, *wide_starts, grid.n_rows]
-            for a, b in itertools.pairwise(bounds):
-                self._project_piece(slice_rows(grid, a, b, head=head if a > 0 else None), opens=True)
+        if role is GridRole.PROJECT and (wide := wide_table(grid)) is not None:
+            starts = wide.starts(grid, wide.head + 1)
+            self.wide = wide
+            if starts:
+                # a title above a table of several projects names the table, not its first project
+                self.pending_title = None
+            self._wide_pieces(grid, starts)
             return
+        if role is not GridRole.PROJECT and role is not GridRole.BUDGET and self.wide is not None \
+                and self.current is not None and self.current.kind == "project":
+            # a page piece of a wide table: its projects go on, and new ones begin in it
+            self._wide_pieces(grid, self.wide.starts(grid, 0), continued=True)
+            return
+        if role in (GridRole.PROJECT, GridRole.BUDGET):
+            self.wide = None  # another table: no wide table's pieces follow
         if role is GridRole.PROJECT:
             starts = project_starts(grid)
             bounds = ([0] if not starts or starts[0] > 0 else []) + starts + [grid.n_rows]
@@ -175,6 +192,18 @@ class _Walk:
             self._new("other")
         assert self.current is not None
         self.current.grids.append(grid)
+
+    def _wide_pieces(self, grid: TableGrid, starts: list[int], *, continued: bool = False) -> None:
+        assert self.wide is not None
+        head = self.wide.grid.rows[self.wide.head]
+        bounds = [0, *starts, grid.n_rows]
+        for a, b in itertools.pairwise(bounds):
+            if a == 0 and continued:
+                assert self.current is not None
+                self.current.grids.append(grid if b == grid.n_rows else slice_rows(grid, a, b))
+                continue
+            self._project_piece(slice_rows(grid, a, b, head=head if a > 0 or continued else None) if starts
+                                or continued else grid, opens=True)
 
     def _new(self, kind: str) -> _Group:
         group = _Group(kind, self.pending_title)
@@ -336,13 +365,16 @@ def _count_fields(document: Document) -> int:
 def _grid_indicator_rows(group: _Group) -> int:
     """Data rows the group's indicator grids hold: non-blank rows after an indicator header."""
     total = 0
-    in_indicators = False
+    header = None
     for grid in group.grids:
         for r in range(grid.n_rows):
-            if indicator_header(grid, r) is not None:
-                in_indicators = True
+            if (found := indicator_header(grid, r)) is not None:
+                header = found
                 continue
-            if in_indicators and any(c.text.strip() for c in grid.distinct_row(r) if not c.merged_from_above):
+            if header is not None and grid.n_cols == header.grid.n_cols and is_footer_row(grid, r, header):
+                header = None
+                continue
+            if header is not None and any(c.text.strip() for c in grid.distinct_row(r) if not c.merged_from_above):
                 total += 1
     return total
 

@@ -26,7 +26,7 @@ from enum import StrEnum
 from core.importing import columns
 from core.importing.budget_tables import is_budget_table
 from core.importing.context import is_context_texts, title_of
-from core.importing.layout import TableGrid
+from core.importing.layout import GridCell, TableGrid
 from core.importing.text import squash
 from core.model import STANDARD_LEVELS
 
@@ -38,7 +38,9 @@ class GridRole(StrEnum):
     OTHER = "other"
 
 
-_CODE_RE = re.compile(r"^\d{6,}[A-Z0-9]*[A-Z][A-Z0-9]*\d+[A-Z]?$|^\d{10,}$")
+# The lookahead caps the length first: on a long run of digits (a 1,000,001-digit amount)
+# the nested quantifiers backtracked for hours. No project code comes near 40 characters.
+_CODE_RE = re.compile(r"^(?=[0-9A-Z]{6,40}$)(?:\d{6,}[A-Z0-9]*[A-Z][A-Z0-9]*\d+[A-Z]?|\d{10,})$")
 _AMOUNT_RE = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+\.\d{1,4}$")
 _PERCENT_RE = re.compile(r"\d\s*[%％]")
 LEVEL_WORDS: frozenset[str] = frozenset(
@@ -177,13 +179,60 @@ def project_starts(grid: TableGrid) -> list[int]:
     return starts
 
 
-def wide_table_starts(grid: TableGrid) -> tuple[int, list[int]] | None:
-    """(header row, rows where the next project begins) of a wide table, else None.
+@dataclass(slots=True)
+class WideTable:
+    """A wide table being read: its header row, the column that names projects, and the
+    last project name seen (its cell too: a name cut by a page break goes on below)."""
+
+    grid: TableGrid
+    head: int
+    col: int
+    last: str | None = None
+    last_cell: GridCell | None = None
+
+    def column_in(self, grid: TableGrid) -> int | None:
+        """The naming column in another page piece: the same number, or by position."""
+        if grid.n_cols == self.grid.n_cols:
+            return self.col
+        hx, gx = self.grid.col_x, grid.col_x
+        if hx is None or gx is None or self.col + 1 >= len(hx):
+            return None
+        middle = (hx[self.col] + hx[self.col + 1]) / 2
+        return next((c for c in range(min(len(gx) - 1, grid.n_cols)) if gx[c] - 1 <= middle <= gx[c + 1] + 1),
+                    None)
+
+    def starts(self, grid: TableGrid, first: int) -> list[int]:
+        """Rows from `first` on where a new project begins (where the name changes)."""
+        col = self.column_in(grid)
+        if col is None:
+            return []
+        starts: list[int] = []
+        for r in range(first, grid.n_rows):
+            cell = grid.rows[r][col]
+            texts = _distinct_texts(grid, r)
+            if cell.merged_from_above or not cell.text.strip() or any(columns.is_total_label(t) for t in texts):
+                continue
+            text = cell.text.strip()
+            cut = r == 0 and grid is not self.grid and self.last_cell is not None \
+                and self.last_cell.room is not None and self.last_cell.room < 1.1
+            if cut:  # the rest of a name the page break cut: the same project
+                self.last = (self.last or "") + text
+            elif self.last is not None and text != self.last:
+                starts.append(r)
+                self.last = text
+            else:
+                self.last = text
+            self.last_cell = cell
+        return starts
+
+
+def wide_table(grid: TableGrid) -> WideTable | None:
+    """The wide table this grid opens, else None.
 
     In a wide table one header row names project columns (项目名称, 项目编码, 预算数 …)
     beside the indicator columns; each project's cells are merged downwards over its
-    indicator rows, so a project begins where the 项目名称 (else 编码, else 预算数) cell
-    begins anew. 合计/小计 rows never begin a project.
+    indicator rows (or repeated on every row), so a project begins where the 项目名称
+    (else 编码, else 预算数) cell changes. 合计/小计 rows never begin a project.
     """
     from core.importing.projects import indicator_header
 
@@ -193,20 +242,7 @@ def wide_table_starts(grid: TableGrid) -> tuple[int, list[int]] | None:
             continue
         by_field = dict((name, col) for col, name in header.project_fields)
         col = next((by_field[n] for n in ("name", "code", "budget_total") if n in by_field), None)
-        if col is None:
-            return None
-        starts: list[int] = []
-        first = True
-        for r in range(h + 1, grid.n_rows):
-            cell = grid.rows[r][col]
-            texts = _distinct_texts(grid, r)
-            if cell.merged_from_above or not cell.text.strip() or any(columns.is_total_label(t) for t in texts):
-                continue
-            if first:
-                first = False  # the first project is the one the header row opens
-                continue
-            starts.append(r)
-        return h, starts
+        return None if col is None else WideTable(grid=grid, head=h, col=col)
     return None
 
 
@@ -215,9 +251,9 @@ def _has_content(grid: TableGrid, a: int, b: int) -> bool:
     return sum(1 for r in range(a, b) if not is_context_row(grid, r)) > 1
 
 
-def slice_rows(grid: TableGrid, a: int, b: int, head: int | None = None) -> TableGrid:
+def slice_rows(grid: TableGrid, a: int, b: int, head: list[GridCell] | None = None) -> TableGrid:
     """Rows a..b-1 of a grid as a grid of their own (cells keep their row numbers), after
     the header row `head` when a wide table's later project needs its column names."""
-    rows = ([grid.rows[head]] if head is not None else []) + grid.rows[a:b]
+    rows = ([head] if head is not None else []) + grid.rows[a:b]
     return TableGrid(index=grid.index, rows=rows, pages=grid.pages,
-                     continues_previous=grid.continues_previous and a == 0)
+                     continues_previous=grid.continues_previous and a == 0, col_x=grid.col_x)

@@ -39,7 +39,7 @@ def is_word_char(ch: str) -> bool:
 # Marks that flag required fields in some forms ("*指标值", "★项目名称", "※绩效目标").
 LABEL_MARKS = "*＊★☆※"
 # A bracketed money unit at the end of a label ("预算数（万元）"); it sets the unit too.
-_UNIT_SUFFIX_RE = re.compile(r"\((万元|元|万)\)$")
+_UNIT_SUFFIX_RE = re.compile(r"\((?:(?:金额)?单位:?)?(万元|元|万)\)$")
 
 
 def _folded(text: str) -> str:

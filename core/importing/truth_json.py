@@ -43,6 +43,11 @@ def project_to_json(p: Project) -> dict[str, Any]:
         **({"long_term_goal": _s(p.long_term_goal)} if p.long_term_goal is not None else {}),
         **({"long_term_indicators": [indicator_to_json(i) for i in p.long_term_indicators]}
            if p.long_term_indicators else {}),
+        **({"cost_items": [{"item": _s(c.item), "amount": _s(c.amount), "basis": _s(c.basis),
+                            **({"extra_columns": {k: _s(v) for k, v in c.extra.items()}} if c.extra else {})}
+                           for c in p.cost_items], "cost_total": _s(p.cost_total)}
+           if p.cost_items or p.cost_total is not None else {}),
+        **({"funding": {k: _s(v) for k, v in p.funding.items()}} if p.funding else {}),
         "prov": p.prov.to_dict(),
     }
 

@@ -15,6 +15,7 @@ from core.import_report import ImportReport
 from core.model import (
     NOWHERE,
     BudgetTable,
+    CostItem,
     Field,
     ImportIssue,
     Provenance,
@@ -137,3 +138,22 @@ def report_to_json(report: ImportReport) -> str:
 def report_from_json(text: str | None) -> ImportReport | None:
     """None for NULL: documents stored before reports were recorded have none."""
     return None if text is None else ImportReport.from_dict(json.loads(text))
+
+
+def cost_to_json(items: list[CostItem], total: Field | None) -> str | None:
+    """A project's cost-structure table (rows and 合计) as JSON; None when it has none."""
+    if not items and total is None:
+        return None
+    return dumps({"items": [{"item": _f(c.item), "amount": _f(c.amount), "basis": _f(c.basis),
+                             "extra": {k: _f(v) for k, v in c.extra.items()}} for c in items],
+                  "total": _f(total)})
+
+
+def cost_from_json(text: str | None) -> tuple[list[CostItem], Field | None]:
+    if text is None:
+        return [], None
+    data = json.loads(text)
+    items = [CostItem(item=_unf_required(c["item"]), amount=_unf_required(c["amount"]), basis=_unf(c.get("basis")),
+                      extra={k: _unf_required(v) for k, v in (c.get("extra") or {}).items()})
+             for c in data.get("items") or []]
+    return items, _unf(data.get("total"))

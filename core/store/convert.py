@@ -94,17 +94,22 @@ def project_columns(project: Project, *, document_id: int, position: int) -> dic
         cols[name], cols[f"{name}_prov"] = codec.field_columns(getattr(project, name))
     for name in MONEY_FIELDS:
         cols[f"{name}_yuan"] = _yuan(project, name)
+    cols["funding_json"] = codec.fields_to_json(project.funding) if project.funding else None
+    cols["cost_json"] = codec.cost_to_json(project.cost_items, project.cost_total)
     return cols
 
 
 def project_from(row: Mapping[str, Any], indicators: list[Indicator]) -> Project:
     values = {name: codec.field_from(row[name], row[f"{name}_prov"]) for name in PROJECT_TEXT_FIELDS}
+    cost_items, cost_total = codec.cost_from_json(row["cost_json"])
     return Project(
         seq=row["seq"], title=Field(row["title"], codec.prov_from_text(row["title_prov"])),
         dept_code=row["unit_code"], dept_name=row["unit_name"], money_unit=_unit(row["money_unit"]),
         spending_plan=codec.fields_from_json(row["spending_plan_json"]),
         indicators=[i for i in indicators if i.period == ANNUAL],
         long_term_indicators=[i for i in indicators if i.period != ANNUAL],
+        funding=codec.fields_from_json(row["funding_json"]) or {},
+        cost_items=cost_items, cost_total=cost_total,
         prov=codec.prov_from_text(row["prov"]), **values,
     )
 

@@ -145,6 +145,8 @@ class ProjectRow(Base):
     prov: Mapped[str | None] = mapped_column(String(64))
     long_term_goal: Mapped[str | None] = mapped_column(Text)
     long_term_goal_prov: Mapped[str | None] = mapped_column(String(64))
+    funding_json: Mapped[str | None] = mapped_column(Text)
+    cost_json: Mapped[str | None] = mapped_column(Text)
 
 
 class IndicatorRow(Base):

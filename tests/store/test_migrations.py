@@ -142,7 +142,7 @@ def test_upgrade_from_0003_keeps_a_stored_document_and_records_reports_after(tmp
 def test_upgrade_from_0004_keeps_indicators_annual_and_stores_long_term_grids(tmp_path: Path) -> None:
     """Rows of a 0004 workspace become the 年度 grid; a form with a 长期 grid stored after the
     upgrade keeps both grids, its 长期目标, and the 年度 rows' positions (what findings use)."""
-    from core.model import LONG_TERM, Field, Indicator
+    from core.model import LONG_TERM, CostItem, Field, Indicator
 
     path = tmp_path / "w0004.sqlite"
     old_doc = make_document(7, projects=2)
@@ -159,6 +159,10 @@ def test_upgrade_from_0004_keeps_indicators_annual_and_stores_long_term_grids(tm
     project.long_term_goal = Field("三年内改善基础设施")
     project.long_term_indicators = [Indicator(Field("产出指标"), Field("数量指标"), Field("改造道路"), Field(""),
                                               Field("≥20公里"), Field(""), period=LONG_TERM)]
+    project.funding = {"上级财政资金": Field("6923.3552"), "自有资金": Field("0")}
+    project.cost_items = [CostItem(Field("保安服务费"), Field("191"), Field("依据招标文件"),
+                                   {"2020年实际执行数": Field("191")})]
+    project.cost_total = Field("814")
     with Workspace.open(path) as ws:
         assert old_id is not None and ws.load_document(old_id) == old_doc
         new_id = ws.import_document(new_doc, b"after 0005", "new.docx").document_id
