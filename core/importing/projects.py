@@ -328,8 +328,9 @@ class ProjectReader:
         if len(lines) < 2:
             return text
         pairs = [label_pair(ln.removeprefix("其中：").removeprefix("其中:")) for ln in lines[1:]]
-        if any(p is None for p in pairs):
-            return text
+        if any(p is None or (columns.match_header_field(p[0]) is None and columns.funding_label(p[0]) is None)
+               for p in pairs):
+            return text  # not a list of funding lines: the value as written
         for pair in pairs:
             assert pair is not None
             match = columns.match_header_field(pair[0])
@@ -442,7 +443,10 @@ class ProjectReader:
                 self.fuzzy.append(match)
             if i + 1 < len(cells) and columns.match_header_field(cells[i + 1].text) is None:
                 value = cells[i + 1]
-                self._set(name, Field(self._funding_lines(value.text.strip(), row.prov(value)), row.prov(value)))
+                text = value.text.strip()
+                if name in ("budget_total", "fiscal_funds", "other_funds"):
+                    text = self._funding_lines(text, row.prov(value))
+                self._set(name, Field(text, row.prov(value)))
                 self.last_header_cell = (name, value)
             elif name != "usage" and not (i + 1 < len(cells) and cells[i + 1].text.strip()):
                 # a label with no value; a label followed by another (项目绩效目标 | 长期目标 | …)
