@@ -162,3 +162,15 @@ def test_tables_without_projects_are_a_warning_not_silence() -> None:
     assert not document.projects
     assert document.report.warnings[0].code is WarningCode.NO_PROJECTS
     assert document.report.serious_warnings
+
+
+def test_a_value_of_labelled_lines_is_split_only_into_funding_lines() -> None:
+    goal = "1.举行会议2场。\n2.经济效益方面：节俭办会。"
+    grid = _spanning(0, [["项目名称", "甲"], ["资金总额", "100.00\n财政拨款：80.00\n其中：上级财政资金：30.00\n其他：20.00"],
+                         ["绩效目标", goal], HEADER, ["产出指标", "数量指标", "会议", "会议", "2场", "计划"]], 6)
+    project = recognise(_layout([grid])).projects[0]
+    assert project.goal is not None and project.goal.raw == goal
+    assert project.budget_total is not None and project.budget_total.raw == "100.00"
+    assert project.fiscal_funds is not None and project.fiscal_funds.raw == "80.00"
+    assert project.other_funds is not None and project.other_funds.raw == "20.00"
+    assert project.funding["上级财政资金"].raw == "30.00"
