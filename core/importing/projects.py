@@ -100,7 +100,7 @@ def _join_cut(top: str, bottom: str) -> str:
 
 def _first_token_ems(text: str) -> float:
     """Width of what a line break had to carry over, in ems: a CJK character with its
-    closing punctuation, or a run of Latin letters and digits (about half an em each)."""
+    closing punctuation, or a run of ASCII letters, digits and marks (about half an em each)."""
     text = text.lstrip()
     if not text:
         return 0.0
@@ -112,8 +112,9 @@ def _first_token_ems(text: str) -> float:
     while i < len(text) and text[i] in OPENING_PUNCT:  # an opening mark never ends a line
         width += ems(text[i])
         i += 1
-    if i < len(text) and text[i].isascii() and text[i].isalnum():
-        while i < len(text) and text[i].isascii() and not text[i].isspace() and text[i] not in OPENING_PUNCT:
+    if i < len(text) and text[i].isascii() and not text[i].isspace():
+        # a run of Latin letters, digits and ASCII marks ("**%", "[2023]197") breaks as one word
+        while i < len(text) and text[i].isascii() and not text[i].isspace():
             width += 0.5
             i += 1
     elif i < len(text):
