@@ -35,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from core import names  # noqa: E402
 from core.importing.registry import DOCX_PART_MAX_BYTES, FILE_MAX_BYTES  # noqa: E402
 from core.importing.sandbox import read_document_sandboxed  # noqa: E402
 from tests.badinputs.generate import BadInput, all_cases, generate  # noqa: E402
@@ -76,7 +77,7 @@ def run_bad_input(spec: BadInput, folder: Path, seed: Path, index: int) -> BadRe
     unchanged = content_digest(workspace) == before
     traceback = "Traceback" in done.stderr + done.stdout
     rejected_well = (done.returncode == 2 and outcome["status"] == "failed" and unchanged
-                     and Path(spec.file).name in shown and spec.message in shown)
+                     and names.shown(Path(spec.file).name) in shown and spec.message in shown)
     accepted_well = done.returncode == 0 and outcome["status"] in ("imported", "new_version")
     verdict = not traceback and {"reject": rejected_well, "accept": accepted_well,
                                  "either": rejected_well or accepted_well}[spec.expect]
@@ -92,9 +93,11 @@ def run_faults(seed: Path, folder: Path, kills: int, hang_file: Path | None) -> 
         lambda: scenarios.kill_during_check(seed, folder / "check", kills=kills, rng=rng),
         lambda: scenarios.kill_during_memo(seed, folder / "memo", kills=max(2, kills // 2), rng=rng),
         lambda: scenarios.disk_full_cases(seed, folder / "full"),
+        lambda: scenarios.backup_on_close_full(seed, folder / "backup-full"),
         lambda: scenarios.readonly_folder(seed, folder / "ro"),
         lambda: scenarios.second_instance(seed, folder / "second"),
         lambda: scenarios.garbage_workspace(seed, folder / "garbage"),
+        lambda: scenarios.odd_workspaces(seed, folder / "odd"),
     ]
     if hang_file is not None and sys.platform.startswith("linux"):
         steps.append(lambda: [scenarios.orphan_parse_stops(folder / "orphan", hang_file)])
@@ -135,6 +138,8 @@ def write_doc(out: Path, bad: list[BadResult], faults: list[FaultResult], *, qui
         "left a workspace that opens (or a message naming the file and a backup that holds everything).",
         f"- Limits as shipped: parsing runs in a child process (core/importing/sandbox.py), stopped after "
         f"{TIME_LIMIT_S:g} s or {MEMORY_LIMIT_MB} MB of address space (RLIMIT_AS; Windows: time only); "
+        "only regular files are read (a FIFO, a device, a socket is refused before it is opened, and nothing is "
+        "read past the size limit, in the program and in the child alike); "
         f"files over {FILE_MAX_BYTES >> 20} MB and .docx parts that inflate beyond "
         f"{DOCX_PART_MAX_BYTES >> 20} MB are refused before parsing; the child exits when the program dies.",
         "",
@@ -149,7 +154,7 @@ def write_doc(out: Path, bad: list[BadResult], faults: list[FaultResult], *, qui
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for i, b in enumerate(bad, start=1):
-        lines.append(f"| {i} | {b.spec.case} | {cell(b.spec.file, 40)} | {cell(b.spec.what, 80)} | {b.spec.expect} | "
+        lines.append(f"| {i} | {b.spec.case} | {cell(names.shown(b.spec.file), 40)} | {cell(b.spec.what, 80)} | {b.spec.expect} | "
                      f"{b.outcome} | {b.exit_status} | {cell(b.shown)} | {'yes' if b.unchanged else 'no (imported)'} "
                      f"| {b.seconds:.1f} | {'yes' if b.verdict else '**NO**'} |")
     lines += [
@@ -187,6 +192,23 @@ FIXES = [
     "the lock file in a read-only folder raised a traceback; a lock file holding garbage raised a traceback.",
     "- A workspace file emptied to 0 bytes was silently reopened as a new, empty workspace although "
     "backups existed.",
+    "- A FIFO named x.pdf hung `import` while it held the workspace lock, and `parse` until the time limit; a "
+    "link to /dev/zero was read whole by the program itself (MemoryError): only regular files are read, looked at "
+    "before they are opened (non-blocking) and never past the size limit (core/importing/source_file.py).",
+    "- A 1,000,001-digit amount raised decimal.Overflow on import, and runs of digits made a check's and the "
+    "recogniser's patterns backtrack for hours; the memo laid out a million-digit paragraph in quadratic time. "
+    "Numbers of more than 20 digits are now unreadable values, the patterns are linear, the memo quotes 10,000 "
+    "characters of a value and the xlsx export cuts a cell to Excel's 32,767 (a longer one made Excel call the "
+    "workbook damaged).",
+    "- A file name that is not UTF-8 crashed import, parse and search (UnicodeEncodeError in SQLite, the JSON, the "
+    "terminal); a newline in a name printed a fake `错误：` line; parse's JSON of a 253-byte name was refused as "
+    "too long, and a workspace of such a name was called read-only. Names are repaired (GB18030 or U+FFFD) and "
+    "escaped (core/names.py), the JSON name shortened, the workspace name refused with its reason.",
+    "- An .xlsx renamed .docx is read as the workbook it is and said so; a ZIP with the encryption flag was an "
+    "internal error (RuntimeError) and is now the password message.",
+    "- A full disk during the backup taken on close raised from close() (sqlite3.OperationalError or the output "
+    "error), after the command's work was done: the backup now fails alone, with a warning, and is tried again "
+    "on the next close.",
 ]
 
 

@@ -80,7 +80,7 @@ def _kind(path: Path, label: str) -> str | None:
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as error:  # a name too long, a folder we may not enter
-        raise OutputError(f"无法写入 {path}（{label}）：{_reason(error)}。没有写入任何文件。") from error
+        raise OutputError(f"无法写入 {path}（{label}）：{reason(error)}。没有写入任何文件。") from error
     return "dir" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else "other"
 
 
@@ -209,7 +209,8 @@ def _create_temp(folder: Path) -> tuple[int, Path]:
         return fd, temp
 
 
-def _reason(error: OSError) -> str:
+def reason(error: OSError) -> str:
+    """Why a write failed, in Chinese (the OS's own words for the rare rest)."""
     reasons = {errno.ENOSPC: "磁盘空间已满", getattr(errno, "EDQUOT", -2): "超出磁盘配额", errno.EROFS: "磁盘或文件夹是只读的",
                errno.EACCES: "没有写入权限，或文件正被其他程序打开", errno.EPERM: "没有写入权限，或文件正被其他程序打开",
                errno.ENAMETOOLONG: "文件名太长", errno.ENOENT: "保存位置不存在", errno.EISDIR: "这是一个文件夹"}
@@ -256,7 +257,7 @@ def atomic_output(target: PathLike, *, replace_database: bool = False) -> Iterat
     try:
         fd, temp = _create_temp(folder)
     except OSError as error:
-        raise OutputError(f"无法写入 {target}：{_reason(error)}。没有写入任何文件。") from error
+        raise OutputError(f"无法写入 {target}：{reason(error)}。没有写入任何文件。") from error
     try:
         yield temp
         if final.exists() and sys.platform != "win32":
@@ -275,7 +276,7 @@ def atomic_output(target: PathLike, *, replace_database: bool = False) -> Iterat
         with suppress(OSError):
             temp.unlink()
         if isinstance(error, OSError):
-            raise OutputError(f"无法写入 {target}：{_reason(error)}。原有的文件（如有）保持不变。") from error
+            raise OutputError(f"无法写入 {target}：{reason(error)}。原有的文件（如有）保持不变。") from error
         raise
     finally:
         if fd >= 0:

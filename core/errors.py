@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core.names import shown
+
 
 class UserError(Exception):
     """An error the user caused and can act on; its message is shown as is."""
@@ -28,7 +30,8 @@ class DocumentError(UserError):
     def __init__(self, path: str | Path, reason: str) -> None:
         self.path = Path(path)
         self.reason = reason
-        super().__init__(f"{self.path.name}：{reason}")
+        # shown(): a newline in the name must not print a second, fake message line.
+        super().__init__(f"{shown(self.path.name)}：{reason}")
 
 
 class EmptyFileError(DocumentError):

@@ -35,6 +35,15 @@ class MoneyUnit(StrEnum):
 _NUMERIC_HINT = re.compile(r"[\d≥≤<>=%％０-９]|\*\*")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
 _MONEY_RE = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+# No budget or target is written with more digits than this (10^20 元 is a hundred million
+# times a province's budget). A longer run is not a number anyone meant: it is read as
+# unreadable rather than as a Decimal, whose arithmetic would round it silently past the
+# context's 28 digits, or overflow (a 1,000,001-digit amount raised decimal.Overflow).
+MAX_NUMBER_DIGITS = 20
+
+
+def _too_many_digits(number_text: str) -> bool:
+    return sum(ch.isdigit() for ch in number_text) > MAX_NUMBER_DIGITS
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +80,10 @@ class Money:
 
 
 def parse_decimal(text: str) -> Decimal | None:
-    """"1,234.00" → Decimal("1234.00"); full-width digits accepted; else None."""
+    """"1,234.00" → Decimal("1234.00"); full-width digits accepted; else None (also past
+    MAX_NUMBER_DIGITS digits)."""
     cleaned = re.sub(r"[\s,，]", "", text.translate(_FULLWIDTH))
-    if not _MONEY_RE.match(cleaned):
+    if not _MONEY_RE.match(cleaned) or _too_many_digits(cleaned):
         return None
     try:
         return Decimal(cleaned)
@@ -281,6 +291,8 @@ def _take_prefix(text: str, table: tuple[tuple[str, Comparator], ...]) -> tuple[
 def _take_number(text: str) -> tuple[Decimal | None, str]:
     m = _NUMBER_RE.match(text)
     if m:
+        if _too_many_digits(m.group(0)):
+            return None, text  # the caller reads the whole value as unreadable
         return Decimal(m.group(0).replace(",", "")), text[m.end():]
     m = _CN_NUMBER_RE.match(text)
     if m:

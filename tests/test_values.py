@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from core.values import (
+    MAX_NUMBER_DIGITS,
     Comparator,
     MoneyUnit,
     TargetKind,
@@ -179,3 +180,22 @@ def test_unreadable_means_digits_or_operators_that_did_not_read() -> None:
     assert not parse_target("及时保障").unreadable
     assert not parse_target("≥95%").unreadable
     assert not parse_target("2025年12月31日前").unreadable
+
+
+def test_a_number_of_a_million_digits_is_unreadable_not_an_overflow() -> None:
+    """Issue 16: 1,000,001 digits overflowed Decimal (10^1000000 is past its exponent limit) in
+    Money.to_yuan, and 30 digits would have been rounded silently past 28 significant digits."""
+    digits = "9" * 1_000_001
+    money = parse_money(digits, MoneyUnit.WAN_YUAN)
+    assert money.amount is None and not money.valid and money.to_yuan() is None
+    assert parse_money(digits + "万元", MoneyUnit.YUAN).amount is None
+    target = parse_target(f"≥{digits}%")
+    assert target.kind is TargetKind.QUALITATIVE and target.unreadable and target.number is None
+    assert parse_target(f"{digits}万元").to_yuan() is None
+
+
+def test_the_digit_cap_leaves_every_real_amount_exact() -> None:
+    longest = "9" * (MAX_NUMBER_DIGITS - 2) + ".99"  # 10^18 万元: beyond any budget, still exact
+    assert parse_money(longest, MoneyUnit.WAN_YUAN).to_yuan() == Decimal(longest) * 10000
+    assert parse_money("1" + longest, MoneyUnit.WAN_YUAN).amount is None
+    assert parse_target("≤123,456,789,012.5万元").number == Decimal("123456789012.5")

@@ -187,7 +187,9 @@ def goal_not_covered(ctx: CheckContext) -> Iterator[Hit]:
             yield ctx.header_hit(seq, "goal", project.goal, f"绩效目标中的“{listed}”没有相应的绩效指标。")
 
 
-_YEARS_SPAN_RE = re.compile(r"([两二三四五六七八九十\d]+)年(?:内|之内|以内|期间)")
+# The lookbehind starts a match only where a run of numerals starts: without it a search
+# over a long run of digits (a 1,000,001-digit amount) retried from every digit (quadratic).
+_YEARS_SPAN_RE = re.compile(r"(?<![两二三四五六七八九十\d])([两二三四五六七八九十\d]+)年(?:内|之内|以内|期间)")
 
 
 def _multi_year(text: str, words: tuple[str, ...]) -> str | None:

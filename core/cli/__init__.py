@@ -8,12 +8,15 @@ adds its parser and sets `func=run` with `run(args) -> int`.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import importlib.util
+import io
 import os
 import sys
 
 from core.errors import Cancelled, UserError
+from core.names import shown
 
 # Subcommand modules in the order --help lists them.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -41,13 +44,47 @@ def build_parser(prog: str = "main.py") -> tuple[argparse.ArgumentParser, argpar
     return parser, sub
 
 
+def tolerant_output() -> None:
+    """Let stdout and stderr print what the terminal cannot encode as "?", never a traceback.
+
+    A file name that is not UTF-8 (or a character a GBK console lacks) would otherwise
+    abort a command half-way with UnicodeEncodeError, after its work was done.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            with contextlib.suppress(ValueError, OSError, AttributeError):
+                stream.reconfigure(errors="replace")
+
+
+def error_line(error: BaseException | str) -> str:
+    """`错误：<message>` on one line: control characters of a file name are escaped, so
+    that a name holding a newline cannot print a second, fake message line."""
+    return f"错误：{shown(error)}"
+
+
+def _undecodable(error: UnicodeError) -> bool:
+    """True for text that came from the command line or a file name with bytes that are not UTF-8."""
+    text = getattr(error, "object", None)
+    return isinstance(text, str) and any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
 def run(args: argparse.Namespace) -> int:
     """Run a parsed subcommand; user errors print their Chinese message and exit 2."""
+    tolerant_output()
     try:
         return int(args.func(args) or 0)
     except UserError as error:
-        print(f"错误：{error}", file=sys.stderr)
+        print(error_line(error), file=sys.stderr)
         return error.exit_status
+    except UnicodeEncodeError as error:
+        if not _undecodable(error):
+            raise
+        # An option value (a path, a department code) that reached a library which takes
+        # UTF-8 only; file names to import and search words are repaired before that.
+        print(error_line(f"命令行中的文字或路径“{shown(error.object[:200])}”含有不是 UTF-8 编码的字符，无法使用。"
+                         "请把文件或文件夹改名为正常的中文、字母或数字（或换成 UTF-8 终端）后重试。"),
+              file=sys.stderr)
+        return 2
     except Cancelled:
         print("已取消。", file=sys.stderr)
         return 130

@@ -22,6 +22,7 @@ from core.checks.grading import grade_document
 from core.checks.registry import project_key, run_checks
 from core.checks.settings import CheckSettings
 from core.checks.workspace_run import DocumentCheck, check_workspace_documents
+from core.cli import error_line
 from core.errors import DocumentError, UserError
 from core.model import Document
 
@@ -63,15 +64,22 @@ def _belongs(document: Document, code: str) -> bool:
 def check_files(paths: list[str], settings: CheckSettings | None, department: str | None
                 ) -> tuple[list[DocumentCheck], list[str]]:
     """Read (in the sandbox) and check files; unreadable files are reported, the others still checked."""
+    from core.importing.registry import FILE_MAX_BYTES
     from core.importing.sandbox import DocumentReader
+    from core.importing.source_file import check_source
 
     documents: list[Document] = []
     errors: list[str] = []
     with DocumentReader() as reader:
         for name in paths:
             path = Path(name)
-            if not path.is_file():
+            if not path.exists() and not path.is_symlink():
                 errors.append(f"找不到文件：{name}")
+                continue
+            try:  # a folder, a FIFO, a device or too large: said as what it is
+                check_source(path, FILE_MAX_BYTES)
+            except DocumentError as error:
+                errors.append(str(error))
                 continue
             try:
                 documents.append(reader.read(path))
@@ -131,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
         for result in results:
             print_table(result)
     for error in errors:
-        print(f"错误：{error}", file=sys.stderr)
+        print(error_line(error), file=sys.stderr)
     return 2 if errors else 0
 
 

@@ -36,7 +36,9 @@ def _is_document_id(text: str) -> bool:
 
 
 def _load(args: argparse.Namespace) -> tuple[Document, Document, Corrections | None]:
+    from core.importing.registry import FILE_MAX_BYTES
     from core.importing.sandbox import DocumentReader
+    from core.importing.source_file import check_source
 
     ids = [_is_document_id(args.old), _is_document_id(args.new)]
     workspace: Any = None
@@ -52,8 +54,9 @@ def _load(args: argparse.Namespace) -> tuple[Document, Document, Corrections | N
                     documents.append(workspace.load_document(int(text)))
                 else:
                     path = Path(text)
-                    if not path.is_file():
+                    if not path.exists() and not path.is_symlink():
                         raise UserError(f"找不到文件：{text}（也不是工作区中的文档编号）。")
+                    check_source(path, FILE_MAX_BYTES)  # a folder, a FIFO, a device: said as what it is
                     documents.append(reader.read(path))
         corrections = None
         if all(ids):

@@ -8,6 +8,7 @@ import sys
 from core.atomic_write import check_outputs
 from core.cli.import_cmd import add_workspace_option
 from core.errors import WorkspaceError
+from core.names import shown
 from core.store import Workspace
 from core.store.export import export_department
 from core.store.workspace import workspace_file
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
             names = "、".join(regions[d.region_id] for d in matches)
             raise WorkspaceError(f"部门编码 {args.department} 在多个地区都有（{names}），请用 --region 指定地区。")
         path = export_department(ws, matches[0].id, args.out, year=args.year, fmt=args.format, notes=notes)
-    print(f"已导出：{path}")
+    print(f"已导出：{shown(path)}")  # one printable line, whatever the name holds
     for note in notes:
         print(f"注意：{note}", file=sys.stderr)
     return 0

@@ -12,7 +12,9 @@ import argparse
 import json
 import sys
 
+from core.cli import error_line
 from core.import_report import describe_warning, summary_line
+from core.names import shown
 from core.store import ImportOutcome, ImportStatus, Workspace
 
 _STATUS_ZH = {ImportStatus.IMPORTED: "已导入", ImportStatus.NEW_VERSION: "已导入（新版本）",
@@ -75,10 +77,10 @@ def run(args: argparse.Namespace) -> int:
             for u in o.uncarried:
                 print(f"    未能带到新版本的{'修改建议' if u.kind == 'revision' else '批注'}：{u.location} "
                       f"“{u.text}”——{u.reason}")
-        print(f"工作区：{where}")
+        print(f"工作区：{shown(where)}")
     failed = [o for o in outcomes if o.status is ImportStatus.FAILED]
     for o in failed:
-        print(f"错误：{o.message}", file=sys.stderr)
+        print(error_line(o.message or ""), file=sys.stderr)
     warned = [o for o in outcomes if o.report is not None and o.report.serious_warnings]
     if args.json:
         for o in warned:

@@ -23,6 +23,7 @@ from pathlib import Path
 from core.errors import UserError
 from core.memo.blocks import Memo
 from core.memo.content import Reviewer
+from core.names import shown
 
 
 class _StderrProgress:
@@ -61,10 +62,8 @@ def _memo(args: argparse.Namespace, reviewer: Reviewer, progress: _StderrProgres
     from core.memo.source import find_department_document, memo_from_file, memo_from_workspace
 
     if args.file:
-        if not Path(args.file).is_file():
-            raise UserError(f"找不到文件：{args.file}")
         memo, count = memo_from_file(args.file, reviewer, conclusion=args.conclusion, progress=progress)
-        return memo, f"直接读取 {Path(args.file).name}：程序发现的 {count} 个问题全部列入（未经审核人确认）"
+        return memo, f"直接读取 {shown(Path(args.file).name)}：程序发现的 {count} 个问题全部列入（未经审核人确认）"
     if not args.department:
         raise UserError("请用 --department 指明部门代码，或给出要审核的文件。")
     from core.store.workspace import Workspace
@@ -116,9 +115,10 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
     else:
-        print(f"已导出审核意见：{report.path}（{report.pages} 页，{len(memo.project_names)} 个项目）")
+        # shown(): paths as one printable line each, whatever their names hold.
+        print(f"已导出审核意见：{shown(report.path)}（{report.pages} 页，{len(memo.project_names)} 个项目）")
         if docx_path is not None:
-            print(f"已导出 DOCX：{docx_path}")
+            print(f"已导出 DOCX：{shown(docx_path)}")
         print(f"来源：{source}")
         if report.missing_chars:
             print(f"注意：字体缺少以下字符，已用 〓 标出：{''.join(report.missing_chars)}", file=sys.stderr)

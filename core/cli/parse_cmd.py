@@ -23,9 +23,11 @@ import sys
 import threading
 from pathlib import Path
 
+from core.cli import error_line
 from core.errors import Cancelled, UserError
 from core.import_report import ImportReport, describe_warning, summary_line
 from core.importing.sandbox import DocumentReader
+from core.names import shown
 from core.progress import CancelToken, NoProgress
 
 
@@ -46,19 +48,45 @@ def register(sub: argparse._SubParsersAction) -> None:
 Result = tuple[str, str | None, ImportReport | None]  # (file, error message or None, what was read)
 
 
+# The longest file name Linux, macOS and Windows file systems take (bytes on Linux, UTF-16
+# units on Windows: the byte count is the stricter of the two).
+NAME_MAX_BYTES = 255
+
+
+def _fit(stem: str, tail: str) -> str:
+    """`stem + tail`, the stem cut short (marked "…") when the name would be over NAME_MAX_BYTES.
+
+    A 253-byte document name plus ".json" was refused as too long; the JSON of such a file
+    is named after as much of it as fits.
+    """
+    def size(text: str) -> int:
+        return len(os.fsencode(text))
+
+    if size(stem + tail) <= NAME_MAX_BYTES:
+        return stem + tail
+    keep = len(stem)
+    while keep > 0 and size(stem[:keep] + "…" + tail) > NAME_MAX_BYTES:
+        keep -= 1
+    return stem[:keep] + "…" + tail
+
+
 def output_names(files: list[str]) -> list[str]:
     """The JSON name of each file: "<name>.json", and "<stem> (n)<suffix>.json" for a later
-    file of a name already taken (compared case-blind: Windows folders are)."""
-    taken = {(Path(f).name + ".json").casefold() for f in files}
+    file of a name already taken (compared case-blind: Windows folders are); a name too
+    long for the file system is shortened (see `_fit`)."""
+    def first(path: Path) -> str:
+        return _fit(path.stem, path.suffix + ".json")
+
+    taken = {first(Path(f)).casefold() for f in files}
     seen: set[str] = set()
     names = []
     for file in files:
         path = Path(file)
-        name = path.name + ".json"
+        name = first(path)
         if name.casefold() in seen:
             n = 2
             while True:
-                name = f"{path.stem} ({n}){path.suffix}.json"
+                name = _fit(path.stem, f" ({n}){path.suffix}.json")
                 if name.casefold() not in taken:
                     break
                 n += 1
@@ -161,10 +189,10 @@ def run(args: argparse.Namespace) -> int:
     for index, (path, error, report) in enumerate(parse_all(args.files, targets, jobs)):
         if error is not None or report is None:
             failed += 1
-            print(f"错误：{error}", file=sys.stderr)
+            print(error_line(error or ""), file=sys.stderr)
             continue
-        name = Path(path).name
-        print(f"{name} → {targets[index]}（{report.projects} 个项目）")
+        name = shown(Path(path).name)  # one printable line, whatever bytes the name holds
+        print(f"{name} → {shown(targets[index])}（{report.projects} 个项目）")
         print(f"    {summary_line(report, name)}")
         for warning in report.warnings:
             print(f"警告：{describe_warning(warning, name)}", file=sys.stderr)

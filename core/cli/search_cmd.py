@@ -7,6 +7,7 @@ import dataclasses
 import json
 
 from core.cli.import_cmd import add_workspace_option
+from core.names import from_os
 from core.store import Workspace
 
 _FIELD_ZH = {"name": "项目名称", "goal": "绩效目标", "level3": "三级指标", "description": "指标描述",
@@ -24,8 +25,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Typed in a GBK terminal (or pasted from a non-UTF-8 file name), the words arrive as
+    # undecodable bytes, which SQLite refuses: they are read as GB18030 where they can be.
+    text = from_os(args.text)
     with Workspace.open(args.workspace, readonly=True) as ws:
-        hits = ws.search(args.text, args.limit, current_only=not args.all_versions)
+        hits = ws.search(text, args.limit, current_only=not args.all_versions)
     if args.json:
         print(json.dumps([dataclasses.asdict(h) for h in hits], ensure_ascii=False, indent=1))
         return 0

@@ -32,8 +32,22 @@ def read_document(path: str | Path, *, progress: Progress | None = None) -> Docu
     check(progress)
     document = recognise(layout)
     if not document.projects and not document.budget_tables:
-        raise NotAPerformanceDocumentError(path)
+        raise NotAPerformanceDocumentError(path, _renamed(Path(path), layout.source_format))
     return document
+
+
+_KIND_WORDS = {"docx": "Word 文档", "xlsx": "Excel 工作簿", "pdf": "PDF 文件"}
+_SUFFIX_KINDS = {".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".pdf": "pdf"}
+
+
+def _renamed(path: Path, read_as: str) -> str:
+    """A note when the content is of another kind than the name says (an .xlsx renamed .docx):
+    the user looking for a Word document must learn that it is a workbook."""
+    named = _SUFFIX_KINDS.get(path.suffix.lower())
+    if named is None or named == read_as or read_as not in _KIND_WORDS:
+        return ""
+    return (f"（注意：这个文件的扩展名是 {path.suffix}，但内容是 {_KIND_WORDS[read_as]}，不是 {_KIND_WORDS[named]}，"
+            f"已按 {_KIND_WORDS[read_as]} 读取。）")
 
 
 __all__ = ["read_document"]

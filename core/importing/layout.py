@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from core.model import Provenance
+from core.names import shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +154,10 @@ class Layout:
     issues: list[ReadIssue] = field(default_factory=list)
     # 1-based pages read turned upright (a /Rotate, or text running sideways); PDF only.
     rotated_pages: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # The name is stored and printed: no undecodable bytes, no control characters.
+        self.source_name = shown(self.source_name)
 
     @property
     def paragraphs(self) -> list[Paragraph]:

@@ -175,18 +175,21 @@ READERS: dict[str, Callable[[Path, str, Progress], Layout]] = {"pdf": _read_pdf,
 
 
 def read_file_bytes(path: Path) -> bytes:
-    """The file's bytes, or a DocumentError naming it (missing, a folder, unreadable, too large)."""
-    check_file_size(path)
+    """The file's bytes, or a DocumentError naming it (missing, a folder, unreadable, too large,
+    or not a regular file: a FIFO, a device, a socket; see core.importing.source_file)."""
+    from core.importing.source_file import read_source
+
+    return read_source(path, FILE_MAX_BYTES)
+
+
+def _zip_has_password(data: bytes) -> bool:
+    """True when an entry of the ZIP carries the encryption flag (a ZIP password, as 7-Zip or
+    WinRAR set it): reading it made zipfile raise RuntimeError, shown as an internal error."""
     try:
-        return path.read_bytes()
-    except FileNotFoundError as error:
-        raise DocumentError(path, "找不到这个文件。") from error
-    except IsADirectoryError as error:
-        raise DocumentError(path, "这是一个文件夹，不是文件。") from error
-    except PermissionError as error:
-        raise DocumentError(path, "没有读取这个文件的权限。") from error
-    except OSError as error:
-        raise DocumentError(path, f"无法读取文件（{error.strerror or type(error).__name__}）。") from error
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return any(info.flag_bits & 0x1 for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return False  # a damaged ZIP: its reader says what is wrong
 
 
 def read_layout(path: str | Path, *, progress: Progress | None = None) -> Layout:
@@ -211,6 +214,8 @@ def read_layout(path: str | Path, *, progress: Progress | None = None) -> Layout
         # Systems often export an HTML or XML table under the name .xls; Excel opens those too.
         raise UnsupportedFormatError(path, OLD_EXCEL_ADVICE)
     if actual == "zip":
+        if _zip_has_password(data):
+            raise EncryptedFileError(path)
         # A ZIP that is neither kind goes to the reader its name asks for, which says what is wrong.
         actual = ooxml_kind(data) or (expected if expected in ("docx", "xlsx") else "docx")
     if expected is not None and actual is None:

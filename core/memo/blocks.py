@@ -11,6 +11,18 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+# A value longer than this is quoted in part: a real cell taller than a page stays well
+# below it, and no reader of a memo needs more. Laying out one cell of a million digits
+# took hours, since reportlab wraps the rest of a paragraph again at every page break.
+MAX_QUOTED_CHARS = 10_000
+
+
+def clipped(text: str) -> str:
+    """`text`, or its first MAX_QUOTED_CHARS characters and how many were left out."""
+    if len(text) <= MAX_QUOTED_CHARS:
+        return text
+    return f"{text[:MAX_QUOTED_CHARS]}…（以下省略 {len(text) - MAX_QUOTED_CHARS} 字，全文见原文件）"
+
 
 @dataclass(frozen=True, slots=True)
 class Para:
@@ -25,6 +37,11 @@ class Para:
     lead: str = ""
     kind: str = "body"
 
+    def __post_init__(self) -> None:
+        # Frozen: the clipped texts are set the way dataclasses set fields.
+        object.__setattr__(self, "text", clipped(self.text))
+        object.__setattr__(self, "lead", clipped(self.lead))
+
 
 @dataclass(frozen=True, slots=True)
 class Cell:
@@ -32,6 +49,11 @@ class Cell:
 
     text: str
     revised: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", clipped(self.text))
+        if self.revised is not None:
+            object.__setattr__(self, "revised", clipped(self.revised))
 
     @property
     def marked(self) -> bool:
@@ -50,6 +72,9 @@ class Table:
     widths: tuple[float, ...]
     caption: str = ""
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "caption", clipped(self.caption))
+
 
 Block = Para | Table
 
@@ -65,6 +90,9 @@ class Section:
     subsections: list[Section] = field(default_factory=list)
     bookmark: bool = True
     page_break_before: bool = False
+
+    def __post_init__(self) -> None:
+        self.title = clipped(self.title)
 
     @property
     def heading(self) -> str:

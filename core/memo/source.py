@@ -12,6 +12,7 @@ these, so they export the same memo.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.errors import UserError
@@ -110,9 +111,13 @@ def memo_from_file(path: str, reviewer: Reviewer, *, conclusion: str = "",
     """A draft memo of a .docx/.pdf read and checked now: every finding of the checks is
     listed (no reviewer has accepted or dismissed any). Returns the memo and the finding count."""
     try:
+        from core.importing.registry import FILE_MAX_BYTES
         from core.importing.sandbox import read_untrusted
+        from core.importing.source_file import check_source
     except ImportError as error:
         raise UserError("此版本缺少文档读取模块（core.importing），无法直接从文件生成审核意见。") from error
+    # Missing, a folder, a FIFO or a device: refused as what it is, before a parse child starts.
+    check_source(Path(path), FILE_MAX_BYTES)
     # The file is the user's: parsed in a child process with time and memory limits.
     document = read_untrusted(path, progress)
     try:

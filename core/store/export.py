@@ -112,10 +112,13 @@ def export_department(ws: Workspace, department_id: int, path: str | Path, *, ye
         if fmt == "json":
             temp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         else:
-            dropped = _write_xlsx(data, temp)
-            if dropped and notes is not None:
-                notes.append(f"有 {dropped} 个控制字符（来自 PDF 的不可见字符）无法写入 Excel 文件，已在导出时去掉"
+            clean = _write_xlsx(data, temp)
+            if clean.dropped and notes is not None:
+                notes.append(f"有 {clean.dropped} 个控制字符（来自 PDF 的不可见字符）无法写入 Excel 文件，已在导出时去掉"
                              "（垂直制表符、换页符换成空格）；工作区中的原值没有改动。")
+            if clean.cut and notes is not None:
+                notes.append(f"有 {clean.cut} 个单元格的文字超过 Excel 每格 {EXCEL_CELL_MAX_CHARS:,} 个字符的上限，"
+                             f"已在导出时截断（以“{_CUT_MARK}”结尾）；工作区中的原值没有改动。")
     return target
 
 
@@ -123,11 +126,19 @@ def _raw(value: dict[str, Any] | None) -> str:
     return "" if value is None else str(value["raw"])
 
 
+# Excel's limit for the text of one cell. openpyxl writes longer text, and Excel then calls
+# the whole workbook damaged (a 1,000,001-digit amount did that).
+EXCEL_CELL_MAX_CHARS = 32_767
+_CUT_MARK = "…（已截断）"
+
+
 class _Cleaner:
-    """Makes every string of a sheet row writable into the workbook's XML; counts what it left out."""
+    """Makes every string of a sheet row writable into the workbook's XML and within Excel's
+    cell limit; counts what it left out and the cells it cut."""
 
     def __init__(self) -> None:
         self.dropped = 0
+        self.cut = 0
 
     def row(self, values: list[Any]) -> list[Any]:
         out = []
@@ -135,12 +146,15 @@ class _Cleaner:
             if isinstance(value, str):
                 self.dropped += count_illegal(value)
                 value = xml_safe(value)
+                if len(value) > EXCEL_CELL_MAX_CHARS:
+                    self.cut += 1
+                    value = value[: EXCEL_CELL_MAX_CHARS - len(_CUT_MARK)] + _CUT_MARK
             out.append(value)
         return out
 
 
-def _write_xlsx(data: dict[str, Any], target: Path) -> int:
-    """Write the workbook; returns how many characters XML could not hold (left out)."""
+def _write_xlsx(data: dict[str, Any], target: Path) -> _Cleaner:
+    """Write the workbook; returns what its cleaner left out (characters) and cut (cells)."""
     from openpyxl import Workbook
 
     clean = _Cleaner()
@@ -173,7 +187,7 @@ def _write_xlsx(data: dict[str, Any], target: Path) -> int:
             annotations.append(clean.row([doc["year"], loc["project_seq"], loc["field"], _row(loc["indicator"]),
                                           loc["column"], a["text"], a["author"]]))
     book.save(target)
-    return clean.dropped
+    return clean
 
 
 def _row(index: int | None) -> int | None:

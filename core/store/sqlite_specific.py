@@ -13,15 +13,18 @@ that stop at the result limit.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from datetime import datetime
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, event, text
 
-from core.atomic_write import atomic_output
+from core.atomic_write import OutputError, atomic_output, reason
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -113,23 +116,51 @@ def foreign_key_problems(conn: Connection) -> list[str]:
 
 
 def backup_to(path: Path, target: Path) -> None:
-    """Copy a live SQLite file consistently with the backup API (never a plain file copy)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # core.atomic_write: a full disk or a kill leaves no half-written backup behind.
-    with atomic_output(target, replace_database=True) as partial:
-        src = sqlite3.connect(str(path))
-        try:
-            dst = sqlite3.connect(str(partial))
+    """Copy a live SQLite file consistently with the backup API (never a plain file copy).
+
+    Raises:
+        OutputError: the copy could not be written (a full disk, a read-only folder…);
+            the workspace itself is untouched and no partial backup is left.
+    """
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"无法建立备份文件夹 {target.parent}：{reason(error)}。") from error
+    try:
+        # core.atomic_write: a full disk or a kill leaves no half-written backup behind.
+        with atomic_output(target, replace_database=True) as partial:
+            src = sqlite3.connect(str(path))
             try:
-                src.backup(dst)
+                dst = sqlite3.connect(str(partial))
+                try:
+                    src.backup(dst)
+                finally:
+                    dst.close()
             finally:
-                dst.close()
-        finally:
-            src.close()
+                src.close()
+    except sqlite3.Error as error:
+        # SQLITE_FULL ("database or disk is full") and I/O errors come from SQLite, not as
+        # OSError; atomic_output has removed the partial copy already.
+        full = "full" in str(error).lower()
+        raise OutputError(f"无法写入备份 {target}：{'磁盘空间已满' if full else error}。没有留下不完整的备份。") from error
 
 
 def backup_dir(path: Path) -> Path:
     return path.with_name(path.name + ".backups")
+
+
+# Room a backup's name needs after the stem: "-20250308-153012-123456", a label such as
+# "-before-0005_long_term_grids", ".sqlite"; with some to spare for longer labels.
+_BACKUP_NAME_RESERVE = 80
+_NAME_MAX_BYTES = 255
+
+
+def _backup_stem(path: Path) -> str:
+    """The workspace's stem, cut so that a backup's name stays within the file name limit."""
+    stem = path.stem
+    while len(os.fsencode(stem)) > _NAME_MAX_BYTES - _BACKUP_NAME_RESERVE:
+        stem = stem[:-1]
+    return stem
 
 
 def list_backups(path: Path) -> list[Path]:
@@ -137,17 +168,18 @@ def list_backups(path: Path) -> list[Path]:
     folder = backup_dir(path)
     if not folder.is_dir():
         return []
-    return sorted(folder.glob(f"{path.stem}-*.sqlite"), reverse=True)
+    return sorted(folder.glob(f"{glob_escape(_backup_stem(path))}-*.sqlite"), reverse=True)
 
 
 def rotate_backup(path: Path, *, keep: int, label: str = "") -> Path:
-    """Take a new backup and delete all but the `keep` newest."""
+    """Take a new backup and delete all but the `keep` newest (OutputError when it cannot be written)."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     suffix = f"-{label}" if label else ""
-    target = backup_dir(path) / f"{path.stem}-{stamp}{suffix}.sqlite"
+    target = backup_dir(path) / f"{_backup_stem(path)}-{stamp}{suffix}.sqlite"
     backup_to(path, target)
     for old in list_backups(path)[keep:]:
-        old.unlink(missing_ok=True)
+        with suppress(OSError):  # an old backup that will not go away is only one too many
+            old.unlink(missing_ok=True)
     return target
 
 

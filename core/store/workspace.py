@@ -27,7 +27,10 @@ file backups are then the server's business.
 from __future__ import annotations
 
 import hashlib
+import logging
+import os
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -40,7 +43,9 @@ from sqlalchemy import exc as sa_exc
 from core.errors import Cancelled, UserError, WorkspaceError
 from core.import_report import ImportReport
 from core.importing.registry import read_file_bytes
+from core.importing.source_file import kind_of
 from core.model import ANNUAL, Document
+from core.names import shown
 from core.progress import NoProgress, Progress, check
 from core.store import codec, convert, migrate, search, sqlite_specific
 from core.store.base import StoreBase
@@ -68,6 +73,8 @@ from core.store.schema import (
     RegionRow,
 )
 
+log = logging.getLogger(__name__)
+
 APP_NAME = "jixiao-workbench"
 WORKSPACE_FILE = "workspace.sqlite"
 UNKNOWN_REGION = "（地区不详）"
@@ -77,6 +84,10 @@ BACKUPS_KEPT = 5
 # A session that wrote something takes a backup on close when the newest is older than this.
 BACKUP_INTERVAL_SECONDS = 6 * 3600
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# What SQLite, the lock and the backups put beside a workspace file, by the name's end.
+COMPANION_SUFFIXES = ("-journal", "-wal", "-shm", ".lock", ".backups")
+# The longest file name the file systems take (bytes on Linux; Windows counts UTF-16 units).
+NAME_MAX_BYTES = 255
 
 CheckMode = Literal["auto", "full", "quick", "none"]
 
@@ -130,6 +141,8 @@ class Workspace(ReviewerLayer, StoreBase):
         self._lock = lock
         self._wrote = False
         self._closed = False
+        # Why the backup on close failed, when it did (see close()).
+        self.close_problem: str | None = None
 
     # ---- lifecycle ---------------------------------------------------------------
 
@@ -179,6 +192,7 @@ class Workspace(ReviewerLayer, StoreBase):
     @classmethod
     def _open_file(cls, path: Path, *, create: bool, readonly: bool, check: CheckMode,
                    backups: int) -> Workspace:
+        cls._refuse_unusable_path(path)
         if not path.exists():
             if not create or readonly:
                 raise WorkspaceError(f"工作区文件不存在：{path}")
@@ -210,6 +224,31 @@ class Workspace(ReviewerLayer, StoreBase):
             if lock is not None:
                 lock.release()
             raise
+
+    @staticmethod
+    def _refuse_unusable_path(path: Path) -> None:
+        """Refuse a name too long for the files beside it, and what is not a regular file.
+
+        SQLite and the lock need "<name>-journal", "<name>-wal", "<name>.lock" and
+        "<name>.backups" beside the workspace; a 253-byte name left no room for them, and
+        the lock's ENAMETOOLONG was reported as a read-only folder. A FIFO or a device
+        (a link to /dev/zero) was called damaged, or "needs an upgrade".
+        """
+        longest = len(os.fsencode(path.name)) + max(len(s) for s in COMPANION_SUFFIXES)
+        if longest > NAME_MAX_BYTES:
+            size = len(os.fsencode(path.name))
+            raise WorkspaceError(
+                f"工作区 {shown(path)} 的文件名太长（{size} 字节）：程序要在它旁边建立同名的日志、锁文件和备份文件夹"
+                f"（名字再长 {longest - size} 个字节），超出了文件系统 {NAME_MAX_BYTES} 字节的上限。"
+                "请给工作区起一个短些的名字。工作区没有被修改。")
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            return  # missing (a new workspace) or unreadable: opening it says what is wrong
+        kind = kind_of(mode)
+        if kind is not None:
+            raise WorkspaceError(f"{shown(path)} 是{kind}，不是工作区文件，不能作为工作区打开。"
+                                 "请给出工作区文件（.sqlite）的路径。")
 
     @staticmethod
     def _refuse_if_not_ours(path: Path) -> None:
@@ -284,17 +323,29 @@ class Workspace(ReviewerLayer, StoreBase):
     _backups_kept: int = BACKUPS_KEPT
 
     def close(self) -> None:
-        """Back up if this session wrote and the last backup is old, then release the lock."""
+        """Back up if this session wrote and the last backup is old, then release the lock.
+
+        Never raises for the backup: every write is committed already, so a backup that
+        cannot be written (a full disk) leaves the workspace as it is; the reason is kept
+        in `close_problem` and logged as a warning (on stderr for the command line), and
+        the next close tries again.
+        """
         if self._closed:
             return
         self._closed = True
         try:
             if self.path is not None and self._wrote and not self.readonly:
-                newest = sqlite_specific.list_backups(self.path)
-                age = (datetime.now().timestamp() - newest[0].stat().st_mtime) if newest else None
-                if age is None or age > BACKUP_INTERVAL_SECONDS:
-                    self.backup()
-                with self.engine.connect() as conn:
+                try:
+                    newest = sqlite_specific.list_backups(self.path)
+                    age = (datetime.now().timestamp() - newest[0].stat().st_mtime) if newest else None
+                    if age is None or age > BACKUP_INTERVAL_SECONDS:
+                        self.backup()
+                except (UserError, OSError) as error:  # OutputError (a UserError) from the backup
+                    self.close_problem = (f"工作区 {shown(self.path)} 已保存，但关闭时没能写入备份。{error}"
+                                          "工作区本身完好；腾出磁盘空间后，下次关闭时会再备份。")
+                    log.warning("警告：%s", self.close_problem)
+                # Only statistics for the query planner: a full disk may refuse them.
+                with suppress(sa_exc.SQLAlchemyError), self.engine.connect() as conn:
                     conn.exec_driver_sql("PRAGMA optimize")
         finally:
             self.engine.dispose()
@@ -334,6 +385,7 @@ class Workspace(ReviewerLayer, StoreBase):
         annotations, decided findings and overridden grades follow to the matching
         projects and indicators; what could not follow is listed in the outcome.
         """
+        file_name = shown(file_name)  # what SQLite can store and a terminal print on one line
         sha = hashlib.sha256(original_bytes).hexdigest()
         doc.sha256 = sha
         with self._writing() as conn:
@@ -388,25 +440,28 @@ class Workspace(ReviewerLayer, StoreBase):
         for done, raw_path in enumerate(paths):
             check(progress)
             path = Path(raw_path)
-            progress.report(done, len(paths), path.name)
+            # The name as stored and printed: bytes that are not UTF-8 would not go into
+            # SQLite, and a newline in it would print a line of its own.
+            name = shown(path.name)
+            progress.report(done, len(paths), name)
             try:
-                data = read_file_bytes(path)
+                data = read_file_bytes(path)  # regular files only, never more than the size limit
                 existing = self.find_document(hashlib.sha256(data).hexdigest())
                 if existing is not None:  # known bytes: no need to parse them again
-                    outcomes.append(self._duplicate(existing, path.name))
+                    outcomes.append(self._duplicate(existing, name))
                     continue
                 doc = read(path)
             except Cancelled:
                 raise
             except UserError as error:
-                outcomes.append(ImportOutcome(file_name=path.name, status=ImportStatus.FAILED,
+                outcomes.append(ImportOutcome(file_name=name, status=ImportStatus.FAILED,
                                               message=str(error)))
                 continue
             except OSError as error:
-                outcomes.append(ImportOutcome(file_name=path.name, status=ImportStatus.FAILED,
-                                              message=f"{path.name}：无法读取文件（{error.strerror or error}）。"))
+                outcomes.append(ImportOutcome(file_name=name, status=ImportStatus.FAILED,
+                                              message=f"{name}：无法读取文件（{error.strerror or error}）。"))
                 continue
-            outcomes.append(self.import_document(doc, data, path.name))
+            outcomes.append(self.import_document(doc, data, name))
         progress.report(len(paths), len(paths), "")
         return outcomes
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import re
 import struct
 import zipfile
@@ -30,6 +31,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+
+from core.names import shown
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "resources" / "samples"
@@ -60,6 +63,10 @@ class BadInput:
     message: str = ""  # a fragment the rejection message must contain
     slow: bool = False
     secret: str = ""   # text that must never reach the workspace (external entities)
+    # A FIFO or a device (POSIX only): a regression would hang or fill the memory of the
+    # process that reads it, so tests try these only in a process with a time-out and a
+    # memory cap (tests/importing/test_source_file.py); benchmarks/reliability.py runs them all.
+    special: bool = False
 
 
 Builder = Callable[[Path], None]
@@ -67,10 +74,10 @@ _CASES: list[tuple[BadInput, Builder]] = []
 
 
 def case(case_id: str, file: str, category: str, what: str, expect: Expect, *, message: str = "",
-         slow: bool = False, secret: str = "") -> Callable[[Builder], Builder]:
+         slow: bool = False, secret: str = "", special: bool = False) -> Callable[[Builder], Builder]:
     """Register a builder that writes `file` into the folder it is given."""
     def register(build: Builder) -> Builder:
-        _CASES.append((BadInput(case_id, file, category, what, expect, message, slow, secret), build))
+        _CASES.append((BadInput(case_id, file, category, what, expect, message, slow, secret, special), build))
         return build
     return register
 
@@ -1052,6 +1059,81 @@ def _odd_name(path: Path) -> None:
     path.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
 
 
+@case("fifo_named_pdf", "管道.pdf", "filesystem", "a named pipe (FIFO) called .pdf: opening it waits for a writer",
+      "reject", message="命名管道", special=True)
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+@case("link_to_dev_zero", "零设备.pdf", "limits", "a symbolic link to /dev/zero (endless zeros)", "reject",
+      message="设备文件", special=True)
+def _dev_zero(path: Path) -> None:
+    path.symlink_to("/dev/zero")
+
+
+@case("xlsx_named_docx", "表格改名.docx", "extension", "an Excel workbook (a small list, no targets) renamed .docx",
+      "reject", message="Excel 工作簿")
+def _xlsx_named_docx(path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["序号", "姓名", "金额"], [1, "张三", 1200], [2, "李四", 980]):
+        sheet.append(row)
+    book.save(path)
+
+
+def set_zip_encryption_flags(data: bytes) -> bytes:
+    """The ZIP with bit 0 ("encrypted") of every entry's flags set, in its local and central headers."""
+    out = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        infos = archive.infolist()
+    for info in infos:
+        out[info.header_offset + 6] |= 1
+    central = out.find(b"PK\x01\x02")
+    while central >= 0:
+        out[central + 8] |= 1
+        central = out.find(b"PK\x01\x02", central + 46)
+    return bytes(out)
+
+
+@case("zip_encryption_flag", "加密标志.docx", "encrypted",
+      "the sample DOCX with the ZIP encryption flag set on every entry (a ZIP password)", "reject",
+      message=MSG_ENCRYPTED)
+def _zip_encrypted(path: Path) -> None:
+    path.write_bytes(set_zip_encryption_flags(sample_docx()))
+
+
+@case("name_with_newline", "a\n错误：伪造.docx", "names",
+      "a damaged DOCX whose name holds a newline followed by a fake 错误： line", "reject", message="Word 文件已损坏")
+def _newline_name(path: Path) -> None:
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+
+
+@case("name_not_utf8", ("审核文件".encode("gbk") + b".docx").decode("utf-8", "surrogateescape"), "names",
+      "the sample DOCX under a GBK-encoded name (not UTF-8), as unpacked from a Windows archive", "accept")
+def _gbk_name(path: Path) -> None:
+    path.write_bytes(sample_docx())
+
+
+@case("name_253_bytes", "长" * 82 + "xx.docx", "names", "the sample DOCX under a 253-byte name", "accept")
+def _long_name(path: Path) -> None:
+    path.write_bytes(sample_docx())
+
+
+@case("amount_million_digits", "百万位金额.docx", "limits",
+      "the sample DOCX with a budget and a cost target of 1,000,001 digits", "accept")
+def _million_digits(path: Path) -> None:
+    digits = "9" * 1_000_001
+
+    def change(parts: dict[str, bytes]) -> None:
+        xml = document_xml(parts).replace(">1.80<", f">{digits}<", 1).replace(">1.8万元<", f">{digits}万元<", 1)
+        parts["word/document.xml"] = xml.encode("utf-8")
+
+    rewrite_docx(path, change)
+
+
 # --- the public entry point ---------------------------------------------------------------
 
 def all_cases(*, slow: bool = True) -> list[BadInput]:
@@ -1079,7 +1161,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-slow", action="store_true", help="leave out the slow (huge) cases")
     args = parser.parse_args(argv)
     for spec in generate(args.out_dir, slow=not args.no_slow):
-        print(f"{spec.case:32} {spec.expect:7} {spec.file}")
+        print(f"{spec.case:32} {spec.expect:7} {shown(spec.file)}")
     return 0
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from core.review import Severity
 from tests.checks.conftest import Run
 from tests.checks.factory import document, project, with_row
@@ -88,3 +90,13 @@ def test_b7_multi_year_wording(run: Run) -> None:
 
 def test_b7_service_life_is_not_multi_year_wording(run: Run) -> None:
     assert run(document(with_row(project(), 6, value="≥6年")), "B7") == []
+
+
+def test_b7_stays_linear_on_a_long_run_of_digits(run: Run) -> None:
+    """Issue 16: "N年内" was searched from every digit of a run (quadratic): a goal or value
+    holding a 1,000,001-digit number kept the check busy for minutes."""
+    digits = "9" * 300_000
+    started = time.monotonic()
+    findings = run(document(with_row(project(goal=f"1.{digits}"), 3, value=f"{digits}年内完成")), "B7")
+    assert time.monotonic() - started < 5
+    assert len(findings) == 1 and findings[0].location.indicator == 3

@@ -15,21 +15,25 @@ state before the fault is in the state after it; documents that appeared are who
 
 from __future__ import annotations
 
+import errno
 import os
 import random
 import shutil
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from unittest.mock import patch
 
 from sqlalchemy import event
 
+from core import atomic_write
 from core.checks.workspace_run import check_workspace_documents
 from core.errors import UserError, WorkspaceError
 from core.review import FindingState, Location
@@ -484,6 +488,74 @@ def disk_full_cases(seed: Path, folder: Path) -> list[FaultResult]:
     return results
 
 
+@contextmanager
+def backup_copy_full() -> Iterator[None]:
+    """SQLITE_FULL inside the backup copy: its connection may not grow past one page."""
+    real = sqlite3.connect
+
+    def capped(database: object, *args: object, **kwargs: object) -> sqlite3.Connection:
+        conn = real(database, *args, **kwargs)  # type: ignore[arg-type]
+        name = Path(str(database))
+        if name.parent.name.endswith(".backups") and name.name.startswith(atomic_write.TEMP_PREFIX):
+            conn.execute("PRAGMA max_page_count=1")
+        return conn
+
+    with patch.object(sqlite3, "connect", capped):
+        yield
+
+
+@contextmanager
+def no_room_for_files() -> Iterator[None]:
+    """ENOSPC when any output file (a backup's temporary copy) is created."""
+    def full(folder: Path) -> tuple[int, Path]:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with patch.object(atomic_write, "_create_temp", full):
+        yield
+
+
+BACKUP_FAULTS: dict[str, tuple[str, Callable[[], AbstractContextManager[None]]]] = {
+    "disk-full-backup-copy": ("the disk fills while the backup on close is copied (SQLITE_FULL)", backup_copy_full),
+    "disk-full-backup-file": ("no room to create the backup file on close (ENOSPC)", no_room_for_files),
+}
+
+
+def backup_on_close_full(seed: Path, folder: Path) -> list[FaultResult]:
+    """A full disk during the backup taken on close: closing reports it and never raises; the
+    session's work is kept, no partial backup is left, the lock is free again."""
+    results = []
+    for case, (what, fault) in BACKUP_FAULTS.items():
+        path = copy_seed(seed, folder / f"{case}.sqlite")
+        backups = sqlite_specific.backup_dir(path)
+        for old in backups.iterdir():  # the last backup is old: this close takes one
+            os.utime(old, (time.time() - 2 * 86400, time.time() - 2 * 86400))
+        kept_before = sorted(p.name for p in backups.iterdir())
+        before = read_state(path)
+        started = time.monotonic()
+        problems: list[str] = []
+        with fault():
+            ws = Workspace.open(path)
+            doc = ws.documents()[0].id
+            ws.add_annotation(doc, Location(project_seq=1), "关闭前写下的批注。", author="审核人")
+            try:
+                ws.close()
+                shown = ws.close_problem or ""
+            except BaseException as error:  # what the user would have seen: a traceback
+                shown = f"{type(error).__name__}: {error}"
+                problems.append("closing raised " + type(error).__name__)
+        if "磁盘空间已满" not in shown:
+            problems.append("the message does not say the disk is full")
+        if sorted(p.name for p in backups.iterdir()) != kept_before:
+            problems.append("a partial backup or a temporary file was left beside the backups")
+        after = read_state(path)  # opens for writing: the lock was released
+        problems += committed_kept(before, after, {})
+        if not any(text == "关闭前写下的批注。" for _sha, _loc, text in after.annotations):
+            problems.append("the annotation written before closing is gone")
+        results.append(FaultResult(case=case, what=what, shown=shown, exit_status=None, kept=not problems,
+                                   opens=integrity_ok(path), seconds=time.monotonic() - started, notes=problems))
+    return results
+
+
 # --- the file system and other programs -----------------------------------------------------------
 
 def _readonly_prefix() -> list[str] | None:
@@ -576,6 +648,59 @@ def second_instance(seed: Path, folder: Path) -> list[FaultResult]:
         if again.returncode != 0:
             result.notes.append(f"after the other program closed: {shown_message(again.stderr)}")
     return results
+
+
+def odd_workspaces(seed: Path, folder: Path) -> list[FaultResult]:
+    """`import` into a workspace written by a newer program, into a FIFO, and into a name too long
+    for the files beside it: a message naming the file at once, nothing written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    newer = copy_seed(seed, folder / "newer.sqlite")
+    with sqlite3.connect(newer) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_from_a_newer_program'")
+    conn.close()
+    fifo = folder / "管道.sqlite"
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(fifo)
+    cases = [("newer-workspace", "`import` into a workspace written by a newer version of the program", newer,
+              ("newer.sqlite", "升级")),
+             ("long-name-workspace", "`import` into a workspace named with 251 bytes (no room for -journal, "
+              ".backups)", folder / ("长" * 81 + "x.sqlite"), ("文件名太长",))]
+    if hasattr(os, "mkfifo"):
+        cases.insert(1, ("fifo-workspace", "`import` with --workspace naming a FIFO", fifo, ("管道.sqlite", "命名管道")))
+    results = []
+    for case, what, path, words in cases:
+        before = _folder_digest(folder)
+        started = time.monotonic()
+        try:
+            done = run_cli("import", NEW_FILE, "--workspace", path, timeout=60)
+        except subprocess.TimeoutExpired:
+            results.append(FaultResult(case=case, what=what, shown="hung (killed after 60 s)", exit_status=None,
+                                       kept=False, opens=False, seconds=time.monotonic() - started))
+            continue
+        shown = shown_message(done.stderr)
+        notes = [f"the message lacks “{w}”" for w in words if w not in shown]
+        if done.returncode != 2:
+            notes.append(f"exit status {done.returncode}, expected 2")
+        if "Traceback" in done.stderr:
+            notes.append("traceback shown")
+        kept = _folder_digest(folder) == before
+        if not kept:
+            notes.append("files changed beside the workspace")
+        opens = integrity_ok(newer) if case == "newer-workspace" else True
+        results.append(FaultResult(case=case, what=what, shown=shown, exit_status=done.returncode,
+                                   kept=kept and not notes, opens=opens, seconds=time.monotonic() - started,
+                                   notes=notes))
+    return results
+
+
+def _folder_digest(folder: Path) -> dict[str, tuple[int, int]]:
+    """Name → (size, mtime in ns) of every regular file under `folder` (FIFOs are never opened)."""
+    found = {}
+    for path in folder.rglob("*"):
+        info = path.lstat()
+        if stat.S_ISREG(info.st_mode):
+            found[str(path.relative_to(folder))] = (info.st_size, info.st_mtime_ns)
+    return found
 
 
 GARBAGE = {

@@ -8,11 +8,13 @@ the kill loops are bounded (a few kills each) and marked slow.
 from __future__ import annotations
 
 import random
+import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
+from core.store import Workspace, sqlite_specific
 from tests.badinputs.generate import generate
 from tests.faults import scenarios
 from tests.faults.scenarios import FaultResult
@@ -33,6 +35,37 @@ def test_disk_full_rolls_back_import_edits_and_check_runs(seed: Path, tmp_path: 
     results = scenarios.disk_full_cases(seed, tmp_path)
     assert_all_ok(results)
     assert {r.case for r in results} == {"disk-full-import", "disk-full-edit", "disk-full-check"}
+
+
+def test_a_full_disk_during_the_backup_on_close_is_reported_never_raised(seed: Path, tmp_path: Path) -> None:
+    results = scenarios.backup_on_close_full(seed, tmp_path)
+    assert_all_ok(results)
+    assert {r.case for r in results} == set(scenarios.BACKUP_FAULTS)
+    assert all("已保存" in r.shown and "备份" in r.shown for r in results)
+
+
+def test_import_succeeds_when_the_backup_on_close_finds_no_room(seed: Path, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str],
+                                                                 caplog: pytest.LogCaptureFixture) -> None:
+    """The command's work is done and said (exit 0); the failed backup is a warning, not an error."""
+    import main
+
+    path = scenarios.copy_seed(seed, tmp_path / "w.sqlite")
+    shutil.rmtree(sqlite_specific.backup_dir(path))  # no backup yet: closing takes one
+    with scenarios.no_room_for_files():
+        status = main.main(["import", str(scenarios.NEW_FILE), "--workspace", str(path)])
+    out, err = capsys.readouterr()
+    assert status == 0 and "已导入" in out and "Traceback" not in err and "错误：" not in err
+    assert any("没能写入备份" in r.getMessage() and "磁盘空间已满" in r.getMessage() for r in caplog.records)
+    assert not sqlite_specific.list_backups(path)
+    with Workspace.open(path, readonly=True) as ws:
+        assert scenarios.NEW_FILE.name in {d.source_name for d in ws.documents()}
+
+
+def test_a_newer_a_fifo_and_a_too_long_workspace_are_refused_at_once(seed: Path, tmp_path: Path) -> None:
+    results = scenarios.odd_workspaces(seed, tmp_path)
+    assert_all_ok(results)
+    assert all(r.exit_status == 2 and r.seconds < 45 for r in results)
 
 
 def test_read_only_folder_gives_a_clear_message_and_changes_nothing(seed: Path, tmp_path: Path) -> None:

@@ -263,3 +263,23 @@ def test_first_page_preview(rendered: Rendered) -> None:
     assert image.convert("L").getextrema()[0] < 100  # something dark is drawn: the title
     with pytest.raises(UserError, match="没有第 999 页"):
         page_png(rendered.pdf, 999)
+
+
+def test_a_value_of_a_hundred_thousand_characters_is_quoted_in_part(tmp_path: Path) -> None:
+    """Issue 16: reportlab wraps the rest of a paragraph again at each page break, so one cell of
+    a million digits took hours; the memo now quotes the beginning and says how much it left out."""
+    import time
+
+    from core.memo.blocks import MAX_QUOTED_CHARS
+
+    document = make_document(1)
+    project = document.projects[0]
+    project.goal = Field("9" * 100_000)
+    project.name = Field("很长的项目名称" * 2_000)
+    started = time.monotonic()
+    report = render_pdf(build_memo(document, reviewer=REVIEWER), tmp_path / "long.pdf")
+    assert time.monotonic() - started < 30
+    with pdfplumber.open(report.path) as pdf:
+        text = squeeze("".join(page.extract_text() or "" for page in pdf.pages))
+    assert f"以下省略{100_000 - MAX_QUOTED_CHARS}字" in text
+    assert "9" * 500 in text and "9" * (MAX_QUOTED_CHARS + 1) not in text
