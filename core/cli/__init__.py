@@ -68,10 +68,19 @@ def _undecodable(error: UnicodeError) -> bool:
     return isinstance(text, str) and any("\ud800" <= ch <= "\udfff" for ch in text)
 
 
+def _refuse_nul(args: argparse.Namespace) -> None:
+    """No path or word may hold a NUL character: the operating system cuts it there."""
+    for value in vars(args).values():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and "\x00" in text:
+                raise UserError(f"命令行中的文字或路径“{shown(text[:200])}”含有空字符（\\x00），无法使用。")
+
+
 def run(args: argparse.Namespace) -> int:
     """Run a parsed subcommand; user errors print their Chinese message and exit 2."""
     tolerant_output()
     try:
+        _refuse_nul(args)
         return int(args.func(args) or 0)
     except UserError as error:
         print(error_line(error), file=sys.stderr)
@@ -96,3 +105,11 @@ def run(args: argparse.Namespace) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except OSError as error:
+        # A path the system refuses (a name too long, no permission, a file where a folder
+        # should be): what the user typed, said as the system's reason, nothing written.
+        where = shown(str(error.filename)[:200]) if error.filename is not None else ""
+        reason = error.strerror or type(error).__name__
+        print(error_line(f"无法使用路径“{where}”：{reason}。" if where else f"文件操作失败：{reason}。"),
+              file=sys.stderr)
+        return 2

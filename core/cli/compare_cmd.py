@@ -32,7 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _is_document_id(text: str) -> bool:
-    return text.isdigit() and not Path(text).exists()
+    # ASCII digits only ("²" is a digit to str.isdigit) and within SQLite's integer range
+    return text.isascii() and text.isdigit() and len(text) <= 18 and not Path(text).exists()
 
 
 def _load(args: argparse.Namespace) -> tuple[Document, Document, Corrections | None]:

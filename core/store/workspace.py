@@ -119,6 +119,9 @@ def workspace_file(target: str | Path | None) -> Path | None:
     return Path(target).expanduser().resolve()
 
 
+SEARCH_MAX_HITS = 100_000
+
+
 class AllYears:
     """The default of `Workspace.department_projects`: no filter on the year (None means
     'year unknown', a real state of an imported document)."""
@@ -673,7 +676,10 @@ class Workspace(ReviewerLayer, StoreBase):
             return conn.execute(select(DocumentRow.id).where(DocumentRow.sha256 == sha256)).scalar()
 
     def search(self, text: str, limit: int = 50, *, current_only: bool = True) -> list[SearchHit]:
-        """Projects (name, goal) and indicators (level3, description, value) containing `text`."""
+        """Projects (name, goal) and indicators (level3, description, value) containing `text`.
+
+        `limit` is held to 0…SEARCH_MAX_HITS: a database takes no number beyond 2**63."""
+        limit = max(0, min(limit, SEARCH_MAX_HITS))
         with self._reading() as conn:
             return search.search(conn, text, limit, current_only=current_only)
 
