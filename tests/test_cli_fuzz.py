@@ -10,6 +10,7 @@ held, unless the command is one that writes to it (import, check).
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sqlite3
 from pathlib import Path
@@ -131,7 +132,8 @@ def test_the_cli_answers_every_odd_value(tmp_path_factory: pytest.TempPathFactor
         argv += ["--workspace", str(workspace)]
     before = _content(workspace)
     try:
-        status = main(argv)
+        with contextlib.chdir(folder):  # relative paths ("inf", ".") land in the run's folder
+            status = main(argv)
     except SystemExit as stop:  # argparse's usage errors
         status = stop.code if isinstance(stop.code, int) else 2
     assert status in (0, 2), argv
