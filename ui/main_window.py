@@ -110,7 +110,10 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
         # The 长期 grid: the same model without an edit handler, so read-only.
         self.long_term_indicators = IndicatorTableModel(self)
-        self.long_term_table = IndicatorTableView()
+        # Owned by the window from the start: a parentless view outlived its model when the
+        # window closed, and a timer of its viewport then crashed the event loop.
+        self.long_term_table = IndicatorTableView(self)
+        self.long_term_table.hide()
         self.long_term_table.setObjectName("longTermTable")
         self.long_term_table.setModel(self.long_term_indicators)
         self.long_term_table.set_column_widths()
