@@ -164,11 +164,13 @@ class CheckContext:
                 yield seq, project, index, indicator
 
     def target(self, indicator: Indicator) -> Target:
-        """The parsed 指标值 of a row (parsed once per run)."""
+        """The parsed 指标值 of a row (parsed once per run); where a form splits the target
+        over an operator and a unit column, the composed one (`Indicator.target_text`)."""
         key = id(indicator.value)
+        text = indicator.target_text
         cached = self._targets.get(key)
-        if cached is None or cached.raw != indicator.value.raw:
-            cached = self._targets[key] = parse_target(indicator.value.raw)
+        if cached is None or cached.raw != text:
+            cached = self._targets[key] = parse_target(text)
         return cached
 
     def doubtful(self, seq: int, column: str | None, indicator: int | None = None) -> bool:

@@ -24,10 +24,8 @@ INDICATOR_COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "basis": ("指标值确定依据", "指标值依据", "评(扣)分标准", "评分标准", "扣分标准", "备注", "确定依据"),
 }
 
-# Columns some templates add; kept in Indicator.extra under their header text.
-EXTRA_COLUMN_NAMES: tuple[str, ...] = (
-    "权重", "分值", "计量单位", "指标方向", "指标性质", "指标值类型", "上年度实际水平", "上年实际值",
-)
+# Any other named column of an indicator header row (权重, 指标方向, 计量单位, 上年度实际水平 …)
+# is kept in Indicator.extra under its own header text: no list of them is needed.
 
 # Project header fields: field → the labels written in front of the value.
 HEADER_FIELD_NAMES: dict[str, tuple[str, ...]] = {
@@ -175,7 +173,6 @@ def is_total_label(text: str) -> bool:
 def context_label(text: str) -> str | None:
     """"dept", "money_unit" or "year" when the text is one of their labels, else None."""
     return _CONTEXT_INDEX.get(label_key(text))
-_EXTRA_KEYS = {label_key(n) for n in EXTRA_COLUMN_NAMES}
 _BLOCK_KEYS = {label_key(n) for n in BUDGET_BLOCK_LABELS}
 _PLAN_KEYS = {label_key(n) for n in SPENDING_PLAN_LABELS}
 
@@ -184,10 +181,6 @@ def indicator_column(text: str) -> str | None:
     """The indicator field a header cell names, or None."""
     match = match_indicator_column(text)
     return match.field if match else None
-
-
-def is_extra_column(text: str) -> bool:
-    return label_key(text) in _EXTRA_KEYS
 
 
 def header_field(text: str) -> str | None:

@@ -125,6 +125,10 @@ class TableGrid:
     def row_texts(self, row: int) -> list[str]:
         return [c.text for c in self.rows[row]]
 
+    def filled_texts(self, row: int) -> list[str]:
+        """The non-blank texts of the cells that begin in this row (merges counted once)."""
+        return [c.text.strip() for c in self.distinct_row(row) if not c.merged_from_above and c.text.strip()]
+
     def distinct_row(self, row: int) -> list[GridCell]:
         """The row's cells with horizontal merges collapsed to their first slot."""
         return [c for c in self.rows[row] if not c.merged_from_left]

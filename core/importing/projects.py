@@ -15,6 +15,7 @@ from core.importing import columns
 from core.importing.context import Context, apply_label, dept_of, label_pair, read_context_cells, title_of
 from core.importing.layout import GridCell, TableGrid
 from core.importing.paragraphs import cn_number
+from core.importing.roles import is_context_row
 from core.importing.text import CLOSING_PUNCT, OPENING_PUNCT, is_word_char, label_key, label_unit
 from core.model import ANNUAL, LONG_TERM, CostItem, Field, ImportIssue, Indicator, Project, Provenance
 from core.values import MoneyUnit, parse_money
@@ -34,7 +35,7 @@ class _Row:
 
     @property
     def texts(self) -> list[str]:
-        return [c.text.strip() for c in self.cells if not c.merged_from_above and c.text.strip()]
+        return self.grid.filled_texts(self.r)
 
 
 @dataclass(slots=True)
@@ -155,13 +156,11 @@ class ProjectReader:
         self.fuzzy: list[columns.LabelMatch] = []
         self.seen_label = False  # a header label or indicator header was read
         self.read_rows: dict[tuple[int, int], bool] = {}  # (table, row) → gave data
-        self.joined_rows = 0
         # a paragraph above the table that does not read as a title ("预算项目绩效目标"): a
         # title row inside the table replaces it
         self.weak_title = False
         self.period = ANNUAL  # the grid being read: 年度 (the project's indicators) or 长期
         self.column_labels: dict[int, str] = {}  # labels written above their values (长期目标 | 年度目标)
-        self.total_rows = 0
         self.last_header_cell: tuple[str, GridCell] | None = None  # the header value read last
         self.project_cells: dict[str, GridCell] = {}  # a wide table's project cells as last read
         self.cost_columns: dict[int, str] | None = None  # in a cost-structure table: col → field
@@ -193,11 +192,9 @@ class ProjectReader:
 
     def _context_row(self, row: _Row) -> bool:
         """A title, department, money unit or year row before the header labels."""
+        if not is_context_row(row.grid, row.r):  # the same test that cut the grid at projects
+            return False
         texts = row.texts
-        if not texts or len(texts) > 4:
-            return False
-        if any(columns.match_header_field(t) is not None for t in texts):
-            return False
         if len(texts) == 1 and (title := title_of(texts[0])) is not None:
             number, rest = title
             if self.project.title.blank or self.weak_title:
@@ -208,8 +205,6 @@ class ProjectReader:
                 self.weak_title = False
             return True
         found = read_context_cells(texts)
-        if found.empty:
-            return False
         self.context.dept = found.dept or self.context.dept
         self.context.money_unit = found.money_unit or self.context.money_unit
         self.context.year = found.year or self.context.year
@@ -234,8 +229,7 @@ class ProjectReader:
             self.grid_rows_read += self.header is not None
             return True
         if self.header is not None and any(columns.is_total_label(t) for t in texts):
-            self.total_rows += 1  # a 合计/小计 row of a wide table totals the unit: not an indicator
-            self.grid_rows_read += 1
+            self.grid_rows_read += 1  # a 合计/小计 row of a wide table totals the unit: not an indicator
             return True
         if self.header is not None and is_footer_cells(
                 [c for order, (col, _) in enumerate(self.header.fields)
@@ -281,7 +275,7 @@ class ProjectReader:
             for line in cell.text.split("\n"):
                 line = line.strip()
                 pair = label_pair(line)
-                if pair is not None and columns.match_header_field(pair[0]) is None and pair[0] in ("其中", "其"):
+                if pair is not None and columns.match_header_field(pair[0]) is None and pair[0] == "其中":
                     pair = label_pair(pair[1])
                 if pair is None:
                     continue
@@ -517,7 +511,6 @@ class ProjectReader:
         indicators = self._indicators
         if self.piece_start and indicators and self._cut_at_piece_start(row, values, cells, blank):
             self._join_cut_row(row, values)
-            self.joined_rows += 1
             return True
         if indicators:
             prev = indicators[-1]

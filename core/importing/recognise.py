@@ -29,7 +29,7 @@ from core.import_report import (
 )
 from core.importing.budget_tables import read_budget_table
 from core.importing.context import is_context_texts, read_context, read_context_cells, segments, title_of
-from core.importing.layout import Layout, Paragraph, TableGrid
+from core.importing.layout import GridCell, Layout, Paragraph, TableGrid
 from core.importing.paragraphs import (
     cn_number,
     is_money_unit_line,
@@ -80,6 +80,15 @@ class _Group:
     money_unit: MoneyUnit | None = None
     opened: bool = False  # a 项目编码/名称 or title row was seen: the next one starts a new project
     fresh_dept: bool = False  # a unit line stood above this group (not only above an earlier one)
+
+
+def _cut(grid: TableGrid, starts: list[int], head: list[GridCell] | None = None) -> list[tuple[int, TableGrid]]:
+    """(first row, piece) of a grid cut before each of `starts`; the whole grid when uncut.
+    Pieces after the first are given the header row `head` when there is one."""
+    bounds = sorted({0, *starts, grid.n_rows})
+    if len(bounds) <= 2:
+        return [(0, grid)]
+    return [(a, slice_rows(grid, a, b, head=head if a > 0 else None)) for a, b in itertools.pairwise(bounds)]
 
 
 @dataclass(slots=True)
@@ -175,9 +184,7 @@ class _Walk:
             self.wide = None  # another table: no wide table's pieces follow
         if role is GridRole.PROJECT:
             starts = project_starts(grid)
-            bounds = ([0] if not starts or starts[0] > 0 else []) + starts + [grid.n_rows]
-            for a, b in itertools.pairwise(bounds):
-                piece = grid if (a, b) == (0, grid.n_rows) else slice_rows(grid, a, b)
+            for a, piece in _cut(grid, starts):
                 self._project_piece(piece, opens=a in starts)
             return
         if role is GridRole.BUDGET:
@@ -194,16 +201,16 @@ class _Walk:
         self.current.grids.append(grid)
 
     def _wide_pieces(self, grid: TableGrid, starts: list[int], *, continued: bool = False) -> None:
+        """A wide table (or a page piece of one) cut where projects begin; the pieces after
+        the first get the header row, and a continued piece's first part goes on the
+        project above."""
         assert self.wide is not None
-        head = self.wide.grid.rows[self.wide.head]
-        bounds = [0, *starts, grid.n_rows]
-        for a, b in itertools.pairwise(bounds):
+        for a, piece in _cut(grid, starts, head=self.wide.grid.rows[self.wide.head]):
             if a == 0 and continued:
                 assert self.current is not None
-                self.current.grids.append(grid if b == grid.n_rows else slice_rows(grid, a, b))
-                continue
-            self._project_piece(slice_rows(grid, a, b, head=head if a > 0 or continued else None) if starts
-                                or continued else grid, opens=True)
+                self.current.grids.append(piece)
+            else:
+                self._project_piece(piece, opens=True)
 
     def _new(self, kind: str) -> _Group:
         group = _Group(kind, self.pending_title)
@@ -404,7 +411,7 @@ def _report(layout: Layout, walk: _Walk, results: list[_ProjectResult], document
                                                    else None, rows=rows, read_rows=read, project=position,
                                                    score=ev.score)
         for match in result.reader.fuzzy:
-            report.warnings.append(ReportWarning(WarningCode.FUZZY_LABEL, page=match_page(result),
+            report.warnings.append(ReportWarning(WarningCode.FUZZY_LABEL, page=result.project.prov.page,
                                                  params={"label": match.text, "known": match.known,
                                                          "score": match.score}))
         if not result.project.indicators:
@@ -445,10 +452,6 @@ def _report(layout: Layout, walk: _Walk, results: list[_ProjectResult], document
         report.warnings.append(ReportWarning(WarningCode.ROTATED_PAGES, page=rotated[0],
                                              params={"pages": len(rotated)}))
     return report
-
-
-def match_page(result: _ProjectResult) -> int | None:
-    return result.project.prov.page
 
 
 def _paragraph_blocks(walk: _Walk) -> list[BlockReport]:

@@ -127,13 +127,9 @@ def role_of(ev: Evidence) -> GridRole:
     return GridRole.OTHER
 
 
-def _distinct_texts(grid: TableGrid, r: int) -> list[str]:
-    return [c.text.strip() for c in grid.distinct_row(r) if not c.merged_from_above and c.text.strip()]
-
-
 def is_context_row(grid: TableGrid, r: int) -> bool:
     """A row that holds only a title, the department/unit, the money unit or the year."""
-    texts = _distinct_texts(grid, r)
+    texts = grid.filled_texts(r)
     if not texts or len(texts) > 4:
         return False
     if any(columns.match_header_field(t) is not None for t in texts):
@@ -144,7 +140,7 @@ def is_context_row(grid: TableGrid, r: int) -> bool:
 
 
 def is_title_row(grid: TableGrid, r: int) -> bool:
-    texts = _distinct_texts(grid, r)
+    texts = grid.filled_texts(r)
     return len(texts) == 1 and title_of(texts[0]) is not None and columns.match_header_field(texts[0]) is None
 
 
@@ -209,7 +205,7 @@ class WideTable:
         starts: list[int] = []
         for r in range(first, grid.n_rows):
             cell = grid.rows[r][col]
-            texts = _distinct_texts(grid, r)
+            texts = grid.filled_texts(r)
             if cell.merged_from_above or not cell.text.strip() or any(columns.is_total_label(t) for t in texts):
                 continue
             text = cell.text.strip()

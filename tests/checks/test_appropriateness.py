@@ -104,3 +104,18 @@ def test_c8_more_than_half_qualitative(run: Run) -> None:
     assert run(document(base), "C8") == []  # exactly half
     findings = run(document(with_row(base, 4, value="合理使用资金")), "C8")
     assert len(findings) == 1 and "8个指标中有5个" in findings[0].message
+
+
+def test_checks_read_a_target_split_over_operator_and_unit_columns(run: Run) -> None:
+    """指标性质 "≥" | 指标值 "105" | 计量单位 "%": the checks read "≥105%", the cells stay as written."""
+    import dataclasses
+
+    from core.model import Field
+
+    base = with_row(project(), 2, value="105")
+    rows = list(base.indicators)
+    rows[2] = dataclasses.replace(rows[2], extra={"指标性质": Field("≥"), "计量单位": Field("%")})
+    split = dataclasses.replace(base, indicators=rows)
+    assert split.indicators[2].value.raw == "105" and split.indicators[2].target_text == "≥105%"
+    assert len(run(document(split), "C6")) == 1
+    assert run(document(with_row(project(), 2, value="105")), "C6") == []  # a bare 105: no rate

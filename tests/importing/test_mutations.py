@@ -157,7 +157,14 @@ def test_merge_levels_is_merge_level2(tmp_path: Path) -> None:
 
 
 def test_extra_columns_are_unknown_to_the_importer() -> None:
-    from core.importing.columns import EXTRA_COLUMN_NAMES, HEADER_FIELD_NAMES, INDICATOR_COLUMN_NAMES
+    from core.importing.columns import (
+        CONTEXT_LABEL_NAMES,
+        COST_COLUMN_NAMES,
+        HEADER_FIELD_NAMES,
+        INDICATOR_COLUMN_NAMES,
+    )
+    from core.model import OPERATOR_COLUMNS, UNIT_COLUMNS
 
-    known = {n for names in (*INDICATOR_COLUMN_NAMES.values(), *HEADER_FIELD_NAMES.values()) for n in names}
-    assert not (set(EXTRA_COLUMNS) & (known | set(EXTRA_COLUMN_NAMES)))
+    known = {n for table in (INDICATOR_COLUMN_NAMES, HEADER_FIELD_NAMES, CONTEXT_LABEL_NAMES, COST_COLUMN_NAMES)
+             for names in table.values() for n in names}
+    assert not (set(EXTRA_COLUMNS) & (known | OPERATOR_COLUMNS | UNIT_COLUMNS))
