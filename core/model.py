@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from core.import_report import ImportReport
-from core.values import Money, MoneyUnit, parse_money
+from core.values import Money, MoneyUnit, ValueType, parse_money
 
 
 class DocumentKind(StrEnum):
@@ -145,6 +145,14 @@ class Indicator:
         return f"{_OPERATORS.get(operator, operator)}{raw}{unit}"
 
     @property
+    def value_type(self) -> ValueType | None:
+        """The row's 指标值类型 (定量/定性) where the form has that column."""
+        for key, value in self.extra.items():
+            if "类型" in key and (declared := ValueType.from_text(value.raw)) is not None:
+                return declared
+        return None
+
+    @property
     def prov(self) -> Provenance:
         """The row's place: the provenance of its 三级指标 cell."""
         return self.level3.prov
@@ -239,6 +247,21 @@ class BudgetTable:
     rows: list[list[Field]] = field(default_factory=list)
 
 
+@dataclass(slots=True)
+class StatedTotal:
+    """A 小计/合计 row of a table that lists several projects: the total the document states
+    for them, kept as written and checked against the sum of their 预算数 (never a project).
+
+    `projects` are positions in `Document.projects` of the projects the row totals: for a
+    小计, those since the previous 小计 of the same table; for a 合计/总计, all of the table's.
+    """
+
+    label: Field
+    amount: Field
+    projects: list[int] = field(default_factory=list)
+    money_unit: MoneyUnit | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class ImportIssue:
     """Something the importer could not read with certainty; feeds check E4.
@@ -275,6 +298,8 @@ class Document:
     budget_tables: list[BudgetTable] | None = None
     issues: list[ImportIssue] = field(default_factory=list)
     page_count: int | None = None
+    # 小计/合计 rows of tables listing several projects (kept, checked against the sum)
+    totals: list[StatedTotal] = field(default_factory=list)
     # What every table and paragraph run was read as, with counts and warnings.
     report: ImportReport = field(default_factory=ImportReport)
 

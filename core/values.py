@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
@@ -117,6 +117,23 @@ class Comparator(StrEnum):
     ABOUT = "≈"
 
 
+class ValueType(StrEnum):
+    """指标值类型 as a form declares it."""
+
+    QUANTITATIVE = "定量"
+    QUALITATIVE = "定性"
+
+    @classmethod
+    def from_text(cls, text: str) -> ValueType | None:
+        """"定量"/"定量指标"/"数值型" → QUANTITATIVE, "定性"/"文本型" → QUALITATIVE, else None."""
+        squashed = re.sub(r"\s+", "", text)
+        if any(w in squashed for w in ("定量", "数值", "数字")):
+            return cls.QUANTITATIVE
+        if any(w in squashed for w in ("定性", "文本", "文字")):
+            return cls.QUALITATIVE
+        return None
+
+
 class TargetKind(StrEnum):
     BLANK = "blank"
     NUMBER = "number"  # a comparator, a number and maybe a unit: ≥95%, 31人, ≤230万元
@@ -140,6 +157,8 @@ class Target:
         year, month, day: the deadline of a DATE (or the day of a recurring PERIOD).
         before: True when the date is a bound ("…前", "…底前", "…之前").
         period: the period word of a PERIOD ("全年", "年内", "每月", "上半年" …).
+        declared: what the form's 指标值类型 column says the value is (定量/定性), None
+            where the form has no such column; `contradicts_declared` compares the two.
     """
 
     raw: str
@@ -155,6 +174,7 @@ class Target:
     day: int | None = None
     before: bool = False
     period: str | None = None
+    declared: ValueType | None = None
 
     @property
     def unreadable(self) -> bool:
@@ -177,6 +197,16 @@ class Target:
 
     @property
     def is_qualitative(self) -> bool:
+        """Words only; a row the form declares 定性 counts as qualitative whatever it holds."""
+        return self.kind is TargetKind.QUALITATIVE or self.declared is ValueType.QUALITATIVE
+
+    @property
+    def contradicts_declared(self) -> bool:
+        """The value read is not what 指标值类型 declares: a number under 定性, words under 定量."""
+        if self.declared is None or self.kind is TargetKind.BLANK:
+            return False
+        if self.declared is ValueType.QUALITATIVE:
+            return self.kind is TargetKind.NUMBER
         return self.kind is TargetKind.QUALITATIVE
 
     @property
@@ -436,12 +466,20 @@ def _parse_period(text: str, raw: str) -> Target | None:
     return None
 
 
-def parse_target(raw: str) -> Target:
+def parse_target(raw: str, declared: ValueType | None = None) -> Target:
     """Understand an indicator value (指标值) as written; never raises.
 
     ≥95% · 31人 · ≤230万元 · 不少于三次 · 10人数 · ≥90比率 · ≤4974.81元/人次 ·
     2025年12月31日前 · 2024年底前完成 · 12月底 · 全年 · 每月15日前 · 三年内 · 及时保障
+
+    `declared` is the row's 指标值类型 (定量/定性) where the form has that column; it is
+    kept on the target (qualitative counting and the contradiction check read it).
     """
+    target = _parse_target(raw)
+    return target if declared is None else replace(target, declared=declared)
+
+
+def _parse_target(raw: str) -> Target:
     text = normalise_target_text(raw)
     if not text:
         return Target(raw=raw, kind=TargetKind.BLANK)

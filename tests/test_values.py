@@ -11,6 +11,7 @@ from core.values import (
     Comparator,
     MoneyUnit,
     TargetKind,
+    ValueType,
     parse_chinese_number,
     parse_money,
     parse_target,
@@ -199,3 +200,18 @@ def test_the_digit_cap_leaves_every_real_amount_exact() -> None:
     assert parse_money(longest, MoneyUnit.WAN_YUAN).to_yuan() == Decimal(longest) * 10000
     assert parse_money("1" + longest, MoneyUnit.WAN_YUAN).amount is None
     assert parse_target("≤123,456,789,012.5万元").number == Decimal("123456789012.5")
+
+
+def test_declared_value_type_is_kept_and_compared() -> None:
+    assert ValueType.from_text(" 定量 ") is ValueType.QUANTITATIVE
+    assert ValueType.from_text("定性指标") is ValueType.QUALITATIVE
+    assert ValueType.from_text("其他") is None
+    assert parse_target("≥95%").declared is None
+    qualitative_number = parse_target("95%", ValueType.QUALITATIVE)
+    assert qualitative_number.is_qualitative and qualitative_number.contradicts_declared
+    assert qualitative_number.number == Decimal("95")  # the number is still read, as written
+    words = parse_target("达标", ValueType.QUANTITATIVE)
+    assert words.contradicts_declared and words.is_qualitative
+    assert not parse_target("达标", ValueType.QUALITATIVE).contradicts_declared
+    assert not parse_target("", ValueType.QUANTITATIVE).contradicts_declared
+    assert not parse_target("≥95%", ValueType.QUANTITATIVE).contradicts_declared

@@ -22,8 +22,8 @@ from core.checks.vocabulary import (
     unit_in_name,
 )
 from core.model import SPENDING_PLAN_KEYS, Indicator, Project
-from core.review import Criterion, Severity
-from core.values import Comparator, MoneyUnit, Target, TargetKind, parse_target
+from core.review import Criterion, Location, Severity
+from core.values import Comparator, MoneyUnit, Target, TargetKind, parse_money, parse_target
 
 
 def format_like(amount: Decimal, written: str) -> str:
@@ -240,3 +240,60 @@ def too_many_qualitative(ctx: CheckContext) -> Iterator[Hit]:
             yield ctx.project_hit(seq, project, "；".join(i.value.raw for i in qualitative),
                                   f"{len(rows)}个指标中有{len(qualitative)}个是定性表述，没有可量化的目标值。",
                                   column="value")
+
+
+def _yuan(raw: str, unit: MoneyUnit) -> Decimal | None:
+    return parse_money(raw, unit).to_yuan()
+
+
+def _written(amount_yuan: Decimal, unit: MoneyUnit, like: str) -> str:
+    return format_like(amount_yuan / unit.in_yuan, like)
+
+
+@register("C9", Severity.ERROR, Criterion.APPROPRIATENESS, "成本构成合计与明细或预算数不符")
+def cost_table_sum(ctx: CheckContext) -> Iterator[Hit]:
+    """A 项目预算成本构成 table: its items add up to its 合计, and the 合计 is the 预算数."""
+    for seq, project in ctx.projects():
+        total = project.cost_total
+        if total is None or total.blank:
+            continue
+        unit = project.money_unit or MoneyUnit.WAN_YUAN
+        total_yuan = _yuan(total.raw, unit)
+        if total_yuan is None:
+            continue
+        items = [_yuan(c.amount.raw, unit) for c in project.cost_items if not c.amount.blank]
+        if items and all(i is not None for i in items):
+            items_sum = sum((i for i in items if i is not None), Decimal(0))
+            if items_sum != total_yuan:
+                expected = _written(items_sum, unit, total.raw)
+                yield ctx.header_hit(seq, "cost_total", total,
+                                     f"成本构成合计{total.raw.strip()}不等于各成本项之和{expected}。", expected)
+                continue
+        budget = project.money("budget_total")
+        budget_yuan = None if budget is None or budget.blank else budget.to_yuan()
+        if budget_yuan is not None and budget_yuan != total_yuan and project.budget_total is not total:
+            assert budget is not None
+            yield ctx.header_hit(seq, "cost_total", total,
+                                 f"成本构成合计{total.raw.strip()}与预算数{budget.raw.strip()}不一致。",
+                                 _written(budget_yuan, unit, total.raw))
+
+
+@register("C10", Severity.ERROR, Criterion.APPROPRIATENESS, "小计或合计与所列项目预算数之和不符")
+def stated_total_sum(ctx: CheckContext) -> Iterator[Hit]:
+    """A 小计/合计 row of a table listing several projects equals the sum of their 预算数."""
+    projects = ctx.document.projects
+    for number, total in enumerate(ctx.document.totals):
+        unit = total.money_unit or MoneyUnit.WAN_YUAN
+        stated = _yuan(total.amount.raw, unit)
+        parts = [projects[i].money("budget_total") for i in total.projects if i < len(projects)]
+        yuan = [None if m is None or m.blank else m.to_yuan() for m in parts]
+        if stated is None or not yuan or any(y is None for y in yuan):
+            continue  # an unreadable or missing 预算数 cannot be summed (E4 or A1 speaks for it)
+        parts_sum = sum((y for y in yuan if y is not None), Decimal(0))
+        if parts_sum != stated:
+            expected = _written(parts_sum, unit, total.amount.raw)
+            names = "、".join(projects[i].name.raw.strip() if projects[i].name else f"项目{i + 1}"
+                             for i in total.projects if i < len(projects))
+            yield Hit(Location(field=f"totals.{number}"), total.amount.raw,
+                      f"{total.label.raw}{total.amount.raw.strip()}不等于{names}预算数之和{expected}。",
+                      expected, total.amount.prov)

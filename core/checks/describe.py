@@ -14,6 +14,7 @@ FIELD_LABELS: dict[str, str] = {
     "code": "项目编码", "name": "项目名称", "budget_total": "预算数", "fiscal_funds": "财政资金",
     "other_funds": "其他资金", "usage": "资金用途", "goal": "绩效目标", "spending_plan": "资金支出计划",
     "indicators": "绩效指标表", "overall_goal": "总体绩效目标", "title": "表名",
+    "cost_total": "成本构成合计",
 }
 COLUMN_LABELS: dict[str, str] = {
     "level1": "一级指标", "level2": "二级指标", "level3": "三级指标", "description": "指标描述",
@@ -26,6 +27,8 @@ def field_label(name: str) -> str:
         return f"资金支出计划·{name.split('.', 1)[1]}"
     if name.startswith("import."):
         return "导入"
+    if name.startswith("totals."):
+        return f"合计行{int(name.split('.', 1)[1]) + 1}"
     return FIELD_LABELS.get(name, name)
 
 

@@ -165,12 +165,14 @@ class CheckContext:
 
     def target(self, indicator: Indicator) -> Target:
         """The parsed 指标值 of a row (parsed once per run); where a form splits the target
-        over an operator and a unit column, the composed one (`Indicator.target_text`)."""
+        over an operator and a unit column, the composed one (`Indicator.target_text`), and
+        where it has a 指标值类型 column, with that declared type."""
         key = id(indicator.value)
         text = indicator.target_text
+        declared = indicator.value_type
         cached = self._targets.get(key)
-        if cached is None or cached.raw != text:
-            cached = self._targets[key] = parse_target(text)
+        if cached is None or cached.raw != text or cached.declared is not declared:
+            cached = self._targets[key] = parse_target(text, declared)
         return cached
 
     def doubtful(self, seq: int, column: str | None, indicator: int | None = None) -> bool:

@@ -17,7 +17,17 @@ from core.importing.layout import GridCell, TableGrid
 from core.importing.paragraphs import cn_number
 from core.importing.roles import is_context_row
 from core.importing.text import CLOSING_PUNCT, OPENING_PUNCT, is_word_char, label_key, label_unit
-from core.model import ANNUAL, LONG_TERM, CostItem, Field, ImportIssue, Indicator, Project, Provenance
+from core.model import (
+    ANNUAL,
+    LONG_TERM,
+    CostItem,
+    Field,
+    ImportIssue,
+    Indicator,
+    Project,
+    Provenance,
+    StatedTotal,
+)
 from core.values import MoneyUnit, parse_money
 
 
@@ -170,6 +180,7 @@ class ProjectReader:
         self.after_budget_row = False
         self.last_cells: dict[str, GridCell] = {}  # indicator field → last row's cell
         self.piece_start = False  # a new page piece began and no data row was read from it yet
+        self.totals: list[StatedTotal] = []  # 小计/合计 rows met after this project's rows
 
     def read(self, grids: list[TableGrid]) -> Project:
         for g_i, grid in enumerate(grids):
@@ -230,6 +241,7 @@ class ProjectReader:
             return True
         if self.header is not None and any(columns.is_total_label(t) for t in texts):
             self.grid_rows_read += 1  # a 合计/小计 row of a wide table totals the unit: not an indicator
+            self._total_row(row, self.header)
             return True
         if self.header is not None and is_footer_cells(
                 [c for order, (col, _) in enumerate(self.header.fields)
@@ -567,6 +579,19 @@ class ProjectReader:
             else:
                 self._set(name, Field(cell.text.strip(), row.prov(cell)))
         return found
+
+    def _total_row(self, row: _Row, header: _IndicatorHeader) -> None:
+        """Keep a 小计/合计 row's amount in the 预算数 column (checked against the sum later)."""
+        cells = [c for c in row.grid.rows[row.r] if not c.merged_from_above]
+        label = next((c for c in cells if columns.is_total_label(c.text)), None)
+        budget_col = next((col for col, name in header.project_fields if name == "budget_total"), None)
+        if label is None or budget_col is None or row.grid.n_cols != header.grid.n_cols:
+            return
+        amount = row.grid.rows[row.r][budget_col]
+        if amount.merged_from_above or amount is label or not amount.text.strip():
+            return
+        self.totals.append(StatedTotal(label=Field(label.text.strip(), row.prov(label)),
+                                       amount=Field(amount.text.strip(), row.prov(amount))))
 
     def _continue_project_cell(self, name: str, text: str) -> None:
         if name == "dept":

@@ -64,6 +64,7 @@ from core.model import (
     ImportIssue,
     Organisation,
     Project,
+    StatedTotal,
     Unit,
 )
 from core.values import MoneyUnit
@@ -298,6 +299,7 @@ def recognise(layout: Layout) -> Document:
 
     results = _read_projects(walk.groups, budget_dept, issues)
     projects = [r.project for r in results]
+    totals = _stated_totals(results)
     goals = parse_department_goals(walk.front)
     org_code, org_name = next(((p.dept_code, p.dept_name) for p in projects if p.dept_code), None) \
         or next(((p.dept_code, p.dept_name) for p in projects if p.dept_name), None) \
@@ -319,10 +321,33 @@ def recognise(layout: Layout) -> Document:
         org=Organisation(region_hint=region, dept_code=org_code, dept_name=org_name, units=units),
         overall_goal=goals.overall_goal, sub_goals=goals.sub_goals, measures=goals.measures,
         projects=projects, budget_tables=budget_tables or None, issues=issues,
-        page_count=layout.page_count,
+        page_count=layout.page_count, totals=totals,
     )
     document.report = _report(layout, walk, results, document)
     return document
+
+
+def _stated_totals(results: list[_ProjectResult]) -> list[StatedTotal]:
+    """The 小计/合计 rows with the projects each totals: a 小计 those of its table since the
+    previous 小计 or 合计, a 合计/总计 those since the previous 合计. Only projects read from a
+    table that lists several (its project cells in columns) are counted; a table continued
+    over pages is one run, so the figures do not depend on where the pages break."""
+    totals: list[StatedTotal] = []
+    since_total: list[int] = []
+    since_grand: list[int] = []
+    for position, result in enumerate(results):
+        if result.reader.project_cells:
+            since_total.append(position)
+            since_grand.append(position)
+        for total in result.reader.totals:
+            grand = not total.label.raw.replace(" ", "").endswith("小计")
+            total.projects = list(since_grand if grand else since_total)
+            total.money_unit = result.project.money_unit
+            since_total = []
+            if grand:
+                since_grand = []
+            totals.append(total)
+    return totals
 
 
 def _front_dept(front: list[Paragraph]) -> tuple[str, str] | None:

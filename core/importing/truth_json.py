@@ -67,6 +67,9 @@ def document_to_json(doc: Document) -> dict[str, Any]:
         "budget_tables": None if doc.budget_tables is None else [
             {"title": _s(t.title), "dept": _s(t.dept), "year": _s(t.year), "unit": _s(t.unit),
              "rows": [[_s(c) for c in row] for row in t.rows]} for t in doc.budget_tables],
+        # 小计/合计 rows of tables listing several projects (absent elsewhere)
+        **({"totals": [{"label": _s(t.label), "amount": _s(t.amount), "projects": t.projects}
+                       for t in doc.totals]} if doc.totals else {}),
         "extra": {
             "kind": doc.kind.value, "year_source": doc.year_source, "sha256": doc.sha256,
             "source_format": doc.source_format, "page_count": doc.page_count,

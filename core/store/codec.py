@@ -19,9 +19,11 @@ from core.model import (
     Field,
     ImportIssue,
     Provenance,
+    StatedTotal,
     SubGoal,
     Unit,
 )
+from core.values import MoneyUnit
 
 _PROV_SLOTS = ("page", "table", "row", "col", "paragraph")
 
@@ -157,3 +159,20 @@ def cost_from_json(text: str | None) -> tuple[list[CostItem], Field | None]:
                       extra={k: _unf_required(v) for k, v in (c.get("extra") or {}).items()})
              for c in data.get("items") or []]
     return items, _unf(data.get("total"))
+
+
+def totals_to_json(totals: list[StatedTotal]) -> str | None:
+    """A document's 小计/合计 rows (label, amount as written, projects totalled); None when none."""
+    if not totals:
+        return None
+    return dumps([{"label": _f(t.label), "amount": _f(t.amount), "projects": t.projects,
+                   "unit": None if t.money_unit is None else t.money_unit.value} for t in totals])
+
+
+def totals_from_json(text: str | None) -> list[StatedTotal]:
+    if text is None:
+        return []
+    return [StatedTotal(label=_unf_required(t["label"]), amount=_unf_required(t["amount"]),
+                        projects=[int(i) for i in t.get("projects") or []],
+                        money_unit=None if t.get("unit") is None else MoneyUnit(t["unit"]))
+            for t in json.loads(text)]

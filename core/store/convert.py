@@ -49,6 +49,7 @@ def document_columns(doc: Document, *, department_id: int, imported_at: datetime
         "budget_tables_json": codec.budget_tables_to_json(doc.budget_tables),
         "issues_json": codec.issues_to_json(doc.issues),
         "report_json": codec.report_to_json(doc.report),
+        "totals_json": codec.totals_to_json(doc.totals),
     }
 
 
@@ -69,6 +70,7 @@ def document_from(row: Mapping[str, Any], projects: list[Project]) -> Document:
         # A document stored before reports were recorded gets an empty one; ask
         # Workspace.import_report() to tell "none recorded" from an empty report.
         report=codec.report_from_json(row["report_json"]) or ImportReport(),
+        totals=codec.totals_from_json(row["totals_json"]),
     )
 
 

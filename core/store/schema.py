@@ -98,6 +98,8 @@ class DocumentRow(Base):
     issues_json: Mapped[str] = mapped_column(Text, default="[]")
     # core.import_report.ImportReport as JSON; NULL: stored before reports were recorded (0004).
     report_json: Mapped[str | None] = mapped_column(Text)
+    # 小计/合计 rows of tables listing several projects (core.model.StatedTotal), 0006.
+    totals_json: Mapped[str | None] = mapped_column(Text)
 
 
 class DocumentFileRow(Base):

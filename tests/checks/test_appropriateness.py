@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from core.importing import read_document
+from core.model import CostItem, Field, Project, Provenance, StatedTotal
 from core.values import MoneyUnit
 from tests.checks.conftest import Run
 from tests.checks.factory import document, project, with_row
+from tests.fixtures import formgen
 
 
 def test_c1_sum_with_suggestion(run: Run) -> None:
@@ -119,3 +124,45 @@ def test_checks_read_a_target_split_over_operator_and_unit_columns(run: Run) -> 
     assert split.indicators[2].value.raw == "105" and split.indicators[2].target_text == "≥105%"
     assert len(run(document(split), "C6")) == 1
     assert run(document(with_row(project(), 2, value="105")), "C6") == []  # a bare 105: no rate
+
+
+# --- C9 cost-structure table, C10 小计/合计 rows --------------------------------------------------
+def _with_cost(base: Project, items: list[str], total: str) -> Project:
+    prov = Provenance(table=0, row=20, col=1)
+    base.cost_items = [CostItem(item=Field(f"成本项{n}", prov), amount=Field(a, prov)) for n, a in enumerate(items)]
+    base.cost_total = Field(total, prov)
+    return base
+
+
+def test_c9_cost_items_sum_to_the_total_and_the_total_is_the_budget(run: Run) -> None:
+    assert run(document(_with_cost(project(), ["60.00", "40.00"], "100.00")), "C9") == []
+    wrong_sum = run(document(_with_cost(project(), ["60.00", "30.00"], "100.00")), "C9")
+    assert [(f.location.field, f.quote, f.suggestion) for f in wrong_sum] == [("cost_total", "100.00", "90.00")]
+    off_budget = run(document(_with_cost(project(), ["60.00", "50.00"], "110.00")), "C9")
+    assert [(f.location.field, f.suggestion) for f in off_budget] == [("cost_total", "100.00")]
+
+
+def test_c9_units_and_a_form_whose_budget_is_the_cost_total(run: Run) -> None:
+    # 元 amounts in a 元 project: 1,000,000.00 元 is the 100.00 万元 budget stated in 元
+    yuan = _with_cost(project(unit=MoneyUnit.YUAN, budget_total="1,000,000.00", fiscal_funds="1,000,000.00"),
+                      ["600,000.00", "400,000.00"], "1,000,000.00")
+    assert run(document(yuan), "C9") == []
+    own = _with_cost(project(), ["60.00", "40.00"], "100.00")
+    own.budget_total = own.cost_total  # the importer's fallback: the 合计 is the budget
+    assert run(document(own), "C9") == []
+
+
+def test_c10_subtotals_and_total_of_a_wide_table(run: Run, tmp_path: Path) -> None:
+    truth = formgen.load_form_truth("wide_2024_jiayu_weijian")
+    formgen.write_form(truth, tmp_path / "wide.docx")
+    doc = read_document(tmp_path / "wide.docx")
+    assert [t.label.raw for t in doc.totals] == ["小计", "小计", "合计"]
+    assert run(doc, "C10") == []
+    # a subtotal one project's budget short: one finding on that row, with the sum
+    first = doc.totals[0]
+    doc.totals[0] = StatedTotal(first.label, Field("3300000.00", first.amount.prov), first.projects,
+                                first.money_unit)
+    findings = run(doc, "C10")
+    assert [(f.location.project_seq, f.location.field, f.quote, f.suggestion) for f in findings] == \
+        [(None, "totals.0", "3300000.00", "3310000.00")]
+    assert findings[0].prov == first.amount.prov

@@ -3,10 +3,14 @@ indicator grids (长期/年度) per project, targets split over operator/number/
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from core.importing import read_document
 from core.importing.layout import GridCell, Layout, Paragraph, TableGrid
 from core.importing.recognise import recognise
 from core.model import ANNUAL, LONG_TERM
-from core.values import MoneyUnit
+from core.values import MoneyUnit, ValueType
+from tests.fixtures import formgen
 
 
 def _merged_grid(index: int, rows: list[list[str | None]]) -> TableGrid:
@@ -112,3 +116,16 @@ def test_period_on_a_row_of_its_own() -> None:
     (project,) = recognise(_layout([grid])).projects
     assert [i.level3.raw for i in project.long_term_indicators] == ["甲"]
     assert [i.level3.raw for i in project.indicators] == ["乙"]
+
+
+def test_declared_value_type_reaches_the_checks(tmp_path: Path) -> None:
+    """The 整体 form's 指标值类型 column: each row's declared type is read beside its value."""
+    truth = formgen.load_form_truth("overall_2022_jiayu_tongji")
+    formgen.write_form(truth, tmp_path / "overall.docx")
+    doc = read_document(tmp_path / "overall.docx")
+    rows = [i for p in doc.projects for i in p.indicators]
+    declared = [i.value_type for i in rows]
+    assert ValueType.QUANTITATIVE in declared and ValueType.QUALITATIVE in declared
+    for row in rows:
+        written = next(f.raw for k, f in row.extra.items() if "类型" in k)
+        assert row.value_type is ValueType.from_text(written)
