@@ -129,6 +129,19 @@ class TableGrid:
         """The non-blank texts of the cells that begin in this row (merges counted once)."""
         return [c.text.strip() for c in self.distinct_row(row) if not c.merged_from_above and c.text.strip()]
 
+    def column_in(self, col: int, other: TableGrid) -> int | None:
+        """This grid's column `col` in `other`, a page piece of the same table: the same
+        number when both have as many columns, else the column of `other` under the middle
+        of this one (PDF geometry); None where neither answers."""
+        if other.n_cols == self.n_cols:
+            return col if col < other.n_cols else None
+        hx, gx = self.col_x, other.col_x
+        if hx is None or gx is None or col + 1 >= len(hx):
+            return None
+        middle = (hx[col] + hx[col + 1]) / 2
+        return next((c for c in range(min(len(gx) - 1, other.n_cols)) if gx[c] - 1 <= middle <= gx[c + 1] + 1),
+                    None)
+
     def distinct_row(self, row: int) -> list[GridCell]:
         """The row's cells with horizontal merges collapsed to their first slot."""
         return [c for c in self.rows[row] if not c.merged_from_left]

@@ -16,10 +16,11 @@ from core.importing.context import Context, apply_label, dept_of, label_pair, re
 from core.importing.layout import GridCell, TableGrid
 from core.importing.paragraphs import cn_number
 from core.importing.roles import is_context_row
-from core.importing.text import CLOSING_PUNCT, OPENING_PUNCT, is_word_char, label_key, label_unit
+from core.importing.text import first_token_ems, is_word_char, label_key, label_unit
 from core.model import (
     ANNUAL,
     LONG_TERM,
+    MONEY_FIELDS,
     CostItem,
     Field,
     ImportIssue,
@@ -109,34 +110,6 @@ def _join_cut(top: str, bottom: str) -> str:
                   and top[-1].isalpha() and bottom[0].isalpha() else "") + bottom
 
 
-def _first_token_ems(text: str) -> float:
-    """Width of what a line break had to carry over, in ems: a CJK character with its
-    closing punctuation, or a run of ASCII letters, digits and marks (about half an em each)."""
-    text = text.lstrip()
-    if not text:
-        return 0.0
-
-    def ems(ch: str) -> float:
-        return 0.5 if ch.isascii() else 1.0
-
-    i, width = 0, 0.0
-    while i < len(text) and text[i] in OPENING_PUNCT:  # an opening mark never ends a line
-        width += ems(text[i])
-        i += 1
-    if i < len(text) and text[i].isascii() and not text[i].isspace():
-        # a run of Latin letters, digits and ASCII marks ("**%", "[2023]197") breaks as one word
-        while i < len(text) and text[i].isascii() and not text[i].isspace():
-            width += 0.5
-            i += 1
-    elif i < len(text):
-        width += ems(text[i])
-        i += 1
-    while i < len(text) and text[i] in CLOSING_PUNCT:  # nor does a closing one start one
-        width += ems(text[i])
-        i += 1
-    return width
-
-
 def is_footer_cells(mapped: list[GridCell]) -> bool:
     """A row under the indicator grid made of one or two cells spanning its columns
     ("其他说明的问题 | 无", "主管部门审核意见：…"): the form's footer, not an indicator.
@@ -171,11 +144,15 @@ class ProjectReader:
         self.weak_title = False
         self.period = ANNUAL  # the grid being read: 年度 (the project's indicators) or 长期
         self.column_labels: dict[int, str] = {}  # labels written above their values (长期目标 | 年度目标)
-        self.last_header_cell: tuple[str, GridCell] | None = None  # the header value read last
+        # the header values read last (one, or several read side by side under their labels)
+        self.last_header_cells: list[tuple[str, GridCell]] = []
+        self.last_label_cell: GridCell | None = None  # the first-column cell of the header row read last
         self.project_cells: dict[str, GridCell] = {}  # a wide table's project cells as last read
         self.cost_columns: dict[int, str] | None = None  # in a cost-structure table: col → field
+        self.cost_grid: TableGrid | None = None  # the grid whose columns those are
         self.grid_rows_read = 0  # non-blank rows after an indicator header that were read as something
         self.header: _IndicatorHeader | None = None
+        self.grid_keys: list[str] | None = None  # the keys of the indicator header read last
         self.months: list[str] | None = None
         self.after_budget_row = False
         self.last_cells: dict[str, GridCell] = {}  # indicator field → last row's cell
@@ -230,9 +207,12 @@ class ProjectReader:
             if header.period is not None:
                 self.period = header.period
             if self.header is None or header.keys != self.header.keys:
-                self.header = header
+                # a header repeated on a new page after a row that closed the grid (a 金额单位
+                # line spanning the table) leaves the page piece's first data row to come
+                repeated = self.grid_keys == header.keys
+                self.header, self.grid_keys = header, header.keys
                 self.fuzzy.extend(header.fuzzy)
-                self.piece_start = False
+                self.piece_start = self.piece_start and repeated
             return True  # a repeated header row on a new page is skipped
         texts = row.texts
         if len(texts) == 1 and (period := columns.period_of(texts[0])) is not None:
@@ -307,37 +287,57 @@ class ProjectReader:
         """The row under a row of labels (长期目标 | 年度目标): each value under its label."""
         by_col = {c.col: c for c in cells}
         found = False
+        read: list[tuple[str, GridCell]] = []
         for col, name in self.column_labels.items():
             cell = by_col.get(col)
             if cell is not None and not cell.merged_from_above and cell.text.strip():
                 self._set(name, Field(cell.text.strip(), row.prov(cell)))
+                read.append((name, cell))
                 found = True
+        if read:
+            self.last_header_cells = read
         self.column_labels = {}
         return found
 
     def _continues_header_value(self, row: _Row, live: list[GridCell]) -> bool:
         """The top row of a page piece holding only the rest of the value above the break
         (a 绩效目标 cut by the page): joined to it when that value's last line was full."""
-        if self.last_header_cell is None or len(live) != 1:
+        if len(live) != 1:
             return False
-        name, above = self.last_header_cell
+        # of values side by side, the one whose last line was full (the others had room left)
+        cut = [(name, above) for name, above in self.last_header_cells
+               if above.room is not None and above.room < first_token_ems(live[0].text) + 0.1]
+        if len(cut) != 1:
+            return False
+        name = cut[0][0]
         value: Field | None = getattr(self.project, name, None)
-        if value is None or above.room is None or above.room >= _first_token_ems(live[0].text) + 0.1:
+        if value is None:
             return False
-        setattr(self.project, name, Field(_join_cut(value.raw, live[0].text.strip()), value.prov))
-        self.last_header_cell = (name, live[0])
+        lines = [ln.strip() for ln in live[0].text.split("\n") if ln.strip()]
+        if name in MONEY_FIELDS and lines and self._funding_pairs(lines, row.prov(live[0])):
+            pass  # the funding lines of an amount cell went on below the break: they fill their fields
+        elif name in MONEY_FIELDS and len(lines) > 1 and self._funding_pairs(lines[1:], row.prov(live[0])):
+            setattr(self.project, name, Field(_join_cut(value.raw, lines[0]), value.prov))
+        else:
+            setattr(self.project, name, Field(_join_cut(value.raw, live[0].text.strip()), value.prov))
+        self.last_header_cells = [(name, live[0])]
         return True
 
     def _funding_lines(self, text: str, prov: Provenance) -> str:
         """A value cell that goes on with "标签：值" lines (资金总额 10606.75, then 财政拨款：…,
         其他：…): its first line is the value, the lines below fill their own fields."""
         lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-        if len(lines) < 2:
-            return text
-        pairs = [label_pair(ln.removeprefix("其中：").removeprefix("其中:")) for ln in lines[1:]]
-        if any(p is None or (columns.match_header_field(p[0]) is None and columns.funding_label(p[0]) is None)
-               for p in pairs):
+        if len(lines) < 2 or not self._funding_pairs(lines[1:], prov):
             return text  # not a list of funding lines: the value as written
+        return lines[0]
+
+    def _funding_pairs(self, lines: list[str], prov: Provenance) -> bool:
+        """Lines that are all "标签：值" of header fields or funding lines, each filling its
+        field; False (nothing filled) when any line is something else."""
+        pairs = [label_pair(ln.removeprefix("其中：").removeprefix("其中:")) for ln in lines]
+        if not pairs or any(p is None or (columns.match_header_field(p[0]) is None
+                                          and columns.funding_label(p[0]) is None) for p in pairs):
+            return False
         for pair in pairs:
             assert pair is not None
             match = columns.match_header_field(pair[0])
@@ -345,7 +345,7 @@ class ProjectReader:
                 self._set(match.field, Field(pair[1], prov))
             elif (funding := columns.funding_label(pair[0])) is not None and pair[1]:
                 self.project.funding.setdefault(funding, Field(pair[1], prov))
-        return lines[0]
+        return True
 
     def _funding_cells(self, row: _Row, cells: list[GridCell]) -> bool:
         """Label cells of finer funding lines with their value in the next cell."""
@@ -382,8 +382,16 @@ class ProjectReader:
     def _cost_row(self, row: _Row, cells: list[GridCell]) -> bool:
         """A row of the cost-structure table: an item, or its 合计 (which ends the table)."""
         columns_ = self.cost_columns or {}
-        by_col = {c.col: c for c in cells if not c.merged_from_above}
-        values = {name: by_col[col] for col, name in columns_.items() if col in by_col}
+        head = self.cost_grid or row.grid
+        values: dict[str, GridCell] = {}
+        for col, name in columns_.items():
+            c = head.column_in(col, row.grid)  # a later page piece may be cut into other columns
+            if c is None:
+                continue
+            slot = row.grid.rows[row.r][c]
+            cell = row.grid.rows[row.r][slot.anchor[1]] if slot.anchor[0] == row.r else slot
+            if not cell.merged_from_above:
+                values[name] = cell
         item = values.get("item")
         if item is None or not any(c.text.strip() for c in values.values()):
             return False
@@ -417,6 +425,12 @@ class ProjectReader:
             self.after_budget_row = False
             return True
         live = [c for c in cells if not c.merged_from_above and c.text.strip()]
+        first, above = (live[0] if live else None), self.last_label_cell
+        if self.piece_start and first is not None and first.col == 0 and above is not None \
+                and above.room is not None and above.room < first_token_ems(first.text) + 0.1:
+            self._note_unit(above.text + first.text)  # "…（单" | "位：万元）": a label the break cut
+        if first is not None and first.col == 0:
+            self.last_label_cell = first
         labels = [(c, m) for c in live if (m := columns.match_header_field(c.text)) is not None]
         if len(labels) >= 2 and len(labels) == len(live):
             # labels only, their values in the row below (a merged 项目绩效目标 block label may stand left)
@@ -428,7 +442,7 @@ class ProjectReader:
             return True
         cost = columns.cost_header([(c.col, c.text) for c in live])
         if cost is not None:
-            self.cost_columns = cost
+            self.cost_columns, self.cost_grid = cost, row.grid
             self.seen_label = True
             return True
         found_label = self._context_labels(cells) | self._funding_cells(row, cells)
@@ -454,7 +468,7 @@ class ProjectReader:
                 if name in ("budget_total", "fiscal_funds", "other_funds"):
                     text = self._funding_lines(text, row.prov(value))
                 self._set(name, Field(text, row.prov(value)))
-                self.last_header_cell = (name, value)
+                self.last_header_cells = [(name, value)]
             elif name != "usage" and not (i + 1 < len(cells) and cells[i + 1].text.strip()):
                 # a label with no value; a label followed by another (项目绩效目标 | 长期目标 | …)
                 # only introduces it
@@ -489,16 +503,10 @@ class ProjectReader:
     def _cell_for(self, row: _Row, col: int, order: int) -> GridCell | None:
         header = self.header
         assert header is not None
-        if row.grid.n_cols == header.grid.n_cols:
-            return row.grid.rows[row.r][col] if col < row.grid.n_cols else None
-        hx, rx = header.grid.col_x, row.grid.col_x
-        if hx is not None and rx is not None and col + 1 < len(hx):
-            # a page piece cut into other columns: the column under the header cell's middle
-            middle = (hx[col] + hx[col + 1]) / 2
-            for c in range(min(len(rx) - 1, row.grid.n_cols)):
-                if rx[c] - 1 <= middle <= rx[c + 1] + 1:
-                    return row.grid.rows[row.r][c]
-            return None
+        if row.grid.n_cols == header.grid.n_cols or (header.grid.col_x and row.grid.col_x):
+            # the same columns, or a page piece cut into other ones (matched by position)
+            c = header.grid.column_in(col, row.grid)
+            return None if c is None else row.grid.rows[row.r][c]
         cells = row.cells
         return cells[order] if order < len(cells) else None
 
@@ -513,15 +521,17 @@ class ProjectReader:
                 continue
             cells[name] = cell
             values[name] = Field(cell.text.strip(), row.prov(cell))
-        project_data = self._project_columns(row, header)
-        if not any(v.raw for v in values.values()):
-            return project_data
-
         def blank(name: str) -> bool:
             return name not in values or not values[name].raw
 
         indicators = self._indicators
-        if self.piece_start and indicators and self._cut_at_piece_start(row, values, cells, blank):
+        has_values = any(v.raw for v in values.values())
+        cut = bool(self.piece_start and indicators and has_values
+                   and self._cut_at_piece_start(row, values, cells, blank))
+        project_data = self._project_columns(row, header)
+        if not has_values:
+            return project_data
+        if cut:
             self._join_cut_row(row, values)
             return True
         if indicators:
@@ -556,7 +566,11 @@ class ProjectReader:
         return self.project.long_term_indicators if self.period == LONG_TERM else self.project.indicators
 
     def _project_columns(self, row: _Row, header: _IndicatorHeader) -> bool:
-        """A wide table's project cells (项目名称, 预算数, 年度目标, 单位名称) on an indicator row."""
+        """A wide table's project cells (项目名称, 预算数, 年度目标, 单位名称) on an indicator row.
+
+        At the top of a page piece (always inside the same project: a new project begins a
+        group of its own) a cell repeats the value above, or continues a merged cell whose
+        text the page break cut, or (above empty) is the first value."""
         if not header.project_fields and header.dept_col is None:
             return False
         if row.grid.n_cols != header.grid.n_cols:
@@ -568,8 +582,10 @@ class ProjectReader:
                 continue
             found = True
             above = self.project_cells.get(name)
+            if self.piece_start and above is not None and self._repeats(name, cell.text.strip()):
+                continue  # the cell repeated at the top of a new page, not a new value
             if self.piece_start and above is not None and above.room is not None \
-                    and above.room < _first_token_ems(cell.text) + 0.1:
+                    and above.room < first_token_ems(cell.text) + 0.1:
                 self._continue_project_cell(name, cell.text.strip())  # cut by the page break
                 continue
             self.project_cells[name] = cell
@@ -592,6 +608,13 @@ class ProjectReader:
             return
         self.totals.append(StatedTotal(label=Field(label.text.strip(), row.prov(label)),
                                        amount=Field(amount.text.strip(), row.prov(amount))))
+
+    def _repeats(self, name: str, text: str) -> bool:
+        """Whether a wide table's project cell repeats the value read so far (cut pieces joined)."""
+        if name == "dept":
+            return self.context.dept is not None and dept_of(text) == self.context.dept
+        value: Field | None = getattr(self.project, name)
+        return value is not None and value.raw.strip() == text
 
     def _continue_project_cell(self, name: str, text: str) -> None:
         if name == "dept":
@@ -652,7 +675,9 @@ class ProjectReader:
             top = above.get(name)
             if top is None or not top.text.strip() or top.room is None:
                 return False
-            if top.room >= _first_token_ems(cell.text) + 0.1:
+            if name in ("level1", "level2") and top.text.strip().endswith("指标"):
+                return False  # a level name above is whole: text below it begins a new row
+            if top.room >= first_token_ems(cell.text) + 0.1:
                 return False  # it would have fitted above: this cell starts a new row
         return True
 

@@ -85,11 +85,13 @@ class _Group:
 
 def _cut(grid: TableGrid, starts: list[int], head: list[GridCell] | None = None) -> list[tuple[int, TableGrid]]:
     """(first row, piece) of a grid cut before each of `starts`; the whole grid when uncut.
-    Pieces after the first are given the header row `head` when there is one."""
+    Pieces that begin a project after the grid's first row, or at the top of a page piece
+    (a grid without its own header), are given the header row `head` when there is one."""
     bounds = sorted({0, *starts, grid.n_rows})
-    if len(bounds) <= 2:
+    if len(bounds) <= 2 and (head is None or 0 not in starts):
         return [(0, grid)]
-    return [(a, slice_rows(grid, a, b, head=head if a > 0 else None)) for a, b in itertools.pairwise(bounds)]
+    return [(a, slice_rows(grid, a, b, head=head if a > 0 or a in starts else None))
+            for a, b in itertools.pairwise(bounds)]
 
 
 @dataclass(slots=True)
@@ -169,11 +171,15 @@ class _Walk:
         self.evidence[grid.index] = ev
         role = role_of(ev)
         if role is GridRole.PROJECT and (wide := wide_table(grid)) is not None:
+            if self._repeats_wide_header(grid, wide):
+                # a page piece that repeats the table's header row: the projects go on
+                assert self.wide is not None
+                self._wide_pieces(grid, self.wide.starts(grid, wide.head + 1), continued=True)
+                return
             starts = wide.starts(grid, wide.head + 1)
             self.wide = wide
-            if starts:
-                # a title above a table of several projects names the table, not its first project
-                self.pending_title = None
+            # a title above a table that names its projects in a column names the table
+            self.pending_title = None
             self._wide_pieces(grid, starts)
             return
         if role is not GridRole.PROJECT and role is not GridRole.BUDGET and self.wide is not None \
@@ -184,6 +190,7 @@ class _Walk:
         if role in (GridRole.PROJECT, GridRole.BUDGET):
             self.wide = None  # another table: no wide table's pieces follow
         if role is GridRole.PROJECT:
+            self._adopt_first_piece(grid)
             starts = project_starts(grid)
             for a, piece in _cut(grid, starts):
                 self._project_piece(piece, opens=a in starts)
@@ -201,13 +208,32 @@ class _Walk:
         assert self.current is not None
         self.current.grids.append(grid)
 
+    def _repeats_wide_header(self, grid: TableGrid, wide: WideTable) -> bool:
+        """Whether `grid` is a page piece of the wide table being read, its header repeated."""
+        if not grid.continues_previous or self.wide is None or self.current is None \
+                or self.current.kind != "project":
+            return False
+        return grid.filled_texts(wide.head) == self.wide.grid.filled_texts(self.wide.head)
+
+    def _adopt_first_piece(self, grid: TableGrid) -> None:
+        """A project table whose first page piece held too little to be told apart (two rows
+        of 单位名称 and a label cut by the break): that piece, read as 'other' on its own, is
+        the beginning of this table, so it opens the project with its title above it."""
+        other = self.current
+        if not grid.continues_previous or other is None or other.kind != "other" or len(other.grids) != 1 \
+                or other.grids[0].index != grid.index - 1 or not self.groups or self.groups[-1] is not other:
+            return
+        self.groups.pop()
+        self.pending_title = other.title
+        self._new("project").grids.append(other.grids[0])
+
     def _wide_pieces(self, grid: TableGrid, starts: list[int], *, continued: bool = False) -> None:
         """A wide table (or a page piece of one) cut where projects begin; the pieces after
         the first get the header row, and a continued piece's first part goes on the
         project above."""
         assert self.wide is not None
         for a, piece in _cut(grid, starts, head=self.wide.grid.rows[self.wide.head]):
-            if a == 0 and continued:
+            if a == 0 and continued and 0 not in starts:
                 assert self.current is not None
                 self.current.grids.append(piece)
             else:

@@ -20,14 +20,14 @@ every page, or hold several projects in one table. Instead every grid is scored:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from core.importing import columns
 from core.importing.budget_tables import is_budget_table
 from core.importing.context import is_context_texts, title_of
 from core.importing.layout import GridCell, TableGrid
-from core.importing.text import squash
+from core.importing.text import first_token_ems, squash
 from core.model import STANDARD_LEVELS
 
 
@@ -185,17 +185,12 @@ class WideTable:
     col: int
     last: str | None = None
     last_cell: GridCell | None = None
+    key_cols: list[int] = field(default_factory=list)  # the 编码 and 预算数 columns (not the naming one)
+    last_keys: dict[int, str] = field(default_factory=dict)  # their values as last seen
 
-    def column_in(self, grid: TableGrid) -> int | None:
-        """The naming column in another page piece: the same number, or by position."""
-        if grid.n_cols == self.grid.n_cols:
-            return self.col
-        hx, gx = self.grid.col_x, grid.col_x
-        if hx is None or gx is None or self.col + 1 >= len(hx):
-            return None
-        middle = (hx[self.col] + hx[self.col + 1]) / 2
-        return next((c for c in range(min(len(gx) - 1, grid.n_cols)) if gx[c] - 1 <= middle <= gx[c + 1] + 1),
-                    None)
+    def column_in(self, grid: TableGrid, col: int | None = None) -> int | None:
+        """A header column (the naming one by default) in another page piece."""
+        return self.grid.column_in(self.col if col is None else col, grid)
 
     def starts(self, grid: TableGrid, first: int) -> list[int]:
         """Rows from `first` on where a new project begins (where the name changes)."""
@@ -210,8 +205,11 @@ class WideTable:
                 continue
             text = cell.text.strip()
             cut = r == 0 and grid is not self.grid and self.last_cell is not None \
-                and self.last_cell.room is not None and self.last_cell.room < 1.1
-            if cut:  # the rest of a name the page break cut: the same project
+                and self.last_cell.room is not None and self.last_cell.room < first_token_ems(text) + 0.1 \
+                and not self._new_key(grid)
+            if text == self.last:  # the name repeated at the top of a new page: the same project
+                pass
+            elif cut:  # the rest of a name the page break cut: the same project
                 self.last = (self.last or "") + text
             elif self.last is not None and text != self.last:
                 starts.append(r)
@@ -219,7 +217,27 @@ class WideTable:
             else:
                 self.last = text
             self.last_cell = cell
+        self._note_keys(grid)
         return starts
+
+    def _key_cells(self, grid: TableGrid, r: int) -> dict[int, str]:
+        out: dict[int, str] = {}
+        for key in self.key_cols:
+            col = self.column_in(grid, key)
+            if col is not None and col < len(grid.rows[r]):
+                cell = grid.rows[r][col]
+                if not cell.merged_from_above and cell.text.strip():
+                    out[key] = cell.text.strip()
+        return out
+
+    def _new_key(self, grid: TableGrid) -> bool:
+        """Whether the top row of a page piece states a 编码 or 预算数 unlike the one above:
+        then its name cell begins a new project, however little room the name above left."""
+        return any(text != self.last_keys.get(key) for key, text in self._key_cells(grid, 0).items())
+
+    def _note_keys(self, grid: TableGrid) -> None:
+        for r in range(grid.n_rows):
+            self.last_keys.update(self._key_cells(grid, r))
 
 
 def wide_table(grid: TableGrid) -> WideTable | None:
@@ -238,7 +256,8 @@ def wide_table(grid: TableGrid) -> WideTable | None:
             continue
         by_field = dict((name, col) for col, name in header.project_fields)
         col = next((by_field[n] for n in ("name", "code", "budget_total") if n in by_field), None)
-        return None if col is None else WideTable(grid=grid, head=h, col=col)
+        keys = [by_field[n] for n in ("code", "budget_total") if n in by_field and by_field[n] != col]
+        return None if col is None else WideTable(grid=grid, head=h, col=col, key_cols=keys)
     return None
 
 
@@ -250,6 +269,9 @@ def _has_content(grid: TableGrid, a: int, b: int) -> bool:
 def slice_rows(grid: TableGrid, a: int, b: int, head: list[GridCell] | None = None) -> TableGrid:
     """Rows a..b-1 of a grid as a grid of their own (cells keep their row numbers), after
     the header row `head` when a wide table's later project needs its column names."""
-    rows = ([head] if head is not None else []) + grid.rows[a:b]
+    # the header comes from another grid (or another row): its cells are given row -1, so
+    # that no cell of the slice reads as merged with it ("spans below" compares anchors)
+    own_head = [replace(c, row=-1, anchor=(-1, c.anchor[1])) for c in head] if head is not None else None
+    rows = ([own_head] if own_head is not None else []) + grid.rows[a:b]
     return TableGrid(index=grid.index, rows=rows, pages=grid.pages,
                      continues_previous=grid.continues_previous and a == 0, col_x=grid.col_x)

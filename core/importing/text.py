@@ -69,3 +69,31 @@ def squash(text: str) -> str:
 def clean(text: str) -> str:
     """A stored value: surrounding whitespace stripped, inner text untouched."""
     return text.strip()
+
+
+def first_token_ems(text: str) -> float:
+    """Width of what a line break had to carry over, in ems: a CJK character with its
+    closing punctuation, or a run of ASCII letters, digits and marks (about half an em each)."""
+    text = text.lstrip()
+    if not text:
+        return 0.0
+
+    def ems(ch: str) -> float:
+        return 0.5 if ch.isascii() else 1.0
+
+    i, width = 0, 0.0
+    while i < len(text) and text[i] in OPENING_PUNCT:  # an opening mark never ends a line
+        width += ems(text[i])
+        i += 1
+    if i < len(text) and text[i].isascii() and not text[i].isspace():
+        # a run of Latin letters, digits and ASCII marks ("**%", "[2023]197") breaks as one word
+        while i < len(text) and text[i].isascii() and not text[i].isspace():
+            width += 0.5
+            i += 1
+    elif i < len(text):
+        width += ems(text[i])
+        i += 1
+    while i < len(text) and text[i] in CLOSING_PUNCT:  # nor does a closing one start one
+        width += ems(text[i])
+        i += 1
+    return width

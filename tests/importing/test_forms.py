@@ -107,31 +107,25 @@ def _case_id(case: tuple[str, dict[str, Any]]) -> str:
     return f"{name.split('_', 2)[2]}:{'+'.join(keys)}"
 
 
-# Known open (issue 14): a wide department table in a PDF whose pages break inside a project
-# (cells repeated instead of merged, a repeated header row, a page piece cut into other
-# columns) can still merge or split projects there. Run, reported as xfail/xpass, not hidden.
-WIDE_PDF_OPEN = pytest.mark.xfail(strict=False, reason="issue 14 open: wide tables across PDF page breaks")
-
-
-def _mark_open(request: pytest.FixtureRequest, name: str, fmt: str) -> None:
-    if fmt == "pdf" and name.startswith("wide_"):
-        request.applymarker(WIDE_PDF_OPEN)
+# Known open: a wide department table in a PDF whose rows are cut by the page break while
+# every row repeats the project cells (repeat_cells + cut_rows: the repeated name is cut
+# too) can still split a project there. Run, reported as xfail/xpass, not hidden.
+WIDE_PDF_OPEN = pytest.mark.xfail(strict=False, reason="wide tables in PDFs whose repeated project cells "
+                                                       "are cut by a page break")
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("case", NAMED, ids=[_case_id(c) for c in NAMED])
-def test_named_form_mutations(request: pytest.FixtureRequest, tmp_path: Path, case: tuple[str, dict[str, Any]],
+def test_named_form_mutations(tmp_path: Path, case: tuple[str, dict[str, Any]],
                               fmt: str) -> None:
     name, variant = case
-    _mark_open(request, name, fmt)
     _assert_imports_exactly(tmp_path, name, fmt, variant)
 
 
 @pytest.mark.parametrize("case", NAMED_PDF, ids=[_case_id(c) for c in NAMED_PDF])
-def test_named_form_page_breaks(request: pytest.FixtureRequest, tmp_path: Path,
+def test_named_form_page_breaks(tmp_path: Path,
                                 case: tuple[str, dict[str, Any]]) -> None:
     name, variant = case
-    _mark_open(request, name, "pdf")
     _assert_imports_exactly(tmp_path, name, "pdf", variant)
 
 
@@ -143,8 +137,6 @@ def test_random_form_mutations_docx(tmp_path_factory: pytest.TempPathFactory, mu
     _assert_imports_exactly(tmp_path_factory.mktemp("form"), name, "docx", variant)
 
 
-@pytest.mark.xfail(strict=False, reason="issue 14 open: other forms' PDFs under random page breaks "
-                                        "(e.g. a 整体 header table split over pages loses its title and unit)")
 @settings(max_examples=24, **SETTINGS)
 @given(form_mutation_sets("pdf", exclude=("wide",)))
 def test_random_form_mutations_pdf(tmp_path_factory: pytest.TempPathFactory, mutation: tuple[str, dict]) -> None:
