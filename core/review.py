@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from core.messages import Lang, Param, render
 from core.model import Provenance
 
 
@@ -53,18 +54,33 @@ class Location:
 
 @dataclass(slots=True)
 class Finding:
-    """One problem found by a check (or written by the reviewer: check_id "R")."""
+    """One problem found by a check (or written by the reviewer: check_id "R").
+
+    It holds what was found as data: the rule, the place, the quoted text and the
+    message's catalogue key with typed parameters (the values compared, the words found);
+    the caller renders it in its language (`text()`, `core.messages`).
+    """
 
     check_id: str
     severity: Severity
     criterion: Criterion
     location: Location
     quote: str  # the text as written that the finding is about
-    message: str  # one line, Chinese
+    key: str  # the message's key in core.message_catalogue
+    params: dict[str, Param] = field(default_factory=dict)
     suggestion: str | None = None  # a suggested revision where one follows
     prov: Provenance | None = None
     state: FindingState = FindingState.OPEN
     reason: str | None = None  # why it was dismissed
+
+    def text(self, lang: Lang = "zh") -> str:
+        """The one-line message in `lang`."""
+        return render(self.key, self.params, lang)
+
+    @property
+    def message(self) -> str:
+        """The message in Chinese (the memo's language)."""
+        return self.text("zh")
 
     def identity(self) -> tuple[str, str, str]:
         """What makes two runs' findings 'the same': rule, place and quoted text."""

@@ -1,47 +1,24 @@
-"""Display names of the domain's fields, columns, severities and states (translatable).
+"""Display names of the domain's fields, columns, severities and states, and the text of
+findings, in the window's language: an adapter over core's one message catalogue.
 
-Tables at class level use QT_TRANSLATE_NOOP and are translated where shown,
-with the context "Labels".
+The window speaks Chinese unless its language setting is English (ui.i18n); core
+renders its records (findings, labels) from core.messages in that language, so the
+English window shows every finding and label in English.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
-from core.review import FindingState, Location, Severity
-from ui.settings import QT_TRANSLATE_NOOP
+from core.checks.describe import column_label
+from core.checks.describe import field_label as core_field_label
+from core.messages import Lang, label
+from core.review import Finding, FindingState, Location, Severity
 
-FIELD_LABELS: dict[str, str] = {
-    "code": QT_TRANSLATE_NOOP("Labels", "项目编码"),
-    "name": QT_TRANSLATE_NOOP("Labels", "项目名称"),
-    "budget_total": QT_TRANSLATE_NOOP("Labels", "预算数"),
-    "fiscal_funds": QT_TRANSLATE_NOOP("Labels", "其中：财政资金"),
-    "other_funds": QT_TRANSLATE_NOOP("Labels", "其他资金"),
-    "usage": QT_TRANSLATE_NOOP("Labels", "资金用途"),
-    "spending_plan": QT_TRANSLATE_NOOP("Labels", "资金支出计划（%）"),
-    "goal": QT_TRANSLATE_NOOP("Labels", "绩效目标"),
-    "overall_goal": QT_TRANSLATE_NOOP("Labels", "总体绩效目标"),
-    "measures": QT_TRANSLATE_NOOP("Labels", "工作保障措施"),
-    "sub_goals": QT_TRANSLATE_NOOP("Labels", "分项绩效目标"),
-    "level1": QT_TRANSLATE_NOOP("Labels", "一级指标"),
-    "level2": QT_TRANSLATE_NOOP("Labels", "二级指标"),
-    "level3": QT_TRANSLATE_NOOP("Labels", "三级指标"),
-    "description": QT_TRANSLATE_NOOP("Labels", "指标描述"),
-    "value": QT_TRANSLATE_NOOP("Labels", "指标值"),
-    "basis": QT_TRANSLATE_NOOP("Labels", "指标值确定依据"),
-}
 
-SEVERITY_LABELS: dict[Severity, str] = {
-    Severity.ERROR: QT_TRANSLATE_NOOP("Labels", "错误"),
-    Severity.WARNING: QT_TRANSLATE_NOOP("Labels", "警告"),
-    Severity.NOTE: QT_TRANSLATE_NOOP("Labels", "提示"),
-}
-
-STATE_LABELS: dict[FindingState, str] = {
-    FindingState.OPEN: QT_TRANSLATE_NOOP("Labels", "待处理"),
-    FindingState.ACCEPTED: QT_TRANSLATE_NOOP("Labels", "已采纳"),
-    FindingState.DISMISSED: QT_TRANSLATE_NOOP("Labels", "已驳回"),
-}
+def ui_lang() -> Lang:
+    """The catalogue language of the window: its locale (set by ui.i18n) is Chinese or not."""
+    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
 def tr(text: str) -> str:
@@ -49,23 +26,38 @@ def tr(text: str) -> str:
 
 
 def field_label(name: str) -> str:
-    """'spending_plan.6月底' → '资金支出计划（%） 6月底'; unknown names are shown as they are."""
-    base, _, sub = name.partition(".")
-    label = tr(FIELD_LABELS[base]) if base in FIELD_LABELS else base
-    return f"{label} {sub}" if sub else label
+    """'budget_total' → 预算数, 'spending_plan.6月底' → 资金支出计划·6月底, a column name → its label."""
+    lang = ui_lang()
+    if name in ("level1", "level2", "level3", "description", "value", "basis"):
+        return column_label(name, lang)
+    return core_field_label(name, lang)
+
+
+def severity_label(severity: Severity) -> str:
+    return label(f"severity.{severity.value}", ui_lang())
+
+
+def state_label(state: FindingState) -> str:
+    return label(f"state.{state.value}", ui_lang())
+
+
+def finding_text(finding: Finding) -> str:
+    """A finding's message in the window's language."""
+    return finding.text(ui_lang())
 
 
 def location_label(location: Location) -> str:
-    """Where a finding or annotation sits, in words: '第3行 指标值', '预算数', '部门'."""
+    """Where a finding or annotation sits, in words: '第3行 指标值', '预算数', '部门整体'."""
+    lang = ui_lang()
     parts: list[str] = []
     if location.indicator is not None:
-        parts.append(QCoreApplication.translate("Labels", "第{n}行").format(n=location.indicator + 1))
+        parts.append(label("place.row", lang).format(n=location.indicator + 1))
         if location.column:
             parts.append(field_label(location.column))
     elif location.field:
         parts.append(field_label(location.field))
     elif location.project_seq is None:
-        parts.append(tr(QT_TRANSLATE_NOOP("Labels", "部门整体")))
+        parts.append(label("place.department", lang))
     else:
-        parts.append(tr(QT_TRANSLATE_NOOP("Labels", "整个项目")))
+        parts.append(label("place.project", lang))
     return " ".join(parts)

@@ -21,6 +21,7 @@ from core.checks.vocabulary import (
     level_name,
     unit_in_name,
 )
+from core.messages import Msg, msg
 from core.model import SPENDING_PLAN_KEYS, Indicator, Project
 from core.review import Criterion, Location, Severity
 from core.values import Comparator, MoneyUnit, Target, TargetKind, parse_money, parse_target
@@ -48,8 +49,8 @@ def budget_sum(ctx: CheckContext) -> Iterator[Hit]:
             expected = format_like(parts_sum / total.unit.in_yuan, total.raw)
             other_text = other.raw.strip() if other is not None and not other.blank else "0"
             yield ctx.header_hit(seq, "budget_total", project.budget_total,
-                                 f"预算数{total.raw.strip()}不等于财政资金{fiscal.raw.strip() or '0'}与"
-                                 f"其他资金{other_text}之和{expected}。", expected)
+                                 msg("C1", total=total.raw.strip(), fiscal=fiscal.raw.strip() or "0",
+                                     other=other_text, expected=expected), expected)
 
 
 def _plan_amount(target: Target, percent_mode: bool, unit: MoneyUnit) -> Decimal | None:
@@ -79,10 +80,10 @@ def spending_plan_progression(ctx: CheckContext) -> Iterator[Hit]:
                 continue
             name = f"spending_plan.{key}"
             if previous is not None and amount < previous[1]:
-                yield ctx.header_hit(seq, name, value, f"资金支出计划是累计进度，“{key}”{value.raw}低于"
-                                                       f"“{previous[0]}”。")
+                yield ctx.header_hit(seq, name, value, msg("C2.decrease", month=key, value=value.raw,
+                                                           previous=previous[0]))
             elif percent_mode and amount > 100:
-                yield ctx.header_hit(seq, name, value, f"资金支出计划“{key}”{value.raw}超过100%。", "100%")
+                yield ctx.header_hit(seq, name, value, msg("C2.over", month=key, value=value.raw), "100%")
             previous = (key, max(amount, previous[1]) if previous else amount)
             if key == SPENDING_PLAN_KEYS[-1]:
                 yield from _year_end(ctx, seq, project, value.raw, amount, percent_mode)
@@ -94,12 +95,12 @@ def _year_end(ctx: CheckContext, seq: int, project: Project, raw: str, amount: D
     name = f"spending_plan.{SPENDING_PLAN_KEYS[-1]}"
     if percent_mode:
         if amount < 100:
-            yield ctx.header_hit(seq, name, value, f"资金支出计划“12月底”应为100%，表中为{raw}。", "100%")
+            yield ctx.header_hit(seq, name, value, msg("C2.year_end", value=raw), "100%")
         return
     total = project.money("budget_total")
     total_yuan = None if total is None or total.blank else total.to_yuan()
     if total_yuan is not None and total is not None and amount != total_yuan:
-        yield ctx.header_hit(seq, name, value, f"资金支出计划“12月底”{raw}不等于预算数{total.raw.strip()}。",
+        yield ctx.header_hit(seq, name, value, msg("C2.year_end_amount", value=raw, total=total.raw.strip()),
                              total.raw.strip())
 
 
@@ -130,7 +131,7 @@ def cost_restates_budget(ctx: CheckContext) -> Iterator[Hit]:
                     and target.comparator in (None, Comparator.EQ, Comparator.LE, Comparator.ABOUT))
         if restates or (target.is_qualitative and contains_any(compact(indicator.value.raw), ctx.settings.budget_words)):
             yield ctx.row_hit(seq, index, indicator, "value",
-                              "成本指标只复述了预算总额，没有反映单位成本或成本构成。")
+                              msg("C3"))
 
 
 @register("C4", Severity.ERROR, Criterion.APPROPRIATENESS, "成本指标金额超过预算数")
@@ -146,8 +147,8 @@ def cost_above_budget(ctx: CheckContext) -> Iterator[Hit]:
         unit = target.unit or "元"
         suggestion = f"{target.comparator or ''}{_in_unit(budget, unit)}{unit}"
         yield ctx.row_hit(seq, index, indicator, "value",
-                          f"成本指标{indicator.value.raw}超过项目预算数{project.budget_total.raw.strip()}"
-                          f"{(project.money_unit or MoneyUnit.WAN_YUAN).value}。", suggestion)
+                          msg("C4", value=indicator.value.raw, total=project.budget_total.raw.strip(),
+                              unit=(project.money_unit or MoneyUnit.WAN_YUAN).value), suggestion)
 
 
 def normalised_target(target: Target) -> str:
@@ -172,20 +173,21 @@ def value_unit_conflict(ctx: CheckContext) -> Iterator[Hit]:
             continue
         name = indicator.level3.raw
         named_unit = unit_in_name(name)
-        message, suggestion = None, None
+        message: Msg | None = None
+        suggestion: str | None = None
         if target.unit_is_measure_name:
             suggestion = normalised_target(target)
-            message = f"指标值“{indicator.value.raw}”把指标名称当作单位，应写作“{suggestion}”。"
+            message = msg("C5.measure_name", value=indicator.value.raw, expected=suggestion)
         elif is_rate_name(name) and target.unit != "%" and not (named_unit and "*" in named_unit):
             if target.unit is None:
                 suggestion = f"{indicator.value.raw.strip()}%"
-                message = f"比率类指标“{name}”的指标值没有%。"
+                message = msg("C5.rate_no_percent", name=name)
             else:
-                message = f"比率类指标“{name}”的指标值使用了“{target.unit}”为单位。"
+                message = msg("C5.rate_unit", name=name, unit=target.unit)
         elif target.is_percent and named_unit in _COUNT_UNITS:
-            message = f"数量类指标“{name}”的指标值使用了%。"
+            message = msg("C5.count_percent", name=name)
         elif named_unit and "*" not in named_unit and target.unit and not _units_agree(named_unit, target.unit):
-            message = f"指标值单位“{target.unit_raw}”与三级指标名称中的单位“{named_unit}”不一致。"
+            message = msg("C5.unit_mismatch", unit=target.unit_raw or target.unit, expected=named_unit)
         if message:
             yield ctx.row_hit(seq, index, indicator, "value", message, suggestion)
 
@@ -201,13 +203,13 @@ def impossible_rate(ctx: CheckContext) -> Iterator[Hit]:
             continue  # a growth rate may exceed 100%
         number, comparator = target.number, target.effective_comparator
         if number > 100:
-            yield ctx.row_hit(seq, index, indicator, "value", f"比率目标{indicator.value.raw}超过100%。")
+            yield ctx.row_hit(seq, index, indicator, "value", msg("C6.over", value=indicator.value.raw))
         elif number == 100 and comparator in (Comparator.GE, Comparator.GT):
             yield ctx.row_hit(seq, index, indicator, "value",
-                              f"“{indicator.value.raw}”要求比率不低于100%，实际只能等于100%。", "100%")
+                              msg("C6.ge100", value=indicator.value.raw), "100%")
         elif number <= 0 and comparator in (Comparator.LE, Comparator.LT):
             yield ctx.row_hit(seq, index, indicator, "value",
-                              f"“{indicator.value.raw}”要求比率不高于0%，指标没有考核意义。")
+                              msg("C6.le0", value=indicator.value.raw))
 
 
 @register("C7", Severity.WARNING, Criterion.APPROPRIATENESS, "满意度目标过低或缺少调查依据",
@@ -223,12 +225,12 @@ def satisfaction_target(ctx: CheckContext) -> Iterator[Hit]:
         comparator = target.effective_comparator
         if target.number < minimum and comparator not in (Comparator.LE, Comparator.LT):
             yield ctx.row_hit(seq, index, indicator, "value",
-                              f"满意度目标{indicator.value.raw}低于{minimum}%。", f"≥{minimum}%")
+                              msg("C7.low", value=indicator.value.raw, minimum=str(minimum)), f"≥{minimum}%")
         elif target.number >= 100 and comparator in (Comparator.EQ, Comparator.GE, Comparator.ABOUT):
             basis = indicator.basis.raw if indicator.basis is not None else ""
             if not contains_any(basis, ctx.settings.survey_words):
                 yield ctx.row_hit(seq, index, indicator, "value",
-                                  f"满意度目标为{indicator.value.raw}，但指标值依据没有满意度调查。")
+                                  msg("C7.no_survey", value=indicator.value.raw))
 
 
 @register("C8", Severity.WARNING, Criterion.APPROPRIATENESS, "定性指标过多", settings=("qualitative_share_max",))
@@ -238,7 +240,7 @@ def too_many_qualitative(ctx: CheckContext) -> Iterator[Hit]:
         qualitative = [i for i in rows if ctx.target(i).is_qualitative]
         if rows and Decimal(len(qualitative)) > ctx.settings.qualitative_share_max * len(rows):
             yield ctx.project_hit(seq, project, "；".join(i.value.raw for i in qualitative),
-                                  f"{len(rows)}个指标中有{len(qualitative)}个是定性表述，没有可量化的目标值。",
+                                  msg("C8", rows=len(rows), qualitative=len(qualitative)),
                                   column="value")
 
 
@@ -267,14 +269,14 @@ def cost_table_sum(ctx: CheckContext) -> Iterator[Hit]:
             if items_sum != total_yuan:
                 expected = _written(items_sum, unit, total.raw)
                 yield ctx.header_hit(seq, "cost_total", total,
-                                     f"成本构成合计{total.raw.strip()}不等于各成本项之和{expected}。", expected)
+                                     msg("C9.items", total=total.raw.strip(), expected=expected), expected)
                 continue
         budget = project.money("budget_total")
         budget_yuan = None if budget is None or budget.blank else budget.to_yuan()
         if budget_yuan is not None and budget_yuan != total_yuan and project.budget_total is not total:
             assert budget is not None
             yield ctx.header_hit(seq, "cost_total", total,
-                                 f"成本构成合计{total.raw.strip()}与预算数{budget.raw.strip()}不一致。",
+                                 msg("C9.budget", total=total.raw.strip(), budget=budget.raw.strip()),
                                  _written(budget_yuan, unit, total.raw))
 
 
@@ -295,5 +297,6 @@ def stated_total_sum(ctx: CheckContext) -> Iterator[Hit]:
             names = "、".join(projects[i].name.raw.strip() if projects[i].name else f"项目{i + 1}"
                              for i in total.projects if i < len(projects))
             yield Hit(Location(field=f"totals.{number}"), total.amount.raw,
-                      f"{total.label.raw}{total.amount.raw.strip()}不等于{names}预算数之和{expected}。",
+                      msg("C10", label=total.label.raw, amount=total.amount.raw.strip(), projects=names,
+                          expected=expected),
                       expected, total.amount.prov)

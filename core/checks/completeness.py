@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from core.checks.registry import CheckContext, Hit, register
 from core.checks.vocabulary import BENEFIT, OUTPUT, level1_of, level_name
+from core.messages import msg
 from core.model import SPENDING_PLAN_KEYS, DocumentKind, Field
 from core.review import Criterion, Severity
 
@@ -35,9 +36,9 @@ def header_field_missing(ctx: CheckContext) -> Iterator[Hit]:
             if _published_without(ctx, value):
                 continue
             if value is None:
-                yield ctx.header_hit(seq, name, None, f"项目表缺少“{label}”栏。")
+                yield ctx.header_hit(seq, name, None, msg("A1.missing", label=label))
             elif value.blank and not ctx.doubtful(seq, name):
-                yield ctx.header_hit(seq, name, value, f"“{label}”未填写。")
+                yield ctx.header_hit(seq, name, value, msg("A1.blank", label=label))
 
 
 @register("A2", Severity.ERROR, Criterion.COMPLETENESS, "缺少必备的一级指标", settings=("required_level1",))
@@ -46,7 +47,7 @@ def level1_missing(ctx: CheckContext) -> Iterator[Hit]:
         present = {level1_of(i.level1.raw, i.level2.raw) for i in project.indicators}
         for required in ctx.settings.required_level1:
             if level_name(required) not in present:
-                yield ctx.project_hit(seq, project, "", f"绩效指标表没有“{required}”下的指标。",
+                yield ctx.project_hit(seq, project, "", msg("A2", required=required),
                                       column="level1")
 
 
@@ -63,7 +64,7 @@ def output_level2_missing(ctx: CheckContext) -> Iterator[Hit]:
             present.add("成本指标")
         for required in ctx.settings.output_level2:
             if level_name(required) not in present:
-                yield ctx.project_hit(seq, project, "", f"产出指标缺少“{required}”。", column="level2")
+                yield ctx.project_hit(seq, project, "", msg("A3", required=required), column="level2")
 
 
 @register("A4", Severity.WARNING, Criterion.COMPLETENESS, "效益指标缺少二级指标", settings=("benefit_level2",))
@@ -74,7 +75,7 @@ def benefit_level2_missing(ctx: CheckContext) -> Iterator[Hit]:
         if rows and not any(level_name(i.level2.raw) in accepted for i in rows):
             quote = "、".join(dict.fromkeys(i.level2.raw for i in rows))
             yield ctx.project_hit(seq, project, quote,
-                                  "效益指标下没有经济、社会、生态或可持续影响效益指标。", column="level2")
+                                  msg("A4"), column="level2")
 
 
 @register("A5", Severity.ERROR, Criterion.COMPLETENESS, "三级指标或指标值为空")
@@ -83,7 +84,7 @@ def blank_level3_or_value(ctx: CheckContext) -> Iterator[Hit]:
         for column, label in (("level3", "三级指标"), ("value", "指标值")):
             cell: Field = getattr(indicator, column)
             if cell.blank and not ctx.doubtful(seq, column, index):
-                yield ctx.row_hit(seq, index, indicator, column, f"第{index + 1}行指标的“{label}”未填写。")
+                yield ctx.row_hit(seq, index, indicator, column, msg("A5", row=index + 1, label=label))
 
 
 @register("A6", Severity.WARNING, Criterion.COMPLETENESS, "指标值确定依据为空")
@@ -92,7 +93,7 @@ def blank_basis(ctx: CheckContext) -> Iterator[Hit]:
         # A template without the column (basis None) is not the author's omission.
         if indicator.basis is not None and indicator.basis.blank and not ctx.doubtful(seq, "basis", index):
             yield ctx.row_hit(seq, index, indicator, "basis",
-                              f"“{indicator.level3.raw or indicator.level2.raw}”未填写指标值确定依据。")
+                              msg("A6", name=indicator.level3.raw or indicator.level2.raw))
 
 
 @register("A7", Severity.WARNING, Criterion.COMPLETENESS, "资金支出计划缺失或不全")
@@ -102,10 +103,10 @@ def spending_plan_incomplete(ctx: CheckContext) -> Iterator[Hit]:
         if _published_without(ctx, plan):
             continue
         if plan is None:
-            yield ctx.header_hit(seq, "spending_plan", None, "项目表没有资金支出计划。")
+            yield ctx.header_hit(seq, "spending_plan", None, msg("A7.missing"))
             continue
         for key in SPENDING_PLAN_KEYS:
             value = plan.get(key)
             name = f"spending_plan.{key}"
             if (value is None or value.blank) and not ctx.doubtful(seq, name):
-                yield ctx.header_hit(seq, name, value, f"资金支出计划“{key}”未填写。")
+                yield ctx.header_hit(seq, name, value, msg("A7.blank", month=key))

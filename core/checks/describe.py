@@ -1,57 +1,59 @@
-"""Words for findings: the Chinese name of a place, and a finding as a plain dict for JSON.
+"""Words for findings: the name of a place in the caller's language, and a finding as a
+plain dict for JSON (its parameters and its rendered Chinese text).
 
-Shared by the command line, the window and the memo so that a place reads the
-same everywhere ("项目3 · 指标第2行 · 指标值").
+Every label comes from the one catalogue (core.messages), so a place reads the same in
+the command line, the window and the memo ("指标第2行·指标值").
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from core.messages import Lang, label
 from core.review import Finding, Location
 
-FIELD_LABELS: dict[str, str] = {
-    "code": "项目编码", "name": "项目名称", "budget_total": "预算数", "fiscal_funds": "财政资金",
-    "other_funds": "其他资金", "usage": "资金用途", "goal": "绩效目标", "spending_plan": "资金支出计划",
-    "indicators": "绩效指标表", "overall_goal": "总体绩效目标", "title": "表名",
-    "cost_total": "成本构成合计",
-}
-COLUMN_LABELS: dict[str, str] = {
-    "level1": "一级指标", "level2": "二级指标", "level3": "三级指标", "description": "指标描述",
-    "value": "指标值", "basis": "指标值确定依据",
-}
+
+def field_label(name: str, lang: Lang = "zh") -> str:
+    """'budget_total' → 预算数; 'spending_plan.6月底' → 资金支出计划·6月底; 'sub_goals[1]' → 分项绩效目标第2项;
+    'totals.0' → 合计行1; unknown names as they are."""
+    base, _, part = name.partition(".")
+    base, _, index = base.partition("[")
+    if base == "import":
+        return label("field.import", lang)
+    if base == "totals" and part.isdigit():
+        return f"{label('field.totals', lang)}{int(part) + 1}"
+    text = label(f"field.{base}", lang, default=base)
+    if index.rstrip("]").isdigit():
+        text += label("place.item", lang).format(n=int(index.rstrip("]")) + 1)
+    return f"{text}·{part}" if part else text
 
 
-def field_label(name: str) -> str:
-    if name.startswith("spending_plan."):
-        return f"资金支出计划·{name.split('.', 1)[1]}"
-    if name.startswith("import."):
-        return "导入"
-    if name.startswith("totals."):
-        return f"合计行{int(name.split('.', 1)[1]) + 1}"
-    return FIELD_LABELS.get(name, name)
+def column_label(name: str, lang: Lang = "zh") -> str:
+    return label(f"column.{name}", lang, default=name)
 
 
-def place_text(location: Location) -> str:
-    """Where a finding points, in Chinese, without the project: "指标第2行·指标值", "预算数"."""
+def place_text(location: Location, lang: Lang = "zh") -> str:
+    """Where a finding points, without the project: "指标第2行·指标值", "预算数"."""
     parts: list[str] = []
     if location.indicator is not None:
-        parts.append(f"指标第{location.indicator + 1}行")
+        parts.append(label("place.indicator_row", lang).format(n=location.indicator + 1))
     elif location.field:
-        parts.append(field_label(location.field))
+        parts.append(field_label(location.field, lang))
     if location.column:
-        parts.append(COLUMN_LABELS.get(location.column, location.column))
-    return "·".join(parts) or "全文"
+        parts.append(column_label(location.column, lang))
+    return "·".join(parts) or label("place.document", lang)
 
 
 def finding_to_dict(finding: Finding, project_name: str | None = None) -> dict[str, Any]:
-    """A finding as JSON-ready data (what `check --json` prints)."""
+    """A finding as JSON-ready data (what `check --json` prints): the typed parameters
+    for scripts, and the rendered Chinese message for people."""
     loc = finding.location
     return {
         "check_id": finding.check_id, "severity": finding.severity.value, "criterion": finding.criterion.value,
         "project_seq": loc.project_seq, "project": project_name,
         "location": {"field": loc.field, "indicator": loc.indicator, "column": loc.column},
-        "place": place_text(loc), "quote": finding.quote, "message": finding.message,
+        "place": place_text(loc), "quote": finding.quote,
+        "key": finding.key, "params": dict(finding.params), "message": finding.text("zh"),
         "suggestion": finding.suggestion, "prov": finding.prov.to_dict() if finding.prov else None,
         "source_place": finding.prov.describe() if finding.prov else None,
         "state": finding.state.value, "reason": finding.reason,

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from core.checks.appropriateness import is_cost_row
 from core.checks.registry import CheckContext, Hit, register
 from core.checks.vocabulary import TIMELINESS, compact, contains_any, level_name
+from core.messages import msg
 from core.review import Criterion, Severity
 from core.values import TargetKind
 
@@ -18,7 +19,7 @@ def timeliness_without_date(ctx: CheckContext) -> Iterator[Hit]:
     for seq, _project, index, indicator in ctx.rows():
         if level_name(indicator.level2.raw) == TIMELINESS and ctx.target(indicator).is_qualitative:
             yield ctx.row_hit(seq, index, indicator, "value",
-                              f"时效指标的指标值“{indicator.value.raw}”不是日期或期限，无法考核是否按时完成。")
+                              msg("D1", value=indicator.value.raw))
 
 
 def move_into_year(raw: str, written_year: int, year: int) -> str:
@@ -35,7 +36,7 @@ def date_outside_year(ctx: CheckContext) -> Iterator[Hit]:
         if target.kind in (TargetKind.DATE, TargetKind.PERIOD) and target.year is not None \
                 and target.year != ctx.year:
             yield ctx.row_hit(seq, index, indicator, "value",
-                              f"指标值中的日期“{indicator.value.raw}”不在{ctx.year}年度内。",
+                              msg("D2", value=indicator.value.raw, year=ctx.year),
                               move_into_year(indicator.value.raw, target.year, ctx.year))
 
 
@@ -54,7 +55,7 @@ def generic_basis(ctx: CheckContext) -> Iterator[Hit]:
                                                     settings.specific_basis_markers) for b in bases):
             quote = "、".join(dict.fromkeys(b.strip() for b in bases))
             yield ctx.project_hit(seq, project, quote,
-                                  f"每个指标的指标值依据都是笼统的“{quote}”，没有说明目标值的测算依据。",
+                                  msg("D3", basis=quote),
                                   column="basis")
 
 
@@ -74,4 +75,4 @@ def qualitative_without_grades(ctx: CheckContext) -> Iterator[Hit]:
         word = contains_any(value, settings.trend_words)
         if word:
             yield ctx.row_hit(seq, index, indicator, "value",
-                              f"指标值“{indicator.value.raw}”只说“{word}”，没有幅度、等级或评判方法。")
+                              msg("D4", value=indicator.value.raw, word=word))

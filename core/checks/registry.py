@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from core.checks.settings import DEFAULT_SETTINGS, SETTINGS_LABELS, CheckSettings
 from core.errors import Cancelled
+from core.messages import Msg
 from core.model import Document, Field, ImportIssue, Indicator, Project, Provenance
 from core.progress import NoProgress, Progress
 from core.review import Criterion, Finding, Location, Severity
@@ -37,11 +38,11 @@ GROUP_MODULES: tuple[str, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """What a check found: the place, the text as written, a Chinese message, maybe a revision."""
+    """What a check found: the place, the text as written, the message as data, maybe a revision."""
 
     location: Location
     quote: str
-    message: str
+    message: Msg
     suggestion: str | None = None
     prov: Provenance | None = None
 
@@ -191,19 +192,19 @@ class CheckContext:
 
     # Hit builders: the location, the quote and the provenance always come from the Field.
 
-    def header_hit(self, seq: int, name: str, value: Field | None, message: str,
+    def header_hit(self, seq: int, name: str, value: Field | None, message: Msg,
                    suggestion: str | None = None) -> Hit:
         return Hit(Location(project_seq=seq, field=name), value.raw if value is not None else "", message,
                    suggestion, value.prov if value is not None else None)
 
-    def row_hit(self, seq: int, index: int, indicator: Indicator, column: str, message: str,
+    def row_hit(self, seq: int, index: int, indicator: Indicator, column: str, message: Msg,
                 suggestion: str | None = None) -> Hit:
         value: Field | None = indicator.get(column)
         return Hit(Location(project_seq=seq, indicator=index, column=column),
                    value.raw if value is not None else "", message, suggestion,
                    value.prov if value is not None else indicator.prov)
 
-    def project_hit(self, seq: int, project: Project, quote: str, message: str, *,
+    def project_hit(self, seq: int, project: Project, quote: str, message: Msg, *,
                     column: str | None = None, suggestion: str | None = None) -> Hit:
         return Hit(Location(project_seq=seq, field="indicators", column=column), quote, message, suggestion,
                    project.prov)
@@ -237,8 +238,8 @@ def run_checks(document: Document, settings: CheckSettings | None = None, previo
         progress.report(done, len(checks), check.id)
         for hit in check.function(context):
             findings.append(Finding(check_id=check.id, severity=check.severity, criterion=check.criterion,
-                                    location=hit.location, quote=hit.quote, message=hit.message,
-                                    suggestion=hit.suggestion, prov=hit.prov))
+                                    location=hit.location, quote=hit.quote, key=hit.message.key,
+                                    params=dict(hit.message.params), suggestion=hit.suggestion, prov=hit.prov))
     progress.report(len(checks), len(checks), "")
     findings.sort(key=finding_order)
     return findings

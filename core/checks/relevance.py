@@ -24,6 +24,7 @@ from core.checks.vocabulary import (
     level1_of,
     level_name,
 )
+from core.messages import Msg, msg
 from core.model import Indicator
 from core.review import Criterion, Severity
 from core.values import Comparator, TargetKind
@@ -44,23 +45,23 @@ def nonstandard_levels(ctx: CheckContext) -> Iterator[Hit]:
             level2 = level_name(indicator.level2.raw)
             if level1 and level1 not in STANDARD_LEVELS and ("level1", level1) not in reported:
                 reported.add(("level1", level1))
-                yield ctx.row_hit(seq, index, indicator, "level1", f"一级指标“{indicator.level1.raw}”不是规范名称。",
+                yield ctx.row_hit(seq, index, indicator, "level1", msg("B1.level1", name=indicator.level1.raw),
                                   _closest(level1, tuple(STANDARD_LEVELS)))
             if ("level2", level2) in reported or ctx.doubtful(seq, "level2", index):
                 continue
             parent = level1_of(indicator.level1.raw, indicator.level2.raw)
             if not level2:
                 reported.add(("level2", level2))
-                yield ctx.row_hit(seq, index, indicator, "level2", f"第{index + 1}行指标没有二级指标。")
+                yield ctx.row_hit(seq, index, indicator, "level2", msg("B1.no_level2", row=index + 1))
             elif level2 not in LEVEL2_PARENT:
                 reported.add(("level2", level2))
                 choices = STANDARD_LEVELS.get(parent) or tuple(LEVEL2_PARENT)
-                yield ctx.row_hit(seq, index, indicator, "level2", f"二级指标“{indicator.level2.raw}”不是规范名称。",
+                yield ctx.row_hit(seq, index, indicator, "level2", msg("B1.level2", name=indicator.level2.raw),
                                   _closest(level2, choices))
             elif parent in STANDARD_LEVELS and LEVEL2_PARENT[level2] != parent:
                 reported.add(("level2", level2))
                 yield ctx.row_hit(seq, index, indicator, "level2",
-                                  f"二级指标“{level2}”不属于一级指标“{parent}”，应在“{LEVEL2_PARENT[level2]}”下。")
+                                  msg("B1.parent", name=level2, parent=parent, expected=LEVEL2_PARENT[level2]))
 
 
 @register("B2", Severity.WARNING, Criterion.RELEVANCE, "三级指标只重复了二级指标名称")
@@ -78,7 +79,7 @@ def level3_repeats_level2(ctx: CheckContext) -> Iterator[Hit]:
         description = compact(indicator.description.raw)
         if name in repeats and (not description or description in repeats):
             yield ctx.row_hit(seq, index, indicator, "level3",
-                              f"三级指标“{indicator.level3.raw}”只重复了上级指标名称，没有说明考核内容。")
+                              msg("B2", name=indicator.level3.raw))
 
 
 def _fiscal_term(ctx: CheckContext, indicator: Indicator) -> str | None:
@@ -104,8 +105,7 @@ def output_measures_input(ctx: CheckContext) -> Iterator[Hit]:
         found = pattern.search(compact(indicator.level3.raw))
         if found:
             yield ctx.row_hit(seq, index, indicator, "level3",
-                              f"产出指标“{indicator.level3.raw}”考核的是资金投入（{found.group(0)}），"
-                              "而不是项目产出。")
+                              msg("B3", name=indicator.level3.raw, term=found.group(0)))
 
 
 @register("B4", Severity.WARNING, Criterion.RELEVANCE, "以财政管理指标作为产出或效益",
@@ -116,7 +116,7 @@ def fiscal_management_as_result(ctx: CheckContext) -> Iterator[Hit]:
         if term:
             level1 = level1_of(indicator.level1.raw, indicator.level2.raw)
             yield ctx.row_hit(seq, index, indicator, "level3",
-                              f"“{indicator.level3.raw}”是财政管理类指标（{term}），不宜作为{level1}。")
+                              msg("B4", name=indicator.level3.raw, term=term, level1=level1))
 
 
 @register("B5", Severity.WARNING, Criterion.RELEVANCE, "指标放错了维度",
@@ -127,17 +127,17 @@ def wrong_dimension(ctx: CheckContext) -> Iterator[Hit]:
         level2 = level_name(indicator.level2.raw)
         name = compact(indicator.level3.raw)
         target = ctx.target(indicator)
-        message = None
+        message: Msg | None = None
         if level1 and level1 != SATISFACTION and contains_any(name, ctx.settings.satisfaction_words):
-            message = f"满意度指标“{indicator.level3.raw}”放在了“{level2 or level1}”下，应列入满意度指标。"
+            message = msg("B5.satisfaction", name=indicator.level3.raw, level=level2 or level1)
         elif level2 and level2 != TIMELINESS and target.kind is TargetKind.DATE:
-            message = f"指标值是日期（{indicator.value.raw}），却放在了“{level2}”下，应列入时效指标。"
+            message = msg("B5.date", value=indicator.value.raw, level=level2)
         elif level2 in (QUANTITY, QUALITY) and (
                 (target.is_duration and target.comparator in (Comparator.LE, Comparator.LT))
                 or contains_any(name, ctx.settings.timeliness_words)):
-            message = f"“{indicator.level3.raw}”衡量的是时效，却放在了“{level2}”下，应列入时效指标。"
+            message = msg("B5.timeliness", name=indicator.level3.raw, level=level2)
         elif level2 in (QUANTITY, QUALITY, TIMELINESS) and target.is_money:
-            message = f"指标值是金额（{indicator.value.raw}），却放在了“{level2}”下，应列入成本指标。"
+            message = msg("B5.money", value=indicator.value.raw, level=level2)
         if message:
             yield ctx.row_hit(seq, index, indicator, "level3", message)
 
@@ -184,7 +184,7 @@ def goal_not_covered(ctx: CheckContext) -> Iterator[Hit]:
                 missing.extend(t for t in terms if t not in missing)
         if missing:
             listed = "”“".join(missing[:6])
-            yield ctx.header_hit(seq, "goal", project.goal, f"绩效目标中的“{listed}”没有相应的绩效指标。")
+            yield ctx.header_hit(seq, "goal", project.goal, msg("B6", terms=listed))
 
 
 # The lookbehind starts a match only where a run of numerals starts: without it a search
@@ -206,11 +206,11 @@ def multi_year_wording(ctx: CheckContext) -> Iterator[Hit]:
     for seq, project in ctx.projects():
         if project.goal is not None and (found := _multi_year(compact(project.goal.raw), words)):
             yield ctx.header_hit(seq, "goal", project.goal,
-                                 f"年度绩效目标使用了实施期表述“{found}”，应写当年可完成的目标。")
+                                 msg("B7.goal", word=found))
         for index, indicator in enumerate(project.indicators):
             for column in ("level3", "value"):
                 cell = getattr(indicator, column)
                 if found := _multi_year(compact(cell.raw), words):
                     yield ctx.row_hit(seq, index, indicator, column,
-                                      f"年度指标使用了实施期表述“{found}”，应写预算年度内的目标。")
+                                      msg("B7.row", word=found))
                     break

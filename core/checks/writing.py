@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from core.checks.registry import CheckContext, Hit, register
 from core.checks.vocabulary import compact, contains_any, level_name
+from core.messages import msg
 from core.model import HEADER_FIELDS, Field, ImportIssue, Indicator, Project
 from core.review import Criterion, Location, Severity
 
@@ -25,7 +26,7 @@ def vague_words(ctx: CheckContext) -> Iterator[Hit]:
             word = contains_any(compact(cell.raw), ctx.settings.vague_words)
             if word:
                 yield ctx.row_hit(seq, index, indicator, column,
-                                  f"{label}“{cell.raw}”使用了含糊用语“{word}”，难以考核。")
+                                  msg("E1", label=label, value=cell.raw, word=word))
 
 
 @register("E2", Severity.NOTE, Criterion.COMPLETENESS, "指标描述只重复三级指标")
@@ -34,7 +35,7 @@ def description_repeats_name(ctx: CheckContext) -> Iterator[Hit]:
         name, description = compact(indicator.level3.raw), compact(indicator.description.raw)
         if name and description == name:
             yield ctx.row_hit(seq, index, indicator, "description",
-                              "指标描述只重复了三级指标名称，没有说明口径或计算方法。")
+                              msg("E2"))
 
 
 def row_key(indicator: Indicator) -> tuple[str, str, str]:
@@ -69,8 +70,7 @@ def copied_table(ctx: CheckContext) -> Iterator[Hit]:
             share, other_seq, other = best
             percent = (share * 100).quantize(Decimal(1))
             yield ctx.project_hit(seq, project, other.display_name,
-                                  f"指标表有{percent}%的行与第{other_seq}个项目“{other.display_name}”相同，"
-                                  "可能是照搬。")
+                                  msg("E3", percent=str(percent), other_seq=other_seq, other=other.display_name))
 
 
 def _cell_of(project: Project | None, issue: ImportIssue) -> Field | None:
@@ -98,5 +98,5 @@ def import_artefacts(ctx: CheckContext) -> Iterator[Hit]:
         else:
             location = Location(project_seq=issue.project_seq, field=issue.column or f"import.{issue.code}")
         yield Hit(location, cell.raw if cell is not None else "",
-                  f"导入提示（非报送单位问题）：{issue.message.rstrip('。')}。请对照原文件核实此处内容。",
+                  msg("E4", issue=issue.message.rstrip("。")),
                   None, issue.prov if issue.prov.to_dict() or cell is None else cell.prov)

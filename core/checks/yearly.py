@@ -23,6 +23,7 @@ from decimal import Decimal
 from core.checks.registry import CheckContext, Hit, project_key, register
 from core.checks.vocabulary import BENEFIT, SATISFACTION, level1_of, level_name
 from core.compare import Comparison, ProjectMatch, compare_documents, document_year
+from core.messages import msg
 from core.model import INDICATOR_COLUMNS, Document, Project
 from core.review import Criterion, Severity
 
@@ -75,9 +76,9 @@ def target_lowered_while_budget_rose(ctx: CheckContext) -> Iterator[Hit]:
                 continue  # a cell the importer could not read with certainty is E4's, not a change
             yield ctx.row_hit(
                 seq, row, new.indicators[row], "value",
-                f"预算数由上年 {old.budget_total.raw if old.budget_total else ''} 增至 "
-                f"{new.budget_total.raw if new.budget_total else ''}（{_percent(before, after)}），"
-                f"而“{change['level3']}”的目标由上年“{change['old']}”降为“{change['new']}”。",
+                msg("F1", old_budget=old.budget_total.raw if old.budget_total else "",
+                    new_budget=new.budget_total.raw if new.budget_total else "", change=_percent(before, after),
+                    name=str(change["level3"]), old=str(change["old"]), new=str(change["new"])),
                 suggestion=change["old"])
 
 
@@ -99,9 +100,9 @@ def budget_moved_targets_did_not(ctx: CheckContext) -> Iterator[Hit]:
             continue
         yield ctx.header_hit(
             seq, "budget_total", new.budget_total,
-            f"预算数由上年 {old.budget_total.raw if old.budget_total else ''} 变为 "
-            f"{new.budget_total.raw if new.budget_total else ''}（{_percent(before, after)}），"
-            f"超过 ±{threshold * 100:.0f}%，但绩效指标的指标值与上年完全相同。")
+            msg("F2", old_budget=old.budget_total.raw if old.budget_total else "",
+                new_budget=new.budget_total.raw if new.budget_total else "", change=_percent(before, after),
+                threshold=f"{threshold * 100:.0f}"))
 
 
 @register("F3", Severity.WARNING, Criterion.COMPLETENESS, "指标数量大幅减少",
@@ -114,7 +115,7 @@ def indicator_count_dropped(ctx: CheckContext) -> Iterator[Hit]:
         if before and round(Decimal(before - after) / before, 4) > share:
             yield ctx.project_hit(
                 seq, new, f"{before}→{after}",
-                f"绩效指标由上年 {before} 个减为 {after} 个，减少超过{share * 100:.0f}%。")
+                msg("F3", before=before, after=after, share=f"{share * 100:.0f}"))
 
 
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)(\d{4})\s*年")
@@ -144,14 +145,13 @@ def copied_from_last_year(ctx: CheckContext) -> Iterator[Hit]:
                 if old_year and new_year and new_year > old_year and old_year in years:
                     stale.append(ctx.row_hit(
                         seq, row.new, after, column,
-                        f"“{b.raw}”仍是上年（{old_year}年）的日期，与上年表格相同，疑为照抄上年未更新。",
+                        msg("F4.stale_date", value=b.raw, year=old_year),
                         suggestion=_YEAR_IN_TEXT.sub(
                             lambda m: f"{new_year}年" if int(m.group(1)) == old_year else m.group(0), b.raw)))
         if cells and old.indicators and Decimal(same) / cells >= share_min:
             yield ctx.project_hit(
                 seq, new, f"{same}/{cells}",
-                f"绩效指标表与上年相同的单元格占 {Decimal(same) * 100 / cells:.0f}%（{same}/{cells}），"
-                "疑为照抄上年。")
+                msg("F4.copied", percent=f"{Decimal(same) * 100 / cells:.0f}", same=same, cells=cells))
         yield from stale
 
 
@@ -169,5 +169,5 @@ def outcome_indicator_dropped(ctx: CheckContext) -> Iterator[Hit]:
                 continue
             yield ctx.project_hit(
                 seq, new, gone.level3.raw,
-                f"上年的{level1}“{gone.level3.raw}”（{gone.level2.raw}，指标值“{gone.value.raw}”）"
-                f"今年被删除，{gone.level2.raw}下也没有新增替代指标。", column="level3")
+                msg("F5", level1=level1, name=gone.level3.raw, level2=gone.level2.raw, value=gone.value.raw),
+                column="level3")

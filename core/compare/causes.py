@@ -31,14 +31,7 @@ class Cause(StrEnum):
     OTHER = "other"
 
 
-CAUSE_TEXT: dict[Cause, str] = {
-    Cause.TIGHTENED: "目标提高",
-    Cause.LOOSENED: "目标降低",
-    Cause.QUANTITY: "数量变化",
-    Cause.BUDGET: "随预算变化",
-    Cause.YEAR_ROLLOVER: "年度顺延",
-    Cause.OTHER: "其他修改",
-}
+# The words for each cause are in the message catalogue (cause.*, core.compare.summary.cause_text).
 
 # A year: four digits written as a year ("2025年", "〔2025〕", "2025-12-31", a bare "2025"), not a
 # count that happens to look like one ("≥2000人").

@@ -6,73 +6,77 @@ are built here, once, from the change dicts of `core.compare.diff`.
 
 from __future__ import annotations
 
-from core.compare.causes import CAUSE_TEXT, Cause
+from core.checks.describe import column_label
+from core.checks.describe import field_label as header_label
+from core.compare.causes import Cause
 from core.compare.diff import Change, Comparison
+from core.messages import Lang, label
 
-FIELD_TEXT: dict[str, str] = {
-    "overall_goal": "总体绩效目标", "sub_goals": "分项绩效目标", "measures": "工作保障措施",
-    "name": "项目名称", "title": "表名", "unit": "预算单位", "money_unit": "金额单位", "usage": "资金用途",
-    "goal": "项目绩效目标", "budget_total": "预算数", "fiscal_funds": "财政资金", "other_funds": "其他资金",
-    "level3": "三级指标", "description": "指标描述", "value": "指标值", "basis": "指标值确定依据",
-}
+_COLUMNS = ("level1", "level2", "level3", "description", "value", "basis")
 
 
-KIND_TEXT: dict[str, str] = {
-    "year": "年度", "text": "部门目标文字", "project_added": "新增项目", "project_removed": "取消项目",
-    "project_code": "项目编码", "project_seq": "项目序号", "project_field": "项目信息", "budget": "预算金额",
-    "indicator_field": "指标内容", "indicator_added": "新增指标", "indicator_removed": "删除指标",
-}
-
-
-def field_text(name: str) -> str:
+def field_text(name: str, lang: Lang = "zh") -> str:
     if name.startswith("spending_plan."):
-        return "资金支出计划" + name.split(".", 1)[1]
-    return FIELD_TEXT.get(name, name)
+        return label("field.spending_plan", lang) + name.split(".", 1)[1]
+    return column_label(name, lang) if name in _COLUMNS else header_label(name, lang)
 
 
-def _short(text: object, limit: int = 40) -> str:
+def kind_text(kind: str, lang: Lang = "zh") -> str:
+    return label(f"change.{kind}", lang, default=kind)
+
+
+def cause_text(cause: Cause, lang: Lang = "zh") -> str:
+    return label(f"cause.{cause.value}", lang)
+
+
+def _short(text: object, limit: int = 40, lang: Lang = "zh") -> str:
     value = "" if text is None else str(text).replace("\n", " ")
     if not value.strip():
-        return "（空）"
+        return label("chg.empty", lang)
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
-def _cause(change: Change) -> str:
+def _cause(change: Change, lang: Lang) -> str:
     cause = change.get("cause")
-    return f"（{CAUSE_TEXT[Cause(cause)]}）" if cause in Cause.__members__.values() else ""
+    if cause not in Cause.__members__.values():
+        return ""
+    return label("chg.cause", lang).format(cause=cause_text(Cause(cause), lang))
 
 
-def describe(change: Change) -> str:
-    """One line in Chinese for one change."""
+def describe(change: Change, lang: Lang = "zh") -> str:
+    """One line for one change, in `lang`."""
     kind = change["kind"]
+
+    def line(key: str, **params: object) -> str:
+        return label(f"chg.{key}", lang).format(**params)
+
     if kind == "year":
-        return f"预算年度：{change['old']} → {change['new']}"
+        return line("year", old=change["old"], new=change["new"])
     if kind == "text":
-        return f"{field_text(change['field'])}有修改{_cause(change)}"
+        return line("text", field=field_text(change["field"], lang), cause=_cause(change, lang))
     project = change.get("project", "")
-    if kind == "project_added":
-        return f"新增项目：{project}（{change.get('code') or '无编码'}）"
-    if kind == "project_removed":
-        return f"取消项目：{project}（{change.get('code') or '无编码'}）"
+    if kind in ("project_added", "project_removed"):
+        return line(kind, project=project, code=change.get("code") or label("chg.no_code", lang))
     if kind == "project_code":
-        return f"{project}：项目编码 {change['old']} → {change['new']}{_cause(change)}"
+        return line(kind, project=project, old=change["old"], new=change["new"], cause=_cause(change, lang))
     if kind == "project_seq":
-        return f"{project}：序号 {change['old']} → {change['new']}"
+        return line(kind, project=project, old=change["old"], new=change["new"])
     if kind == "project_field":
-        return (f"{project}：{field_text(change['field'])} “{_short(change['old'])}” → "
-                f"“{_short(change['new'])}”{_cause(change)}")
+        return line(kind, project=project, field=field_text(change["field"], lang), old=_short(change["old"], lang=lang),
+                    new=_short(change["new"], lang=lang), cause=_cause(change, lang))
     if kind == "budget":
-        percent = f"（{change['percent']}）" if change.get("percent") else ""
-        return f"{project}：{field_text(change['field'])} {_short(change['old'])} → {_short(change['new'])}{percent}"
+        percent = label("chg.percent", lang).format(percent=change["percent"]) if change.get("percent") else ""
+        return line(kind, project=project, field=field_text(change["field"], lang),
+                    old=_short(change["old"], lang=lang), new=_short(change["new"], lang=lang), percent=percent)
     if kind == "indicator_field":
-        where = f"{change['level2']}/{change['level3']}"
-        return (f"{project}：{where} {field_text(change['field'])} “{_short(change['old'])}” → "
-                f"“{_short(change['new'])}”{_cause(change)}")
+        return line(kind, project=project, where=f"{change['level2']}/{change['level3']}",
+                    field=field_text(change["field"], lang), old=_short(change["old"], lang=lang),
+                    new=_short(change["new"], lang=lang), cause=_cause(change, lang))
     if kind in ("indicator_added", "indicator_removed"):
         row = change.get("indicator") or {}
-        verb = "新增指标" if kind == "indicator_added" else "删除指标"
-        return f"{project}：{verb} {row.get('level2', '')}/{row.get('level3', '')}（{_short(row.get('value'))}）"
-    return f"{project}：{kind}"
+        return line(kind, project=project, where=f"{row.get('level2', '')}/{row.get('level3', '')}",
+                    value=_short(row.get("value"), lang=lang))
+    return line("other", project=project, kind=kind)
 
 
 def summary_lines(comparison: Comparison) -> list[str]:
@@ -97,6 +101,6 @@ def summary_lines(comparison: Comparison) -> list[str]:
     counts: dict[str, int] = {}
     for change in comparison.changes:
         counts[change["kind"]] = counts.get(change["kind"], 0) + 1
-    lines += ["", f"共 {len(comparison.changes)} 处变化：" + "，".join(f"{KIND_TEXT.get(k, k)} {v}" for k, v in counts.items())
+    lines += ["", f"共 {len(comparison.changes)} 处变化：" + "，".join(f"{kind_text(k)} {v}" for k, v in counts.items())
               if comparison.changes else "两年文件没有差别。"]
     return lines

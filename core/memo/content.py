@@ -18,7 +18,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from core.checks.describe import column_label
 from core.memo.blocks import Cell, Cover, Memo, Metadata, Para, Section, Signature, Table
+from core.messages import label
 from core.model import Document, Indicator, Project
 from core.progress import NoProgress, Progress, check
 from core.review import (
@@ -35,26 +37,19 @@ from core.review import (
 )
 from core.values import MoneyUnit
 
-SEVERITY_LABELS: dict[Severity, str] = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.NOTE: "提示"}
+# The memo is Chinese; its labels come from the one catalogue (core.messages).
+_COLUMNS = ("level1", "level2", "level3", "description", "value", "basis")
+COLUMN_LABELS: dict[str, str] = {name: column_label(name) for name in _COLUMNS}
 
-HEADER_LABELS: dict[str, str] = {
-    "code": "项目编码", "name": "项目名称", "budget_total": "预算数", "fiscal_funds": "财政资金",
-    "other_funds": "其他资金", "usage": "资金用途", "goal": "项目绩效目标", "spending_plan": "资金支出计划",
-    "overall_goal": "总体绩效目标", "sub_goals": "分项绩效目标", "measures": "工作保障措施",
-}
-COLUMN_LABELS: dict[str, str] = {
-    "level1": "一级指标", "level2": "二级指标", "level3": "三级指标",
-    "description": "指标描述", "value": "指标值", "basis": "指标值确定依据",
-}
-CHANGE_LABELS: dict[str, str] = {
-    "year": "年度", "text": "文字内容", "project_code": "项目编码", "project_seq": "项目序号",
-    "project_added": "新增项目", "project_removed": "取消项目", "budget": "预算金额",
-    "indicator_field": "指标内容", "indicator_added": "新增指标", "indicator_removed": "删除指标",
-}
-CAUSE_LABELS: dict[str, str] = {
-    "tightened": "目标提高", "loosened": "目标降低", "quantity": "数量调整", "budget": "随预算调整",
-    "year_rollover": "年份顺延", "other": "其他",
-}
+
+def _severity(severity: Severity) -> str:
+    return label(f"severity.{severity.value}")
+
+
+def _header(name: str) -> str:
+    return label(f"field.{name}", default=name)
+
+
 # The four criteria weigh the same by default (CHECKS.md, Grading).
 DEFAULT_WEIGHTS: dict[Criterion, float] = dict.fromkeys(Criterion, 25.0)
 
@@ -157,15 +152,15 @@ class _Place:
             name = f"（{row.level3.raw}）" if row is not None and not row.level3.blank else ""
             text = f"第{location.indicator + 1}项指标{name}"
             if location.column:
-                text += COLUMN_LABELS.get(location.column, location.column)
+                text += column_label(location.column)
             return text
         if location.field:
             base, _, part = location.field.partition(".")
             base, _, index = base.partition("[")
-            label = HEADER_LABELS.get(base, base)
+            label_text = _header(base)
             if index:
-                label += f"第{int(index.rstrip(']')) + 1}项"
-            return f"{label}（{part}）" if part else label
+                label_text += f"第{int(index.rstrip(']')) + 1}项"
+            return f"{label_text}（{part}）" if part else label_text
         return "项目整体" if self.project is not None else "部门整体"
 
 
@@ -175,7 +170,7 @@ def _finding_line(number: int, finding: Finding, place: _Place) -> Para:
     text = f"{where}{quote}：{finding.message}"
     if finding.suggestion:
         text += f"建议：{finding.suggestion}。" if not finding.suggestion.endswith("。") else f"建议：{finding.suggestion}"
-    lead = f"（{number}）[{finding.check_id} {SEVERITY_LABELS[finding.severity]}] "
+    lead = f"（{number}）[{finding.check_id} {_severity(finding.severity)}] "
     return Para(text=text, lead=lead, kind="item")
 
 
@@ -213,7 +208,7 @@ def _header_summary(project: Project) -> list[Para]:
                 else f"{value.raw.strip()}{unit.value}"
         else:
             text = value.raw
-        lines.append(Para(text=text, lead=f"{HEADER_LABELS[name]}：", kind="item"))
+        lines.append(Para(text=text, lead=f"{_header(name)}：", kind="item"))
     if project.spending_plan:
         plan = "，".join(f"{key}{value.raw or '（空白）'}" for key, value in project.spending_plan.items())
         lines.append(Para(text=plan, lead="资金支出计划（%）：", kind="item"))
@@ -266,29 +261,29 @@ def _indicator_table(project: Project, revisions: Sequence[Revision], caption: s
 
 def _comparison_section(changes: Sequence[Mapping[str, object]], previous_year: int | None) -> Section:
     kinds = Counter(str(change.get("kind")) for change in changes)
-    summary = "、".join(f"{CHANGE_LABELS.get(kind, kind)}{count}处" for kind, count in kinds.items())
+    summary = "、".join(f"{label(f'change.{kind}', default=kind)}{count}处" for kind, count in kinds.items())
     than = f"{previous_year}年度" if previous_year else "上年度"
     blocks: list[Para | Table] = [Para(f"与{than}绩效目标相比，共有{len(changes)}处变化" +
                                        (f"：{summary}。" if summary else "。"))]
     rows = []
     for change in changes:
         kind = str(change.get("kind"))
-        what = CHANGE_LABELS.get(kind, kind)
+        what = label(f"change.{kind}", default=kind)
         if kind == "indicator_field":
             level3 = str(change.get("level3") or "")
-            column = COLUMN_LABELS.get(str(change.get("field")), str(change.get("field") or ""))
+            column = column_label(str(change.get("field") or ""))
             what = f"{level3}·{column}"
-            cause = CAUSE_LABELS.get(str(change.get("cause")), "")
+            cause = label(f"cause.{change.get('cause')}", default="") if change.get("cause") else ""
             if cause:
                 what += f"（{cause}）"
         elif kind == "budget":
-            what = HEADER_LABELS.get(str(change.get("field")), str(change.get("field") or "预算"))
+            what = _header(str(change.get("field") or "budget_total"))
         elif kind in ("indicator_added", "indicator_removed"):
             indicator = change.get("indicator")
             level3 = indicator.get("level3") if isinstance(indicator, Mapping) else None
             what += f"：{level3}" if level3 else ""
         elif kind == "text":
-            what = HEADER_LABELS.get(str(change.get("field")), str(change.get("field") or what))
+            what = _header(str(change.get("field"))) if change.get("field") else what
         old = change.get("old", change.get("code") if kind == "project_removed" else "")
         new = change.get("new", change.get("code") if kind == "project_added" else "")
         rows.append((Cell(str(change.get("project") or "部门整体")), Cell(what),
@@ -417,7 +412,7 @@ def _overview_section(document: Document, keyed: Sequence[tuple[int, Project]], 
     found = [finding for key, _ in keyed for finding in by_project.get(key, [])]
     severities = Counter(finding.severity for finding in found)
     blocks.append(Para(f"审核确认问题{len(found)}个，其中" +
-                       "、".join(f"{SEVERITY_LABELS[s]}{severities[s]}个" for s in Severity) + "。"))
+                       "、".join(f"{_severity(s)}{severities[s]}个" for s in Severity) + "。"))
     bands = Counter(grades[key].band for key, _ in keyed if key in grades)
     results = {band: Counter(grades[key].result for key, _ in keyed if key in grades and grades[key].band is band)
                for band in Band}
@@ -484,7 +479,7 @@ def _common_section(keyed: Sequence[tuple[int, Project]], by_project: Mapping[in
         listed = "、".join(names[key] for key in keys)
         blocks.append(Para(
             text=f"{finding.criterion.value}方面，{len(keys)}个项目（{listed}）存在同类问题，例如：{finding.message}",
-            lead=f"（{n}）[{check_id} {SEVERITY_LABELS[finding.severity]}] ", kind="item"))
+            lead=f"（{n}）[{check_id} {_severity(finding.severity)}] ", kind="item"))
     return Section(title="共性问题", blocks=blocks)
 
 

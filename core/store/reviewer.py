@@ -83,7 +83,9 @@ def _finding_columns(finding: Finding) -> dict[str, Any]:
     return {
         "check_id": finding.check_id, "severity": finding.severity.value,
         "criterion": finding.criterion.value, **convert.location_columns(finding.location),
-        "quote": finding.quote, "message": finding.message, "suggestion": finding.suggestion,
+        "quote": finding.quote, "message_key": finding.key,
+        "params_json": json.dumps(finding.params, ensure_ascii=False, sort_keys=True),
+        "suggestion": finding.suggestion,
         "prov": codec.prov_to_text(finding.prov), "state": finding.state.value, "reason": finding.reason,
     }
 
@@ -91,7 +93,8 @@ def _finding_columns(finding: Finding) -> dict[str, Any]:
 def finding_from(row: Any) -> Finding:
     return Finding(check_id=row["check_id"], severity=Severity(row["severity"]),
                    criterion=Criterion(row["criterion"]), location=convert.location_from(row),
-                   quote=row["quote"], message=row["message"], suggestion=row["suggestion"],
+                   quote=row["quote"], key=row["message_key"], params=json.loads(row["params_json"] or "{}"),
+                   suggestion=row["suggestion"],
                    prov=codec.prov_from_text(row["prov"]) if row["prov"] else None,
                    state=FindingState(row["state"]), reason=row["reason"])
 

@@ -11,6 +11,7 @@ from core.checks import registry
 from core.checks.registry import CheckContext, Hit, all_checks, register, run_checks
 from core.checks.settings import DEFAULT_SETTINGS, SETTINGS_LABELS, CheckSettings
 from core.errors import Cancelled
+from core.messages import msg
 from core.review import Criterion, Location, Severity
 from tests.checks.factory import document, project, with_row
 
@@ -45,7 +46,7 @@ def test_a_module_registers_a_check_that_needs_the_previous_year(scratch_registr
               settings=("yearly_budget_change",))
     def compare(ctx: CheckContext) -> Iterator[Hit]:
         assert ctx.previous is not None
-        yield Hit(Location(project_seq=1, field="budget_total"), ctx.previous.projects[0].budget_total.raw, "变化")
+        yield Hit(Location(project_seq=1, field="budget_total"), ctx.previous.projects[0].budget_total.raw, msg("R", text="变化"))
 
     doc = document()
     assert [f for f in run_checks(doc) if f.check_id == "Z9"] == []

@@ -206,3 +206,43 @@ def test_foreign_database_is_refused(tmp_path: Path) -> None:
         conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
     with pytest.raises(WorkspaceError, match="不是本程序的工作区"):
         Workspace.open(path)
+
+
+def test_upgrade_from_0006_keeps_findings_as_written_and_a_check_run_types_them(tmp_path: Path) -> None:
+    """A 0006 workspace stored findings as Chinese sentences: after 0007 each reads as its
+    sentence under the key "legacy" with its state and reason, a check run replaces open
+    ones by typed findings (key and parameters) carrying the states, and the downgrade
+    writes the Chinese text back."""
+    from core.checks.registry import load_checks, run_checks
+
+    load_checks()
+
+    path = tmp_path / "w0006.sqlite"
+    engine = _engine_at(path, "0006_stated_totals")
+    _seed(engine)
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        for n, (state, reason) in enumerate([("open", None), ("dismissed", "已与单位核实")]):
+            conn.execute(text(
+                "INSERT INTO findings (document_id, project_id, loc_project_seq, loc_field, loc_key, check_id,"
+                " severity, criterion, quote, message, state, reason)"
+                " VALUES (1, 1, 1, 'goal', :key, 'A1', 'E', '完整性', '', :message, :state, :reason)"),
+                {"key": f"p1|fgoal{n}|iNone|cNone", "message": f"旧的句子{n}", "state": state, "reason": reason})
+    engine.dispose()
+    with Workspace.open(path) as ws:
+        stored = ws.findings(1)
+        assert [(f.finding.key, f.finding.params, f.finding.text("en"), f.finding.state.value, f.finding.reason)
+                for f in stored] == [("legacy", {"text": "旧的句子0"}, "旧的句子0", "open", None),
+                                     ("legacy", {"text": "旧的句子1"}, "旧的句子1", "dismissed", "已与单位核实")]
+        document = ws.load_document(1)
+        ws.replace_findings(1, run_checks(document))
+        typed = [f.finding for f in ws.findings(1)]
+        assert typed and all(f.key != "legacy" for f in typed if f.state.value == "open")
+        assert any(f.text("en") != f.text("zh") for f in typed)  # rendered from the catalogue
+    engine = create_engine(f"sqlite:///{path}")
+    sqlite_specific.install_connection_setup(engine, foreign_keys=False)
+    with engine.begin() as conn:
+        migrate.downgrade(conn, "0006_stated_totals")
+        messages = [r[0] for r in conn.execute(text("SELECT message FROM findings"))]
+    engine.dispose()
+    assert messages and all(m for m in messages)

@@ -78,7 +78,7 @@ def test_annotations_on_every_level(ws: Workspace, imported: int) -> None:
 
 def _finding(check: str, seq: int, quote: str) -> Finding:
     return Finding(check_id=check, severity=Severity.WARNING, criterion=Criterion.COMPLETENESS,
-                   location=Location(project_seq=seq, field="goal"), quote=quote, message="目标不完整")
+                   location=Location(project_seq=seq, field="goal"), quote=quote, key="R", params={"text": "目标不完整"})
 
 
 def test_replace_findings_keeps_the_reviewers_decisions(ws: Workspace, imported: int) -> None:
@@ -124,7 +124,7 @@ def test_open_finding_counts_are_per_department_year_and_project(ws: Workspace) 
     ws.replace_findings(other, [_finding("A1", 3, "q")])
     ws.set_finding_state(ws.findings(newer)[0].id, FindingState.ACCEPTED)
     ws.add_finding(newer, Finding(check_id="R", severity=Severity.NOTE, criterion=Criterion.COMPLETENESS,
-                                  location=Location(), quote="", message="整份文件"))  # on no project
+                                  location=Location(), quote="", key="R", params={"text": "整份文件"}))  # on no project
     dept, other_dept = ws.document_info(newer).department_id, ws.document_info(other).department_id
     assert ws.open_findings_per_department([dept, other_dept]) == {dept: 5, other_dept: 1}
     assert ws.open_findings_per_department([dept]) == {dept: 5}

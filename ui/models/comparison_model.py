@@ -18,9 +18,10 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from core.compare import Comparison, ProjectMatch
-from core.compare.causes import CAUSE_TEXT, Cause
+from core.compare.causes import Cause
+from core.compare.summary import cause_text
 from core.model import INDICATOR_COLUMNS, MONEY_FIELDS, SPENDING_PLAN_KEYS, Project
-from ui.labels import field_label
+from ui.labels import field_label, ui_lang
 from ui.models.indicator_model import COLUMN_TITLES
 from ui.models.roles import CHANGE_ROLE, OBJECT_ROLE
 from ui.resources import icon
@@ -118,7 +119,7 @@ def change_text(change: dict[str, Any]) -> str:
              QCoreApplication.translate("ComparisonModel", "本年：{new}").format(new=change.get("new", ""))]
     if change.get("cause"):
         cause = change["cause"]
-        text = CAUSE_TEXT.get(Cause(cause), cause) if cause in Cause._value2member_map_ else cause
+        text = cause_text(Cause(cause), ui_lang()) if cause in Cause._value2member_map_ else cause
         lines.append(QCoreApplication.translate("ComparisonModel", "原因：{cause}").format(cause=text))
     if change.get("percent"):
         lines.append(QCoreApplication.translate("ComparisonModel", "变动：{percent}").format(percent=change["percent"]))

@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from core.review import FindingState, Severity
 from core.store.records import StoredFinding
-from ui.labels import SEVERITY_LABELS, STATE_LABELS, location_label, tr
+from ui.labels import finding_text, location_label, severity_label, state_label
 from ui.models.roles import ID_ROLE, OBJECT_ROLE, SORT_ROLE
 from ui.resources import icon
 from ui.settings import QT_TRANSLATE_NOOP
@@ -70,15 +70,15 @@ class FindingsModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == SEVERITY:
-                return tr(SEVERITY_LABELS.get(f.severity, str(f.severity)))
+                return severity_label(f.severity)
             if col == RULE:
                 return f.check_id
             if col == PLACE:
                 return location_label(f.location)
             if col == MESSAGE:
-                return f.message
+                return finding_text(f)
             if col == STATE:
-                return tr(STATE_LABELS.get(f.state, str(f.state)))
+                return state_label(f.state)
         if role == Qt.ItemDataRole.DecorationRole:
             if col == SEVERITY:
                 return icon(_SEVERITY_ICON.get(f.severity, "note"))
@@ -87,7 +87,7 @@ class FindingsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and f.state != FindingState.OPEN:
             return QBrush(QColor("#777777"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"{f.check_id} · {f.criterion}", f.message]
+            lines = [f"{f.check_id} · {f.criterion}", finding_text(f)]
             if f.quote:
                 lines.append(self.tr("原文：{quote}").format(quote=f.quote))
             if f.suggestion:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from core.review import FindingState
 from core.store.records import StoredFinding
+from ui.labels import finding_text
 from ui.models.findings_model import MESSAGE, PLACE, FindingsModel
 
 
@@ -102,7 +103,7 @@ class FindingsPanel(QWidget):
             return
         reason, ok = QInputDialog.getText(
             self, self.tr("驳回审核发现"),
-            self.tr("{rule}：{message}\n\n请写明驳回理由：").format(rule=f.finding.check_id, message=f.finding.message),
+            self.tr("{rule}：{message}\n\n请写明驳回理由：").format(rule=f.finding.check_id, message=finding_text(f.finding)),
             QLineEdit.EchoMode.Normal, f.finding.reason or "")
         if not ok:
             return

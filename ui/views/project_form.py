@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from core.model import MONEY_FIELDS, SPENDING_PLAN_KEYS, Project
 from core.values import MoneyUnit
-from ui.labels import FIELD_LABELS, field_label, tr
+from ui.labels import field_label
 from ui.resources import icon
 from ui.validation import read_money
 
@@ -70,8 +70,8 @@ class ProjectForm(QWidget):
         top.addWidget(self._line("code"), 1)
         self.unit_label = QLabel()
         top.addWidget(self.unit_label)
-        form.addRow(tr(FIELD_LABELS["code"]), top)
-        form.addRow(tr(FIELD_LABELS["name"]), self._line("name"))
+        form.addRow(field_label("code"), top)
+        form.addRow(field_label("name"), self._line("name"))
 
         money = QGridLayout()
         for i, name in enumerate(MONEY_FIELDS):
@@ -81,13 +81,13 @@ class ProjectForm(QWidget):
         money.addWidget(self.money_unit_label, 0, 2 * len(MONEY_FIELDS))
         form.addRow(self.tr("金额"), money)
 
-        form.addRow(tr(FIELD_LABELS["usage"]), self._box("usage", 2))
+        form.addRow(field_label("usage"), self._box("usage", 2))
         plan = QHBoxLayout()
         for key in SPENDING_PLAN_KEYS:
             plan.addWidget(QLabel(key))
             plan.addWidget(self._line(f"spending_plan.{key}"))
-        form.addRow(tr(FIELD_LABELS["spending_plan"]), plan)
-        form.addRow(tr(FIELD_LABELS["goal"]), self._box("goal", 3))
+        form.addRow(field_label("spending_plan"), plan)
+        form.addRow(field_label("goal"), self._box("goal", 3))
         self.long_term_goal = QPlainTextEdit(self)
         self.long_term_goal.setObjectName("field_long_term_goal")
         self.long_term_goal.setReadOnly(True)
