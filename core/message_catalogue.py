@@ -196,4 +196,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "F5": ("上年的{level1}“{name}”（{level2}，指标值“{value}”）今年被删除，{level2}下也没有新增替代指标。",
            "Last year's {level1} “{name}” ({level2}, target “{value}”) was dropped with no replacement "
            "under {level2}."),
+    # --- G 实质 ---------------------------------------------------------------------------
+    # --- H 部门整体 ------------------------------------------------------------------------
 }

@@ -33,6 +33,8 @@ GROUP_MODULES: tuple[str, ...] = (
     "core.checks.feasibility",
     "core.checks.writing",
     "core.checks.yearly",
+    "core.checks.substance",
+    "core.checks.department",
 )
 
 

@@ -71,6 +71,8 @@ class CheckSettings:
     yearly_budget_change: Decimal = field(default=Decimal("0.2"), metadata=_label("预算变动幅度（F2）", 0, NUMBER_CEILING))
     yearly_count_drop: Decimal = field(default=Decimal("0.3333"), metadata=_label("指标数量减少比例（F3）", 0, 1))
     yearly_identical_share: Decimal = field(default=Decimal("0.95"), metadata=_label("与上年相同的占比（F4）", 0, 1))
+    # G 实质 (substance)
+    # H 部门整体 (the department part)
     # Grading
     criterion_weights: dict[str, Decimal] = field(default_factory=_weights, metadata=_label("各审核内容的分值", 0, NUMBER_CEILING))
     severity_deductions: dict[str, Decimal] = field(default_factory=_deductions, metadata=_label("每个问题的扣分（按严重程度）", 0, NUMBER_CEILING))
