@@ -91,6 +91,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "chg.empty": ("（空）", "(blank)"),
     # --- findings: a message kept from before the catalogue (migration 0007) ------------
     "legacy": ("{text}", "{text}"),
+    # --- findings about the run itself ---------------------------------------------------
+    "internal_error": ("规则{rule}在本项目上运行出错（{error}），本项目的该项审核未完成，其他规则不受影响。",
+                       "Rule {rule} failed on this project ({error}); that check is incomplete here, the "
+                       "other rules are not affected."),
+    "common": ("{count}个项目（共{total}个）存在同类问题（{findings}处）：{projects}。例如：{example}",
+               "{count} of {total} projects share this problem ({findings} places): {projects}. "
+               "For example: {example}"),
     # --- a finding the reviewer wrote by hand (check id "R") ---------------------------------
     "R": ("{text}", "{text}"),
     # --- A 完整性 --------------------------------------------------------------------------

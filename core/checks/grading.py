@@ -1,7 +1,9 @@
 """Grading (评分): a project's 0–100 score from its findings, the band and the result.
 
 Each criterion (完整性/相关性/适当性/可行性) starts at its weight (25 by default) and loses
-the deduction of each open or accepted finding by severity; a dismissed finding
+the deduction of each open or accepted finding by severity, times the rule's weight
+(`rule_weights`: G1 and G2, the table not measuring the money, weigh 3, so one such
+problem, 12 points, keeps a project out of 优); a dismissed finding
 costs nothing, a rule costs at most `max_deductions_per_rule` times per project,
 and import artefacts (E4) are never the author's fault. Bands and results follow
 ../shared/CHECKS.md. A reviewer's own grade (`Grade.overridden`) always wins.
@@ -51,12 +53,14 @@ def grade_project(findings: Iterable[Finding], settings: CheckSettings | None = 
     deductions = {c: Decimal(0) for c in Criterion}
     counted: Counter[str] = Counter()
     for finding in findings:
-        if finding.state is FindingState.DISMISSED or finding.check_id in settings.ungraded_checks:
-            continue
+        if finding.state is FindingState.DISMISSED or finding.check_id in settings.ungraded_checks \
+                or finding.key == "internal_error":
+            continue  # dismissed, an import artefact, or a rule that could not run: not the author's
         counted[finding.check_id] += 1
         if counted[finding.check_id] > settings.max_deductions_per_rule:
             continue
-        deductions[finding.criterion] += settings.severity_deductions.get(finding.severity.value, Decimal(0))
+        weight = settings.rule_weights.get(finding.check_id, Decimal(1))
+        deductions[finding.criterion] += settings.severity_deductions.get(finding.severity.value, Decimal(0)) * weight
     scores: dict[Criterion, float] = {}
     for criterion in Criterion:
         weight = settings.criterion_weights.get(criterion.value, Decimal(0))

@@ -12,19 +12,25 @@ yearly) register on import; `load_checks()` imports every group present in the b
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import importlib.util
+import logging
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from core.checks.noise import fold_common, resolve_conflicts
 from core.checks.settings import DEFAULT_SETTINGS, SETTINGS_LABELS, CheckSettings
 from core.errors import Cancelled
-from core.messages import Msg
+from core.messages import Msg, msg
 from core.model import Document, Field, ImportIssue, Indicator, Project, Provenance
 from core.progress import NoProgress, Progress
+from core.project_code import document_year
 from core.review import Criterion, Finding, Location, Severity
 from core.values import Target, parse_target
+
+log = logging.getLogger(__name__)
 
 GROUP_MODULES: tuple[str, ...] = (
     "core.checks.completeness",
@@ -124,21 +130,6 @@ def get_check(check_id: str) -> Check:
     return _REGISTRY[check_id]
 
 
-_CODE_YEAR_RE = re.compile(r"^\d{6}(\d{2})")
-
-
-def budget_year(document: Document) -> int | None:
-    """The budget year: as the importer found it, else from the project codes (13020025P… → 2025)."""
-    if document.year is not None:
-        return document.year
-    years: dict[int, int] = {}
-    for project in document.projects:
-        if project.code is not None and (m := _CODE_YEAR_RE.match(project.code.raw.strip())):
-            year = 2000 + int(m.group(1))
-            years[year] = years.get(year, 0) + 1
-    return max(years, key=lambda y: years[y]) if years else None
-
-
 def project_key(project: Project, position: int) -> int:
     """The number findings use for a project: its seq, else its 1-based position."""
     return project.seq if project.seq is not None else position + 1
@@ -154,11 +145,16 @@ class CheckContext:
     issues: Sequence[ImportIssue] = ()
     year: int | None = None
     _targets: dict[int, Target] = field(default_factory=dict, repr=False)
+    # Only this project (its finding number): a rule that failed on the whole document is
+    # run again project by project, so one project's failure does not hide the others.
+    only: int | None = None
 
     def projects(self) -> Iterator[tuple[int, Project]]:
-        """(finding number, project) for every project of the document."""
+        """(finding number, project) for every project of the document (or the one in `only`)."""
         for position, project in enumerate(self.document.projects):
-            yield project_key(project, position), project
+            key = project_key(project, position)
+            if self.only is None or key == self.only:
+                yield key, project
 
     def rows(self) -> Iterator[tuple[int, Project, int, Indicator]]:
         """(project number, project, row index, indicator) for every indicator row."""
@@ -229,7 +225,7 @@ def run_checks(document: Document, settings: CheckSettings | None = None, previo
     progress = progress or NoProgress()
     context = CheckContext(document=document, settings=settings, previous=previous,
                            issues=tuple(document.issues if issues is None else issues),
-                           year=budget_year(document))
+                           year=document_year(document))
     checks = [c for c in all_checks()
               if c.id not in settings.disabled_checks and (only is None or c.id in only)
               and (previous is not None or not c.needs_previous)]
@@ -238,13 +234,41 @@ def run_checks(document: Document, settings: CheckSettings | None = None, previo
         if progress.cancelled():
             raise Cancelled()
         progress.report(done, len(checks), check.id)
-        for hit in check.function(context):
+        for hit in _guarded_hits(check, context):
             findings.append(Finding(check_id=check.id, severity=check.severity, criterion=check.criterion,
                                     location=hit.location, quote=hit.quote, key=hit.message.key,
                                     params=dict(hit.message.params), suggestion=hit.suggestion, prov=hit.prov))
     progress.report(len(checks), len(checks), "")
+    findings = resolve_conflicts(fold_common(findings, document, settings), settings)
     findings.sort(key=finding_order)
     return findings
+
+
+INTERNAL_ERROR = "internal_error"  # the message key of a rule that failed on a project
+
+
+def _guarded_hits(check: Check, context: CheckContext) -> list[Hit]:
+    """A rule's hits; a rule that raises is logged and run again project by project, and
+    each project it still fails on gets one internal-error finding (the other rules and
+    projects are unaffected)."""
+    try:
+        return list(check.function(context))
+    except Cancelled:
+        raise
+    except Exception:
+        log.error("check %s failed on %s; running it project by project", check.id,
+                  context.document.source_name, exc_info=True)
+    hits: list[Hit] = []
+    for seq, project in context.projects():
+        try:
+            hits.extend(check.function(dataclasses.replace(context, only=seq)))
+        except Cancelled:
+            raise
+        except Exception as error:
+            log.error("check %s failed on project %s", check.id, seq, exc_info=True)
+            hits.append(Hit(Location(project_seq=seq, field="indicators"), "",
+                            msg(INTERNAL_ERROR, rule=check.id, error=type(error).__name__), None, project.prov))
+    return hits
 
 
 def finding_order(finding: Finding) -> tuple[int, int, int, str, int]:

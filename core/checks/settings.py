@@ -73,7 +73,13 @@ class CheckSettings:
     yearly_identical_share: Decimal = field(default=Decimal("0.95"), metadata=_label("与上年相同的占比（F4）", 0, 1))
     # G 实质 (substance)
     # H 部门整体 (the department part)
+    # Noise: how findings reach the reviewer
+    common_rules: tuple[str, ...] = field(default=("D3", "C3", "E2", "A6", "C8"), metadata=_label("可合并为共性问题的规则"))
+    common_share: Decimal = field(default=Decimal("0.8"), metadata=_label("出现在多少比例的项目中即合并为共性问题", 0, 1))
+    rule_precedence: tuple[str, ...] = field(default=("G", "F", "C6", "C4", "C1", "C2", "C", "D", "B", "A", "E"), metadata=_label("同一单元格建议冲突时优先的规则（按规则号或类别）"))
+    contradicting_rules: tuple[str, ...] = field(default=("G6>B4",), metadata=_label("同一指标行互相矛盾的规则（前者优先）"))
     # Grading
+    rule_weights: dict[str, Decimal] = field(default_factory=lambda: {"G1": Decimal(3), "G2": Decimal(3)}, metadata=_label("规则扣分倍数（未列出的为1）", 0, NUMBER_CEILING))
     criterion_weights: dict[str, Decimal] = field(default_factory=_weights, metadata=_label("各审核内容的分值", 0, NUMBER_CEILING))
     severity_deductions: dict[str, Decimal] = field(default_factory=_deductions, metadata=_label("每个问题的扣分（按严重程度）", 0, NUMBER_CEILING))
     max_deductions_per_rule: int = field(default=2, metadata=_label("同一项目同一规则最多扣分次数", 0, NUMBER_CEILING))

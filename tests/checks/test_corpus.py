@@ -19,15 +19,18 @@ from tests.checks.factory import document_from_truth, truth_names
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
+# Rules A–F; a rule that fits (nearly) every project the same way is one 共性问题 finding
+# (core.checks.noise: D3, C3 and E2 here), and of two findings suggesting different values
+# for one cell the more specific stays (C6 "≥100%" → "100%" over C5's "≥100%").
 EXPECTED_COUNTS: dict[str, dict[str, int]] = {
-    "2025_lunan_shenpiju": {"B2": 1, "B3": 1, "B4": 4, "B6": 2, "C3": 7, "C6": 1, "C8": 2, "D1": 3, "D3": 8,
+    "2025_lunan_shenpiju": {"B2": 1, "B3": 1, "B4": 4, "B6": 2, "C3": 1, "C6": 1, "C8": 2, "D1": 3, "D3": 1,
                             "D4": 10, "E2": 3},
-    "2025_tangshan_duchashi": {"A7": 6, "B2": 2, "B3": 1, "B5": 1, "B6": 2, "C3": 8, "C5": 1, "D1": 1, "D3": 10,
-                               "E2": 41},
-    "2025_yutian_zhengfuban": {"B3": 1, "B6": 1, "C3": 7, "C5": 27, "C6": 4, "D4": 15, "E2": 42},
+    "2025_tangshan_duchashi": {"A7": 6, "B2": 2, "B3": 1, "B5": 1, "B6": 2, "C3": 1, "C5": 1, "D1": 1, "D3": 1,
+                               "E2": 1},
+    "2025_yutian_zhengfuban": {"B3": 1, "B6": 1, "C3": 1, "C5": 23, "C6": 4, "D4": 15, "E2": 1},
     # The two seeds without .docx/.pdf, from the truths built for them (tests/fixtures/truths).
-    "2023_tangshan_zhengfuban_full": {"A2": 1, "B2": 44, "B4": 43, "B6": 26, "D1": 2, "D3": 45, "D4": 4,
-                                      "E2": 250, "E3": 35},
+    "2023_tangshan_zhengfuban_full": {"A2": 1, "B2": 44, "B4": 43, "B6": 26, "D1": 2, "D3": 1, "D4": 4,
+                                      "E2": 1, "E3": 35},
     "2024_zunhua_zhengfuban": {"A7": 1, "B2": 1, "B6": 13, "C3": 3, "C5": 11, "D1": 1, "D3": 1, "D4": 2,
                                "E2": 37, "E3": 1},
 }
@@ -49,9 +52,9 @@ def test_the_corpus_truth_is_available() -> None:
 @pytest.mark.parametrize("name", sorted(EXPECTED_COUNTS))
 def test_counts_per_rule_and_every_error(name: str) -> None:
     findings = run_checks(document_from_truth(name))
-    assert dict(Counter(f.check_id for f in findings)) == EXPECTED_COUNTS[name]
+    assert dict(Counter(f.check_id for f in findings if f.check_id[0] in "ABCDEF")) == EXPECTED_COUNTS[name]
     errors = {(f.check_id, f.location.project_seq, f.location.indicator, f.location.column)
-              for f in findings if f.severity is Severity.ERROR}
+              for f in findings if f.severity is Severity.ERROR and f.check_id[0] in "ABCDEF"}
     assert errors == EXPECTED_ERRORS[name]
     for f in findings:
         assert f.message and f.prov is not None, f
