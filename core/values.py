@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
+from core.numerals import CHINESE_NUMERAL_CHARS, parse_chinese_number
+
 
 class MoneyUnit(StrEnum):
     YUAN = "元"
@@ -278,12 +280,9 @@ _TARGET_TRANSLATE = str.maketrans({
 _LATEX = ((r"\geqslant", "≥"), (r"\leqslant", "≤"), (r"\geq", "≥"), (r"\leq", "≤"), (r"\ge", "≥"),
           (r"\le", "≤"), (r"\%", "%"), ("$", ""))
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-              "七": 7, "八": 8, "九": 9}
-_CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-_CN_NUMERAL = "零〇一二两三四五六七八九十百千万"
 _NUMBER_RE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
-_CN_NUMBER_RE = re.compile(f"[{_CN_NUMERAL}]+")
+# 亿 is left out: in a target it is the unit of 亿元 ("3亿元", "三亿元" → 3 亿元)
+_CN_NUMBER_RE = re.compile(f"[{CHINESE_NUMERAL_CHARS.replace('亿', '')}]+")
 
 
 def normalise_target_text(raw: str) -> str:
@@ -292,23 +291,6 @@ def normalise_target_text(raw: str) -> str:
     for latex, symbol in _LATEX:
         text = text.replace(latex, symbol)
     return re.sub(r"\s+", "", text)
-
-
-def parse_chinese_number(text: str) -> int | None:
-    """"三" → 3, "十五" → 15, "二百零五" → 205, "一万二千" → 12000; None if not a numeral."""
-    if not text or any(ch not in _CN_NUMERAL for ch in text):
-        return None
-    total, section, digit = 0, 0, None
-    for ch in text:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        elif ch in _CN_SMALL_UNITS:
-            section += (1 if digit is None else digit) * _CN_SMALL_UNITS[ch]
-            digit = None
-        else:  # 万
-            total += (section + (digit or 0)) * 10000
-            section, digit = 0, None
-    return total + section + (digit or 0)
 
 
 def _take_prefix(text: str, table: tuple[tuple[str, Comparator], ...]) -> tuple[Comparator | None, str]:
@@ -504,3 +486,69 @@ def _parse_target(raw: str) -> Target:
         if labelled is not None:
             return labelled
     return Target(raw=raw, kind=TargetKind.QUALITATIVE)
+
+
+# ---------------------------------------------------------------------------
+# Unit costs (成本指标 "≤4000元/条", "3860元/月/人")
+# ---------------------------------------------------------------------------
+
+_COST_SCALE: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+# A denominator that names a period rather than what is bought ("人月" is both).
+_COST_PERIODS: dict[str, tuple[str | None, str]] = {
+    "月": (None, "月"), "个月": (None, "月"), "年": (None, "年"), "天": (None, "天"), "日": (None, "天"),
+    "人月": ("人", "月"), "人年": ("人", "年"), "人天": ("人", "天"), "人日": ("人", "天"),
+}
+# "3860元/人·月": the parser reads no "·"; the cost is read from the text itself.
+_UNIT_COST_RE = re.compile(r"^(?:≤|≥|<|>|=|≈|不超过|不高于|控制在|约)?(\d+(?:\.\d+)?)(万元|亿元|元)/(.+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class UnitCost:
+    """A cost per unit read from a target.
+
+    Attributes:
+        yuan: what one unit costs, in 元 (4000 for "≤4000元/条", 20000 for "2万元/次").
+        per: what one unit is ("条", "人", "人次"); None when only a period is named ("元/月").
+        period: "月", "年" or "天" when the cost is per period ("3860元/月/人" → 月), else None.
+    """
+
+    yuan: Decimal
+    per: str | None
+    period: str | None
+
+    @property
+    def months_per_year(self) -> Decimal | None:
+        """How many periods a year holds: 12 for a monthly cost, 1 for a yearly or one-off
+        cost, None for a daily cost (the number of days is not stated)."""
+        return {"月": Decimal(12), "年": Decimal(1), None: Decimal(1)}.get(self.period)
+
+
+def unit_cost(target: Target) -> UnitCost | None:
+    """The cost per unit a target states: "≤4000元/条", "3860元/月/人", "3860元/人·月",
+    "≤2万元/次", "每人每月3860元"; None for a total amount ("≤230万元") or anything else."""
+    parts: list[str] = []
+    amount: Decimal | None = None
+    scale: Decimal | None = None
+    if target.kind is TargetKind.NUMBER and target.number is not None and target.unit:
+        money, _, rest = target.unit.partition("/")
+        scale = _COST_SCALE.get(money)
+        if scale is not None and rest:
+            amount, parts = target.number, rest.split("/")
+        elif scale is not None and not rest and (target.label or "").startswith("每"):
+            amount, parts = target.number, re.findall(r"每([^每]+)", target.label or "")
+    elif target.kind is TargetKind.QUALITATIVE:
+        found = _UNIT_COST_RE.match(normalise_target_text(target.raw))
+        if found and not _too_many_digits(found.group(1)):
+            amount, scale = Decimal(found.group(1)), _COST_SCALE[found.group(2)]
+            parts = [p for p in re.split(r"[/·•・]", found.group(3)) if p]
+    if amount is None or scale is None or not parts:
+        return None
+    per: str | None = None
+    period: str | None = None
+    for part in parts:
+        if part in _COST_PERIODS:
+            thing, period = _COST_PERIODS[part]
+            per = per or thing
+        elif per is None:
+            per = part
+    return UnitCost(yuan=amount * scale, per=per, period=period)

@@ -6,15 +6,17 @@ from decimal import Decimal
 
 import pytest
 
+from core.numerals import parse_chinese_number
 from core.values import (
     MAX_NUMBER_DIGITS,
     Comparator,
     MoneyUnit,
     TargetKind,
+    UnitCost,
     ValueType,
-    parse_chinese_number,
     parse_money,
     parse_target,
+    unit_cost,
 )
 
 GE, LE, GT, LT, ABOUT = Comparator.GE, Comparator.LE, Comparator.GT, Comparator.LT, Comparator.ABOUT
@@ -215,3 +217,35 @@ def test_declared_value_type_is_kept_and_compared() -> None:
     assert not parse_target("达标", ValueType.QUALITATIVE).contradicts_declared
     assert not parse_target("", ValueType.QUANTITATIVE).contradicts_declared
     assert not parse_target("≥95%", ValueType.QUANTITATIVE).contradicts_declared
+
+
+@pytest.mark.parametrize(("raw", "yuan", "per", "period"), [
+    ("≤4000元/条", "4000", "条", None),
+    ("≤4974.81元/人次", "4974.81", "人次", None),
+    ("≤2万元/次", "20000", "次", None),
+    ("≤4.5万元/台", "45000", "台", None),
+    ("3860元/月/人", "3860", "人", "月"),
+    ("3860元/人/月", "3860", "人", "月"),
+    ("3860元/人·月", "3860", "人", "月"),  # the parser reads no "·": the cost is read from the text
+    ("3860元／人・月", "3860", "人", "月"),
+    ("4000元/人月", "4000", "人", "月"),
+    ("每人每月3860元", "3860", "人", "月"),
+    ("0.5万元/人/年", "5000", "人", "年"),
+    ("≤300元/人/天", "300", "人", "天"),
+    ("1.2万元/月", "12000", None, "月"),
+])
+def test_unit_cost_in_yuan(raw: str, yuan: str, per: str | None, period: str | None) -> None:
+    assert unit_cost(parse_target(raw)) == UnitCost(Decimal(yuan), per, period)
+
+
+@pytest.mark.parametrize("raw", ["≤230万元", "1.8万元", "≥500次", "3860", "及时保障", "", "≥95%", "元/条",
+                                 "9" * (MAX_NUMBER_DIGITS + 1) + "元/人·月"])
+def test_a_total_or_anything_else_is_no_unit_cost(raw: str) -> None:
+    assert unit_cost(parse_target(raw)) is None
+
+
+def test_periods_per_year_of_a_unit_cost() -> None:
+    assert unit_cost(parse_target("3860元/月/人")).months_per_year == 12
+    assert unit_cost(parse_target("0.5万元/人/年")).months_per_year == 1
+    assert unit_cost(parse_target("≤4000元/条")).months_per_year == 1
+    assert unit_cost(parse_target("≤300元/人/天")).months_per_year is None  # days not stated

@@ -33,6 +33,7 @@ from typing import Any
 from core.compare.causes import Cause, value_cause, years_rolled
 from core.compare.match import Corrections, ProjectMatch, match_projects
 from core.model import INDICATOR_COLUMNS, MONEY_FIELDS, SPENDING_PLAN_KEYS, Document, Indicator, Project
+from core.project_code import document_year, split_code
 
 Change = dict[str, Any]
 
@@ -88,18 +89,6 @@ def compare_documents(old: Document, new: Document, corrections: Corrections | N
         elif match.old is not None and match.new is not None:
             changes.extend(_project_changes(old.projects[match.old], new.projects[match.new], match, gap))
     return result
-
-
-def document_year(document: Document) -> int | None:
-    """The budget year: as recognised, else the year digits most project codes carry."""
-    if document.year is not None:
-        return document.year
-    digits = [p.code.raw.strip()[6:8] for p in document.projects
-              if p.code is not None and re.match(r"^\d{8}", p.code.raw.strip())]
-    if not digits:
-        return None
-    common = max(sorted(set(digits)), key=digits.count)
-    return 2000 + int(common)
 
 
 def _year_gap(old: Document, new: Document) -> int:
@@ -196,10 +185,10 @@ def _project_changes(old: Project, new: Project, match: ProjectMatch, gap: int) 
 
 def _code_rolled(old: str, new: str, gap: int) -> bool:
     """Codes equal but for the two year digits, moved by the documents' year gap."""
-    if len(old) != len(new) or len(old) <= 8 or not (old[:8].isdigit() and new[:8].isdigit()):
+    a, b = split_code(old), split_code(new)
+    if a is None or b is None:
         return False
-    return (old[:6] == new[:6] and old[8:] == new[8:]
-            and (int(new[6:8]) - int(old[6:8])) % 100 == gap % 100)
+    return a[0] == b[0] and a[2] == b[2] and (int(b[1]) - int(a[1])) % 100 == gap % 100
 
 
 def _yuan(project: Project, name: str) -> Decimal | None:

@@ -27,6 +27,7 @@ from enum import StrEnum
 from rapidfuzz import fuzz
 
 from core.model import Document, Indicator, Project
+from core.project_code import split_code
 
 # A name this close (rapidfuzz ratio, 0–100) matches on its own ...
 NAME_ALONE = 90.0
@@ -130,16 +131,15 @@ def corrections_from_pairs(pairs: Iterable[tuple[Hashable | None, Hashable | Non
 def code_key(code: str | None) -> str | None:
     """The project code without its two year digits: 13020025P00684114012R → 130200P00684114012R.
 
-    A code that does not start with six digits and two year digits is kept whole.
+    A code not laid out so (core.project_code.split_code) is kept whole.
     """
     if code is None:
         return None
     text = re.sub(r"\s+", "", code).upper()
     if not text:
         return None
-    if len(text) > 8 and text[:8].isdigit():
-        return text[:6] + text[8:]
-    return text
+    parts = split_code(text)
+    return parts[0] + parts[2] if parts else text
 
 
 def _clean(text: str) -> str:

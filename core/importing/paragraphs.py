@@ -58,26 +58,6 @@ def strip_numbering(text: str, *, digits_may_follow: bool = False) -> tuple[str 
     return None, stripped
 
 
-def cn_number(text: str) -> int | None:
-    """"十二" → 12, "3" → 3; None when not a number."""
-    if text.isdigit():
-        return int(text)
-    values = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    total, current = 0, 0
-    for ch in text:
-        if ch in values:
-            current = values[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        else:
-            return None
-    return total + current or None
-
-
 def is_toc_entry(text: str) -> bool:
     """A table-of-contents line: leader dots or a tab, then a page number."""
     return bool(_TOC_RE.search(text.rstrip()))

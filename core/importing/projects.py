@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from core.importing import columns
 from core.importing.context import Context, apply_label, dept_of, label_pair, read_context_cells, title_of
 from core.importing.layout import GridCell, TableGrid
-from core.importing.paragraphs import cn_number
 from core.importing.roles import is_context_row
 from core.importing.text import first_token_ems, is_word_char, label_key, label_unit
 from core.model import (
@@ -29,6 +28,7 @@ from core.model import (
     Provenance,
     StatedTotal,
 )
+from core.numerals import parse_chinese_number
 from core.values import MoneyUnit, parse_money
 
 
@@ -189,7 +189,7 @@ class ProjectReader:
                 cell = next(c for c in row.cells if c.text.strip())
                 self.project.title = Field(rest, row.prov(cell))
                 self.project.prov = row.prov(cell)
-                self.project.seq = cn_number(number) if number is not None else None
+                self.project.seq = parse_chinese_number(number) if number is not None else None
                 self.weak_title = False
             return True
         found = read_context_cells(texts)

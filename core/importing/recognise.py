@@ -31,7 +31,6 @@ from core.importing.budget_tables import read_budget_table
 from core.importing.context import is_context_texts, read_context, read_context_cells, segments, title_of
 from core.importing.layout import GridCell, Layout, Paragraph, TableGrid
 from core.importing.paragraphs import (
-    cn_number,
     is_money_unit_line,
     is_part_heading,
     is_toc_entry,
@@ -67,6 +66,7 @@ from core.model import (
     StatedTotal,
     Unit,
 )
+from core.numerals import parse_chinese_number
 from core.values import MoneyUnit
 
 
@@ -285,7 +285,7 @@ def _read_projects(groups: list[_Group], fallback_dept: tuple[str, str] | None,
         title = Field("", first.cell_prov(first.rows[0][0]) if first.rows and first.rows[0] else NOWHERE)
         if g.title is not None:
             number, rest = strip_numbering(g.title.text, digits_may_follow=True)
-            seq = cn_number(number) if number else None
+            seq = parse_chinese_number(number) if number else None
             title = Field(rest, g.title.prov)
         # a unit line right above wins; else the unit an earlier table of this run named
         code, name = (g.dept if g.fresh_dept else None) or running_dept or g.dept or fallback_dept or ("", "")

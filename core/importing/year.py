@@ -2,8 +2,8 @@
 
 The year is taken from a title ("2024年部门预算…", "预算年度：2023") when there is
 one; otherwise it is voted from the dates in the text ("2025年12月31日") and the
-project codes (6-digit region code, then two digits of the year the project was
-set up; old projects keep old codes, hence a vote and not the newest code).
+project codes (core.project_code: the year the project was set up; old projects
+keep old codes, hence a vote and not the newest code).
 """
 
 from __future__ import annotations
@@ -12,13 +12,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from core.project_code import year_of_code
+
 _TITLE_YEAR_RE = re.compile(r"(20\d{2})\s*年\s*度?\s*(?:部门|单位)?\s*(?:预算|部门预算)")
 _BUDGET_YEAR_RE = re.compile(r"预算年度\s*[:：]?\s*(20\d{2})")
 # "（2023年度）" in a title, "2022年…绩效目标表" / "2022年度…申报表"
 _BRACKET_YEAR_RE = re.compile(r"[（(]\s*(20\d{2})\s*年\s*度?\s*[)）]")
 _TABLE_TITLE_YEAR_RE = re.compile(r"^\D{0,20}?(20\d{2})\s*年\s*度?.{0,40}?(?:绩效目标表|目标申报表|申报表|绩效文本)\s*$")
 _DATE_RE = re.compile(r"(20\d{2})\s*年\s*(?:\d{1,2}\s*月|底|末|年底|年末|内)")
-_CODE_RE = re.compile(r"^\d{6}(\d{2})[A-Z0-9]")
 _REGION_RE = re.compile(
     r"^((?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{2,6}?市)?(?:[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?)")
 
@@ -35,15 +36,9 @@ def year_from_title(text: str) -> int | None:
     return None
 
 
-def code_year(code: str) -> int | None:
-    """"13020025P00684114012R" → 2025 (digits 7-8 after the region code)."""
-    m = _CODE_RE.match(code.strip())
-    return 2000 + int(m.group(1)) if m else None
-
-
 def vote_year(codes: Iterable[str], texts: Iterable[str]) -> tuple[int | None, str]:
     """Majority over project codes and dates in the text; returns (year, how it was found)."""
-    code_votes = Counter(y for c in codes if (y := code_year(c)) is not None)
+    code_votes = Counter(y for c in codes if (y := year_of_code(c)) is not None)
     date_votes: Counter[int] = Counter()
     for text in texts:
         date_votes.update(int(m.group(1)) for m in _DATE_RE.finditer(text))

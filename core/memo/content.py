@@ -22,6 +22,7 @@ from core.checks.describe import column_label
 from core.memo.blocks import Cell, Cover, Memo, Metadata, Para, Section, Signature, Table
 from core.messages import label
 from core.model import Document, Indicator, Project
+from core.numerals import to_chinese_number
 from core.progress import NoProgress, Progress, check
 from core.review import (
     Annotation,
@@ -63,46 +64,9 @@ class Reviewer:
     date: dt.date
 
 
-_DIGITS = "零一二三四五六七八九"
-_SMALL_UNITS = ("", "十", "百", "千")
-_LARGE_UNITS = ((10**8, "亿"), (10**4, "万"))
-
-
-def _below_10000(n: int) -> str:
-    """1 ≤ n < 10000, with 零 for each run of missing places: 105 → 一百零五, 1010 → 一千零一十."""
-    out = ""
-    gap = False
-    for place in range(3, -1, -1):
-        digit = n // 10**place % 10
-        if digit == 0:
-            gap = bool(out)
-            continue
-        if gap:
-            out += "零"
-            gap = False
-        out += _DIGITS[digit] + _SMALL_UNITS[place]
-    return out
-
-
-def _chinese_number(n: int) -> str:
-    for size, unit in _LARGE_UNITS:
-        if n >= size:
-            high, low = divmod(n, size)
-            rest = "" if low == 0 else ("零" if low < size // 10 else "") + _chinese_number(low)
-            return _chinese_number(high) + unit + rest
-    return _below_10000(n)
-
-
 def chinese_ordinal(n: int) -> str:
-    """1 → 一, 12 → 十二, 20 → 二十, 100 → 一百, 101 → 一百零一, 110 → 一百一十, 10010 → 一万零一十.
-
-    Any n ≥ 0: a department may have more than 99 projects. 10–19 open with 十, not 一十,
-    as written in official documents; inside a number the 一 stays (一百一十).
-    """
-    if n <= 0:
-        return "零" if n == 0 else "负" + chinese_ordinal(-n)
-    text = _chinese_number(n)
-    return text[1:] if text.startswith("一十") else text
+    """1 → 一, 12 → 十二, 110 → 一百一十, 10010 → 一万零一十 (core.numerals, any size)."""
+    return to_chinese_number(n)
 
 
 def project_key(project: Project, position: int) -> int:

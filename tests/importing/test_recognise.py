@@ -6,7 +6,8 @@ from core.importing.columns import header_field, indicator_column, month_key
 from core.importing.layout import GridCell, Layout, Paragraph, TableGrid
 from core.importing.paragraphs import is_toc_entry, numbering_style, strip_numbering, unit_line
 from core.importing.recognise import recognise
-from core.importing.year import code_year, region_hint, vote_year, year_from_title
+from core.importing.year import region_hint, vote_year, year_from_title
+from core.project_code import year_of_code
 
 
 def _grid(index: int, rows: list[list[str]]) -> TableGrid:
@@ -64,7 +65,7 @@ def test_year_sources() -> None:
     assert year_from_title("2024 年部门预算绩效文本") == 2024
     assert year_from_title("预算年度：2023") == 2023
     assert year_from_title("全面推动市委市政府2025年度重点任务督导检查工作，" * 3) is None
-    assert code_year("13020025P00684114012R") == 2025
+    assert year_of_code("13020025P00684114012R") == 2025
     year, how = vote_year(["13020025P1", "13020024P2", "13020025P3"], ["2025年12月31日前"])
     assert year == 2025 and "codes" in how
     assert vote_year([], [])[0] is None

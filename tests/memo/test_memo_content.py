@@ -104,7 +104,7 @@ def test_small_helpers() -> None:
 
 def test_chinese_numerals_past_ninety_nine() -> None:
     """Issue 16: project 100 was numbered （十十） and project 110 crashed the memo."""
-    from core.values import parse_chinese_number
+    from core.numerals import parse_chinese_number
 
     expected = {10: "十", 11: "十一", 20: "二十", 99: "九十九", 100: "一百", 101: "一百零一", 110: "一百一十",
                 111: "一百一十一", 1005: "一千零五", 10010: "一万零一十", 100000: "十万"}
