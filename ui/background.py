@@ -11,11 +11,27 @@ whose reports are carried to the GUI thread by a queued signal; the progress
 dialog's Cancel sets the token, and the core raises Cancelled, which is dropped
 silently. Results and exceptions come back to the GUI thread as signals. Ops run
 one at a time (a one-thread pool), so the workspace never sees two writers.
+
+The reviewer's small writes (an edit, its undo and redo, a finding's state, a
+comparison correction) go through a `Writer`, which queues them on that same
+thread:
+
+    writer.submit(lambda: ws.set_revision(...), on_done, on_error)
+
+The window never waits for SQLite: it shows the edit at once and queues the write.
+One thread taking work first in, first out means the writes, and the imports, checks
+and comparisons queued among them, run in the order they were issued, so work queued
+after a write sees it. Outcomes come back to the GUI thread in that order too.
+`Writer.drain()` blocks until everything queued has run and hands back the outcomes:
+for closing the workspace, and for the rare read that must see the writes at once.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import deque
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
@@ -28,7 +44,7 @@ _POOL: QThreadPool | None = None
 
 
 def op_pool() -> QThreadPool:
-    """The one-worker pool every op runs on, so workspace access is serial."""
+    """The one-worker pool every op and every write runs on, so workspace access is serial."""
     global _POOL
     if _POOL is None:
         _POOL = QThreadPool()
@@ -175,3 +191,103 @@ class Op(QObject):
 
 
 _RUNNING: set[Op] = set()
+
+
+DoneSink = Callable[[Any], None]
+FailSink = Callable[[BaseException], None]
+
+
+class _Write(QRunnable):
+    """One queued write: runs `func` on the op thread and hands the outcome to its writer."""
+
+    def __init__(self, writer: Writer, func: Callable[[], Any], on_done: DoneSink | None,
+                 on_error: FailSink | None) -> None:
+        super().__init__()
+        self._writer = writer
+        self._func = func
+        self._sinks = (on_done, on_error)
+
+    def run(self) -> None:
+        try:
+            outcome: tuple[bool, Any] = (True, self._func())
+        except BaseException as error:  # handed to the GUI thread, which tells the reviewer
+            outcome = (False, error)
+        self._writer._finished(self._sinks, outcome)
+
+
+class Writer(QObject):
+    """The window's one writer: workspace writes queued on the op thread, run in the order issued.
+
+    `submit` returns at once; `on_done(result)` or `on_error(error)` is called later on
+    the GUI thread, in the order the writes were submitted. `pending` counts the writes
+    whose outcome has not been handed back yet.
+    """
+
+    _ready = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lock = threading.Lock()
+        self._outcomes: deque[tuple[tuple[DoneSink | None, FailSink | None], tuple[bool, Any]]] = deque()
+        self._pending = 0
+        self._ready.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def pending(self) -> int:
+        return self._pending
+
+    def submit(self, func: Callable[[], Any], on_done: DoneSink | None = None,
+               on_error: FailSink | None = None) -> None:
+        """Queue `func` (a workspace write) behind everything already queued on the op thread."""
+        self._pending += 1
+        op_pool().start(_Write(self, func, on_done, on_error))
+
+    def drain(self) -> None:
+        """Block until every queued write (and op) has run, then hand back the outcomes."""
+        while self._pending:
+            op_pool().waitForDone(-1)
+            if not self._hand_back_all():  # nothing came back although nothing runs: never hang a close
+                break
+
+    def _finished(self, sinks: tuple[DoneSink | None, FailSink | None], outcome: tuple[bool, Any]) -> None:
+        """On the op thread: keep the outcome, and wake the GUI thread to hand it back."""
+        with self._lock:
+            self._outcomes.append((sinks, outcome))
+        with suppress(RuntimeError):  # the window is gone; drain() handed everything back
+            self._ready.emit()
+
+    @Slot()
+    def _deliver(self) -> None:
+        self._hand_back_all()
+
+    def _hand_back_all(self) -> int:
+        """Call the callbacks of the outcomes that came back, in order; how many there were."""
+        count = 0
+        # One at a time: a callback may open a message box, whose event loop delivers the next.
+        while True:
+            with self._lock:
+                if not self._outcomes:
+                    return count
+                (on_done, on_error), (ok, value) = self._outcomes.popleft()
+            self._pending -= 1
+            count += 1
+            try:
+                self._hand_back(on_done, on_error, ok, value)
+            except BaseException:
+                if self._outcomes:  # a fault in one callback must not hold back the others
+                    self._ready.emit()
+                raise
+
+    @staticmethod
+    def _hand_back(on_done: DoneSink | None, on_error: FailSink | None, ok: bool, value: Any) -> None:
+        if ok:
+            if on_done is not None:
+                on_done(value)
+        elif isinstance(value, Cancelled):
+            return
+        elif on_error is not None:
+            on_error(value)
+        else:
+            from ui.errors import show_error
+
+            show_error(None, value)

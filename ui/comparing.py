@@ -5,10 +5,16 @@ stored pairings (workspace year matches) as core.compare Corrections, and runs
 core.compare.compare_documents off the GUI thread. The window shows the result
 (ui/views/comparison_view.py); its match list's context menu re-pairs or
 unpairs projects, which is kept in the workspace and recomputed.
+
+A correction is written by the main window's one writer (ui/background.Writer), in
+turn with the reviewer's other edits; the comparison is recomputed once the write has
+run, so it reads the correction back. A correction the workspace refuses is reported,
+and the comparison recomputed from what the workspace holds.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -25,8 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.compare import Comparison, Corrections, compare_documents
+from core.store.records import Changes
 from core.store.workspace import Workspace
-from ui.background import Op
+from ui.background import Op, Writer
 from ui.errors import show_error
 from ui.views.comparison_view import ComparisonView
 
@@ -73,10 +80,14 @@ def compute(ws: Workspace, pair: YearPair) -> Comparison:
 class ComparisonWindow(QMainWindow):
     """A window around ComparisonView with the choice of years and match corrections."""
 
-    def __init__(self, ws: Workspace, department_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, department_id: int, parent: QWidget | None = None, *,
+                 writer: Writer | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("comparisonWindow")
         self.ws = ws
+        # The main window's writer, so that corrections queue in turn with the other edits.
+        self.writer = writer if writer is not None else Writer(self)
+        self.background = True  # how the last comparison was computed; a correction recomputes alike
         self.department_id = department_id
         self.years = year_documents(ws, department_id)
         self.view = ComparisonView()
@@ -122,10 +133,13 @@ class ComparisonWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("请选择两个不同的年度。"), 5000)
             return
         self.pair = pair
+        self.background = background
         ws = self.ws
         if not background:
+            self.writer.drain()  # a correction still queued must be read back
             self.view.set_comparison(compute(ws, pair))
             return
+        # In the background: queued after any correction still to be written, so it reads it.
         op = Op(lambda _progress: compute(ws, pair), self)
         op.with_progress(self, self.tr("正在对比…"))
         op.success(self.view.set_comparison)
@@ -151,11 +165,33 @@ class ComparisonWindow(QMainWindow):
         assert self.pair is not None
         match = self.view.matches.match_at(row)
         old_ids, new_ids = self._project_ids(self.pair.old_document_id), self._project_ids(self.pair.new_document_id)
-        if match.old is not None:
-            self.ws.set_year_match(self.pair.old_document_id, self.pair.new_document_id, old_ids[match.old], None)
-        if match.new is not None:
-            self.ws.set_year_match(self.pair.old_document_id, self.pair.new_document_id, None, new_ids[match.new])
-        self.recompute(background=False)
+        ws, old_doc, new_doc = self.ws, self.pair.old_document_id, self.pair.new_document_id
+        old_id = old_ids[match.old] if match.old is not None else None
+        new_id = new_ids[match.new] if match.new is not None else None
+
+        def write() -> Changes:
+            changes = Changes()
+            if old_id is not None:
+                changes = changes | ws.set_year_match(old_doc, new_doc, old_id, None)
+            if new_id is not None:
+                changes = changes | ws.set_year_match(old_doc, new_doc, None, new_id)
+            return changes
+        self._correct(write)
+
+    def _correct(self, write: Callable[[], Changes]) -> None:
+        """Queue a correction on the writer; recompute once it has run (or failed)."""
+        self.statusBar().showMessage(self.tr("正在保存配对修改…"))
+        self.writer.submit(write, lambda _changes: self._corrected(), self._correction_failed)
+
+    def _corrected(self) -> None:
+        self.statusBar().clearMessage()
+        if self.isVisible():  # closed meanwhile: nothing to show
+            self.recompute(background=self.background)
+
+    def _correction_failed(self, error: BaseException) -> None:
+        self.statusBar().clearMessage()
+        self.recompute(background=self.background)  # what the workspace holds
+        show_error(self, error)
 
     def pair_with(self, row: int, choice: int | None = None) -> None:
         """Pair an unmatched project with one of the other year's unmatched projects."""
@@ -179,9 +215,9 @@ class ComparisonWindow(QMainWindow):
         old_ids, new_ids = self._project_ids(self.pair.old_document_id), self._project_ids(self.pair.new_document_id)
         old_pos, new_pos = (match.old, choice) if old_side else (choice, match.new)
         assert old_pos is not None and new_pos is not None
-        self.ws.set_year_match(self.pair.old_document_id, self.pair.new_document_id,
-                               old_ids[old_pos], new_ids[new_pos])
-        self.recompute(background=False)
+        ws, old_doc, new_doc = self.ws, self.pair.old_document_id, self.pair.new_document_id
+        old_id, new_id = old_ids[old_pos], new_ids[new_pos]
+        self._correct(lambda: ws.set_year_match(old_doc, new_doc, old_id, new_id))
 
 
 def open_comparison(window: MainWindow, *, background: bool = True) -> ComparisonWindow | None:
@@ -194,7 +230,7 @@ def open_comparison(window: MainWindow, *, background: bool = True) -> Compariso
     if len(year_documents(window.ws, department_id)) < 2:
         window.show_message(QCoreApplication.translate("MainWindow", "该部门在工作区中只有一个年度的文本，无法对比。"))
         return None
-    compare_window = ComparisonWindow(window.ws, department_id, window)
+    compare_window = ComparisonWindow(window.ws, department_id, window, writer=window.writer)
     window.comparison_window = compare_window  # type: ignore[attr-defined]
     compare_window.show()
     compare_window.recompute(background=background)

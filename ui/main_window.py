@@ -3,19 +3,30 @@ findings, annotations and grade in docks on the right; menus, toolbar, undo stac
 A project whose form has a 长期 grid shows it read-only in a second tab beside the 年度 one.
 
 The window holds no business logic: it asks the workspace (core/store) for what
-to show, and every edit is an undoable command (ui/commands.py) calling one
+to show, and every edit is an undoable command (ui/commands.py) queuing one
 workspace op, whose `Changes` record tells the window what to redraw.
+
+The window never writes to the workspace itself: every write goes to its one writer
+(ui/background.Writer), which runs them in order on the op thread. A command shows its
+step in the models at once (the `preview_*` methods); when the writer is idle again the
+window redraws what the writes changed from the workspace, so it shows what the
+workspace holds. A write that fails is reported, and the current project is redrawn
+from the workspace. Closing the window (or opening another workspace) first lets the
+queued writes finish.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -32,17 +43,29 @@ from PySide6.QtWidgets import (
 )
 
 from core.model import Document, Indicator
-from core.review import FindingState, Location
-from core.store.records import Changes, ImportOutcome, ImportStatus, ProjectRecord, SearchHit, StoredFinding
+from core.review import Annotation, FindingState, Grade, Location
+from core.store.convert import value_at
+from core.store.records import (
+    NO_CHANGES,
+    Changes,
+    ImportOutcome,
+    ImportStatus,
+    ProjectRecord,
+    SearchHit,
+    StoredAnnotation,
+    StoredFinding,
+)
 from core.store.workspace import Workspace
-from ui.background import Op
+from ui.background import Op, Writer
 from ui.commands import (
     AddAnnotationCommand,
+    CommandContext,
     DeleteAnnotationCommand,
     EditAnnotationCommand,
     FindingStateCommand,
     SetGradeCommand,
     SetRevisionCommand,
+    WorkspaceCommand,
 )
 from ui.errors import show_error
 from ui.labels import field_label
@@ -60,6 +83,8 @@ from ui.views.project_form import ProjectForm
 
 DOCUMENT_FILTER = "*.docx *.pdf *.xlsx"
 SEARCH_FIELD_COLUMN = {"level3": "level3", "description": "description", "value": "value", "basis": "basis"}
+# The id of an annotation shown before its write has run (the workspace gives the real one).
+PENDING_ID = -1
 
 
 class MainWindow(QMainWindow):
@@ -73,6 +98,16 @@ class MainWindow(QMainWindow):
         self.record: ProjectRecord | None = None
         self.document_reader: Callable[[Path], Document] | None = None  # None: core's importer
         self.undo_stack = QUndoStack(self)
+        # The one writer: every workspace write of this window (and its comparison) goes through it.
+        self.writer = Writer(self)
+        self._unshown: Changes = NO_CHANGES  # what finished writes changed, redrawn once the writer is idle
+        self._reshow_project = False  # a write failed: redraw the current project from the workspace
+        # What the models show of the current project, queued edits included (the workspace may
+        # not have them yet): the base for the next edit's undo.
+        self._header: dict[str, str] = {}
+        self._shown_findings: list[StoredFinding] = []
+        self._shown_annotations: list[StoredAnnotation] = []
+        self._shown_grade: Grade | None = None
         self.setWindowIcon(icon("app"))
         self.setAcceptDrops(True)
         self.setObjectName("mainWindow")
@@ -302,9 +337,11 @@ class MainWindow(QMainWindow):
     # ---- workspace ----------------------------------------------------------------------
     def set_workspace(self, workspace: Workspace | None) -> None:
         if self.ws is not None and self.ws is not workspace:
+            self.finish_writes()
             self.ws.close()
         self.ws = workspace
         self.undo_stack.clear()
+        self._unshown, self._reshow_project = NO_CHANGES, False
         self.show_project(None)
         self.tree_source = WorkspaceTreeSource(workspace, lambda: self.tr("年度不详")) if workspace else None
         self.tree_model.set_source(self.tree_source)
@@ -552,13 +589,17 @@ class MainWindow(QMainWindow):
         self.centre_split.setVisible(record is not None)
         if record is None:
             self.form.set_project(None)
+            self._header = {}
             self.indicators.set_rows([])
             self._show_long_term([])
+            self._shown_findings = []
             self.findings.set_findings([])
-            self.annotations.set_annotations([])
+            self._show_annotations([])
+            self._shown_grade = None
             self.grade.set_grade(None, enabled=False)
             return
         header, cells = self._revisions()
+        self._header = header
         self.form.set_project(record.project, header)
         self.indicators.set_rows([IndicatorRow(i, ind, cells.get(i, {}))
                                   for i, ind in zip(record.indicator_ids, record.project.indicators, strict=True)])
@@ -604,6 +645,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_revisions(self) -> None:
         header, cells = self._revisions()
+        self._header = header
         self.form.set_revisions(header)
         self.indicators.update_revisions({(i, col): text for i, cols in cells.items()
                                           for col, text in cols.items()})
@@ -613,7 +655,10 @@ class MainWindow(QMainWindow):
         return self.ws.findings(self.record.document_id, self.record.id)
 
     def _refresh_findings(self) -> None:
-        findings = self._project_findings()
+        self._show_findings(self._project_findings())
+
+    def _show_findings(self, findings: list[StoredFinding]) -> None:
+        self._shown_findings = list(findings)
         self.findings.set_findings(findings)
         rows = {ind_id: r for r, ind_id in enumerate(self.indicators.indicator_ids())}
         cells = {(rows[f.indicator_id], f.finding.location.column or "level3") for f in findings
@@ -624,11 +669,148 @@ class MainWindow(QMainWindow):
 
     def _refresh_annotations(self) -> None:
         assert self.ws is not None and self.record is not None
-        self.annotations.set_annotations(self.ws.annotations(self.record.document_id, self.record.id))
+        self._show_annotations(self.ws.annotations(self.record.document_id, self.record.id))
+
+    def _show_annotations(self, annotations: list[StoredAnnotation]) -> None:
+        self._shown_annotations = list(annotations)
+        self.annotations.set_annotations(self._shown_annotations)
 
     def _refresh_grade(self) -> None:
         assert self.ws is not None and self.record is not None
-        self.grade.set_grade(self.ws.grade(self.record.id))
+        self._shown_grade = self.ws.grade(self.record.id)
+        self.grade.set_grade(self._shown_grade)
+
+    # ---- edits shown at once, before the writer has run them (ui.commands.CommandView) -----
+    def _shows(self, project_id: int | None) -> bool:
+        return self.record is not None and project_id == self.record.id
+
+    def preview_revision(self, project_id: int | None, location: Location, text: str | None) -> None:
+        """Show a suggested revision (None: none) at a place of the current project."""
+        if not self._shows(project_id):
+            return
+        assert self.record is not None
+        submitted = value_at(None, self.record.project, location)
+        if text is not None and text == ("" if submitted is None else submitted.raw):
+            text = None  # the workspace keeps no suggestion equal to the submitted text
+        if location.indicator is not None:
+            if not location.column or not 0 <= location.indicator < self.indicators.rowCount():
+                return
+            cells = {(row.indicator_id, column): suggested
+                     for row in (self.indicators.row_at(r) for r in range(self.indicators.rowCount()))
+                     for column, suggested in row.revisions.items()}
+            key = (self.indicators.row_at(location.indicator).indicator_id, location.column)
+            if text is None:
+                cells.pop(key, None)
+            else:
+                cells[key] = text
+            self.indicators.update_revisions(cells)
+        elif location.field:
+            header = dict(self._header)
+            if text is None:
+                header.pop(location.field, None)
+            else:
+                header[location.field] = text
+            self._header = header
+            self.form.set_revisions(header)
+
+    def preview_finding(self, project_id: int | None, finding_id: int, state: FindingState,
+                        reason: str | None) -> None:
+        if not self._shows(project_id):
+            return
+        self._show_findings([
+            dataclasses.replace(f, finding=dataclasses.replace(f.finding, state=state, reason=reason))
+            if f.id == finding_id else f for f in self._shown_findings])
+
+    def preview_annotation_added(self, project_id: int | None, document_id: int, location: Location,
+                                 text: str, author: str) -> None:
+        if not self._shows(project_id):
+            return
+        indicator_id = None
+        if location.indicator is not None and 0 <= location.indicator < self.indicators.rowCount():
+            indicator_id = self.indicators.row_at(location.indicator).indicator_id
+        added = StoredAnnotation(id=PENDING_ID, document_id=document_id, project_id=project_id,
+                                 indicator_id=indicator_id,
+                                 annotation=Annotation(location=location, text=text, author=author),
+                                 updated_at=datetime.now())
+        self._show_annotations([*self._shown_annotations, added])
+
+    def preview_annotation_removed(self, project_id: int | None, annotation_id: int | None,
+                                   location: Location, text: str) -> None:
+        if not self._shows(project_id):
+            return
+        shown = self._shown_annotations
+        at = next((i for i, a in enumerate(shown) if annotation_id is not None and a.id == annotation_id), None)
+        if at is None:  # added by a write not run yet (or its id not yet shown): the same place and text
+            at = next((i for i in reversed(range(len(shown)))
+                       if shown[i].annotation.location == location and shown[i].annotation.text == text), None)
+        if at is not None:
+            self._show_annotations(shown[:at] + shown[at + 1:])
+
+    def preview_annotation_text(self, project_id: int | None, annotation_id: int, text: str) -> None:
+        if not self._shows(project_id):
+            return
+        self._show_annotations([
+            dataclasses.replace(a, annotation=dataclasses.replace(a.annotation, text=text))
+            if a.id == annotation_id else a for a in self._shown_annotations])
+
+    def preview_grade(self, project_id: int, grade: Grade | None) -> None:
+        if not self._shows(project_id):
+            return
+        self._shown_grade = grade
+        self.grade.set_grade(grade)
+
+    # ---- the writer's outcomes -------------------------------------------------------------
+    def _written(self, changes: Changes) -> None:
+        """A queued write (or a check run) is done: redraw what it changed once nothing is queued."""
+        self._unshown = self._unshown | changes
+        self._show_when_idle()
+
+    def _write_failed(self, error: BaseException) -> None:
+        """A queued write failed: show the workspace's state again, and tell the reviewer."""
+        self._reshow_project = True
+        self._show_when_idle()
+        show_error(self, error)
+
+    def _command_failed(self, error: BaseException, command: WorkspaceCommand) -> None:
+        self._drop_failed(command)
+        self._write_failed(error)
+
+    def _drop_failed(self, command: WorkspaceCommand) -> None:
+        """Take a failed (obsolete) step off the stack when it is next to the index: the stack
+        deletes an obsolete command instead of running it, so Undo/Redo no longer offer it."""
+        stack = self.undo_stack
+        index = stack.index()
+        if index > 0 and stack.command(index - 1) is command:
+            stack.undo()
+        elif index < stack.count() and stack.command(index) is command:
+            stack.redo()
+
+    def _show_when_idle(self) -> None:
+        """Redraw from the workspace once every queued write has run (earlier, the workspace
+        would not yet hold the later edits the models already show)."""
+        if self.writer.pending:
+            return
+        changes, self._unshown = self._unshown, NO_CHANGES
+        if self._reshow_project and self.record is not None:
+            changes = changes | Changes(revisions=True, findings=True, annotations=True, grades=True,
+                                        project_ids=frozenset({self.record.id}))
+        self._reshow_project = False
+        if changes.any:
+            self.on_changes(changes)
+
+    def finish_writes(self) -> None:
+        """Wait for the queued writes (before the workspace is closed): nothing the reviewer did is lost."""
+        if not self.writer.pending:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.writer.drain()
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def _context(self) -> CommandContext:
+        assert self.ws is not None
+        return CommandContext(self.ws, self.writer, self, self._written, self._command_failed)
 
     def on_changes(self, changes: Changes) -> None:
         """Redraw what a workspace op changed (Anki's on_operation_did_execute)."""
@@ -683,43 +865,36 @@ class MainWindow(QMainWindow):
     def _author(self) -> str:
         return self.settings.reviewer_name
 
-    def _fail(self, error: BaseException) -> None:
-        show_error(self, error)
-        if self.record is not None:
-            self._refresh_revisions()
-
     def _edit_cell(self, row: int, column: str, text: str) -> bool:
         if self.ws is None or self.record is None:
             return False
         project = self.record.project
         location = Location(project_seq=project.seq, indicator=row, column=column)
-        previous = self.indicators.revised(row, self.indicators.column_of(column) or 0)
+        previous = self.indicators.revised(row, self.indicators.column_of(column) or 0)  # as shown: queued edits too
         label = self.tr("修改 第{n}行 {column}").format(n=row + 1, column=field_label(column))
-        self.undo_stack.push(SetRevisionCommand(self.ws, self.record.document_id, location, text, previous,
-                                                self._author(), label, self.on_changes, self._fail))
+        self.undo_stack.push(SetRevisionCommand(self._context(), self.record.document_id, self.record.id, location,
+                                                text, previous, self._author(), label))
         return True
 
     def _edit_header(self, field: str, text: str) -> None:
         if self.ws is None or self.record is None:
             return
         location = Location(project_seq=self.record.project.seq, field=field)
-        header, _cells = self._revisions()
         label = self.tr("修改 {field}").format(field=field_label(field))
-        self.undo_stack.push(SetRevisionCommand(self.ws, self.record.document_id, location, text,
-                                                header.get(field), self._author(), label, self.on_changes,
-                                                self._fail))
+        self.undo_stack.push(SetRevisionCommand(self._context(), self.record.document_id, self.record.id, location,
+                                                text, self._header.get(field), self._author(), label))
 
     def _finding_state(self, finding_id: int, state: FindingState, reason: str | None) -> None:
         if self.ws is None:
             return
-        stored = next((f for f in self._project_findings() if f.id == finding_id), None)
+        stored = next((f for f in self._shown_findings if f.id == finding_id), None)
         if stored is None:
             return
         texts = {FindingState.ACCEPTED: self.tr("采纳 {rule}"), FindingState.DISMISSED: self.tr("驳回 {rule}"),
                  FindingState.OPEN: self.tr("重新打开 {rule}")}
         self.undo_stack.push(FindingStateCommand(
-            self.ws, finding_id, state, reason, stored.finding.state, stored.finding.reason,
-            texts[state].format(rule=stored.finding.check_id), self.on_changes, self._fail))
+            self._context(), finding_id, stored.project_id, state, reason, stored.finding.state,
+            stored.finding.reason, texts[state].format(rule=stored.finding.check_id)))
 
     def _annotation_location(self, target: int) -> Location | None:
         assert self.record is not None
@@ -744,34 +919,43 @@ class MainWindow(QMainWindow):
         location = self._annotation_location(target)
         if location is None:
             return
-        self.undo_stack.push(AddAnnotationCommand(self.ws, self.record.document_id, location, text,
-                                                  self._author(), self.tr("添加批注"), self.on_changes,
-                                                  self._fail))
+        self.undo_stack.push(AddAnnotationCommand(self._context(), self.record.document_id, self.record.id,
+                                                  location, text, self._author(), self.tr("添加批注")))
 
-    def _edit_annotation(self, stored: object, text: str) -> None:
-        if self.ws is None:
+    def _annotation_saved(self, stored: StoredAnnotation) -> bool:
+        """False (and say so) for an annotation whose write has not run yet: it has no id to edit by."""
+        if stored.id == PENDING_ID:
+            self.show_message(self.tr("批注正在保存，请稍后再修改或删除。"))
+            return False
+        return True
+
+    def _edit_annotation(self, stored: StoredAnnotation, text: str) -> None:
+        if self.ws is None or not self._annotation_saved(stored):
             return
-        self.undo_stack.push(EditAnnotationCommand(self.ws, stored.id, text, stored.annotation.text,  # type: ignore[attr-defined]
-                                                   self.tr("修改批注"), self.on_changes, self._fail))
+        self.undo_stack.push(EditAnnotationCommand(self._context(), stored.id, stored.project_id, text,
+                                                   stored.annotation.text, self.tr("修改批注")))
 
-    def _delete_annotation(self, stored: object) -> None:
-        if self.ws is None:
+    def _delete_annotation(self, stored: StoredAnnotation) -> None:
+        if self.ws is None or not self._annotation_saved(stored):
             return
-        a = stored.annotation  # type: ignore[attr-defined]
-        self.undo_stack.push(DeleteAnnotationCommand(self.ws, stored.id, stored.document_id,  # type: ignore[attr-defined]
-                                                     a.location, a.text, a.author, self.tr("删除批注"),
-                                                     self.on_changes, self._fail))
+        a = stored.annotation
+        self.undo_stack.push(DeleteAnnotationCommand(self._context(), stored.id, stored.document_id,
+                                                     stored.project_id, a.location, a.text, a.author,
+                                                     self.tr("删除批注")))
 
-    def _set_grade(self, grade: object) -> None:
+    def _set_grade(self, grade: Grade) -> None:
         if self.ws is None or self.record is None:
             return
-        self.undo_stack.push(SetGradeCommand(self.ws, self.record.id, grade, self.ws.grade(self.record.id),  # type: ignore[arg-type]
-                                             self.tr("人工评定"), self.on_changes, self._fail))
+        self.undo_stack.push(SetGradeCommand(self._context(), self.record.id, grade, self._shown_grade,
+                                             self.tr("人工评定")))
 
     def _reset_grade(self) -> None:
         if self.ws is None or self.record is None:
             return
-        self.on_changes(self.ws.clear_grade_override(self.record.id))
+        ws, project_id = self.ws, self.record.id
+        if self._shown_grade is not None:
+            self.preview_grade(project_id, dataclasses.replace(self._shown_grade, overridden=False))
+        self.writer.submit(lambda: ws.clear_grade_override(project_id), self._written, self._write_failed)
 
     # ---- navigation ------------------------------------------------------------------------
     def go_to_finding(self, stored: StoredFinding) -> None:
@@ -881,7 +1065,7 @@ class MainWindow(QMainWindow):
         op.run()
 
     def _checked(self, changes: Changes) -> None:
-        self.on_changes(changes)
+        self._written(changes)
         if self.tree_source is not None:
             self.reload_tree()
         self.show_message(self.tr("检查完成。"))
@@ -944,6 +1128,7 @@ class MainWindow(QMainWindow):
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
         if self.ws is not None:
+            self.finish_writes()  # the queued writes land before the workspace is closed
             self.ws.close()
             self.ws = None
         super().closeEvent(event)

@@ -85,3 +85,9 @@ def type_into_cell(qtbot: QtBot, win: MainWindow, row: int, column: int, text: s
     # The delegate commits Enter through a queued call.
     qtbot.waitUntil(lambda: win.table.state() != win.table.State.EditingState, timeout=5000)
     return editor
+
+
+def wait_for_writes(qtbot: QtBot, win: MainWindow) -> None:
+    """Let the window's queued workspace writes run and their outcomes come back (the window
+    writes on its one writer thread, so the workspace has an edit a moment after the view)."""
+    qtbot.waitUntil(lambda: win.writer.pending == 0, timeout=10_000)

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from core.model import Field
 from core.store.workspace import Workspace
-from tests.ui.helpers import click_tree_row, project_indexes
+from tests.ui.helpers import click_tree_row, project_indexes, wait_for_writes
 from ui.comparing import open_comparison
 from ui.main_window import MainWindow
 from ui.models.comparison_model import ADDED, CHANGED, REMOVED
@@ -104,6 +104,7 @@ def test_reviewer_can_unpair_and_the_correction_is_kept(qtbot: QtBot, window: Ma
     matches = compare.view.matches
     first = next(r for r in range(matches.rowCount()) if matches.match_at(r).matched)
     compare.unpair(first)
+    wait_for_writes(qtbot, window)
     stored = window.ws.year_matches(compare.pair.old_document_id, compare.pair.new_document_id)
     assert len(stored) == 2 and all(None in pair for pair in stored)
     assert sum(1 for r in range(matches.rowCount()) if not matches.match_at(r).matched) >= 2
@@ -113,5 +114,6 @@ def test_reviewer_can_unpair_and_the_correction_is_kept(qtbot: QtBot, window: Ma
                   if matches.match_at(r).old is not None and matches.match_at(r).new is None)
     candidates = [matches.match_at(r).new for r in range(matches.rowCount()) if matches.match_at(r).old is None]
     compare.pair_with(lonely, choice=candidates[0])
+    wait_for_writes(qtbot, window)
     assert any(None not in pair for pair in
                window.ws.year_matches(compare.pair.old_document_id, compare.pair.new_document_id))

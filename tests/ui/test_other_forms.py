@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from core.model import LONG_TERM, Document, Field, Indicator, Provenance
 from core.store.workspace import Workspace
 from tests.store.factory import make_document
-from tests.ui.helpers import click_tree_row, project_indexes
+from tests.ui.helpers import click_tree_row, project_indexes, wait_for_writes
 from ui.main_window import MainWindow
 from ui.models.indicator_model import FIRST_EXTRA, LEVEL3, VALUE
 from ui.settings import AppSettings
@@ -154,6 +154,7 @@ def test_copy_takes_extra_columns_and_paste_into_them_is_refused(qtbot: QtBot, w
     click_cell(qtbot, table, 1, weight)
     QGuiApplication.clipboard().setText("30")
     qtbot.keyClick(table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    wait_for_writes(qtbot, window)
     assert window.ws.revisions(window.record.document_id, window.record.id) == []
     assert "“权重”列按报送文件原样显示" in window.statusBar().currentMessage()
     assert model.index(1, weight).data() == "20"
@@ -162,11 +163,13 @@ def test_copy_takes_extra_columns_and_paste_into_them_is_refused(qtbot: QtBot, w
     click_cell(qtbot, table, 0, LEVEL3)
     QGuiApplication.clipboard().setText("甲\t乙\t≥96\t计划标准\t≤\n")
     qtbot.keyClick(table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    wait_for_writes(qtbot, window)
     assert window.ws.revisions(window.record.document_id, window.record.id) == []
     assert "“指标性质”列" in window.statusBar().currentMessage()
     # … while a row copied whole and pasted back with its extra cells unchanged goes in.
     QGuiApplication.clipboard().setText("甲\t乙\t≥96\t计划标准\t≥\t%\n")
     qtbot.keyClick(table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    wait_for_writes(qtbot, window)
     stored = {r.revision.location.column: r.revision.suggested
               for r in window.ws.revisions(window.record.document_id, window.record.id)}
     assert stored == {"level3": "甲", "description": "乙", "value": "≥96"}
@@ -202,6 +205,7 @@ def test_the_long_term_grid_has_its_own_read_only_tab(qtbot: QtBot, window: Main
     assert long_term.state() != long_term.State.EditingState
     QGuiApplication.clipboard().setText("≥4000件")
     qtbot.keyClick(long_term, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    wait_for_writes(qtbot, window)
     assert window.ws.revisions(window.record.document_id, window.record.id) == []
     assert "此表只读" in window.statusBar().currentMessage()
     qtbot.keyClick(long_term, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)

@@ -18,7 +18,7 @@ from core.review import FindingState
 from core.store.records import ImportStatus, StoredFinding
 from core.store.workspace import Workspace
 from tests.conftest import SAMPLES
-from tests.ui.helpers import pick_first_project, project_indexes, type_into_cell, type_text
+from tests.ui.helpers import pick_first_project, project_indexes, type_into_cell, type_text, wait_for_writes
 from ui.main_window import MainWindow
 from ui.models.indicator_model import LEVEL3, VALUE
 from ui.models.roles import OBJECT_ROLE, RAW_ROLE, REVISED_ROLE
@@ -63,6 +63,7 @@ def test_editing_a_cell_makes_a_revision_and_undo_redo_follow(qtbot: QtBot, wind
     submitted = record.project.indicators[0].value.raw
 
     type_into_cell(qtbot, window, 0, VALUE, "≥98%")
+    wait_for_writes(qtbot, window)
 
     revisions = window.ws.revisions(record.document_id, record.id)
     assert [(r.revision.location.indicator, r.revision.location.column, r.revision.suggested, r.revision.original)
@@ -74,9 +75,11 @@ def test_editing_a_cell_makes_a_revision_and_undo_redo_follow(qtbot: QtBot, wind
     assert submitted in cell.data(Qt.ItemDataRole.ToolTipRole)
 
     window.undo_action.trigger()
+    wait_for_writes(qtbot, window)
     assert window.ws.revisions(record.document_id, record.id) == []
     assert window.indicators.index(0, VALUE).data() == submitted
     window.redo_action.trigger()
+    wait_for_writes(qtbot, window)
     assert [r.revision.suggested for r in window.ws.revisions(record.document_id, record.id)] == ["≥98%"]
 
 
@@ -85,6 +88,7 @@ def test_an_unreadable_value_is_refused_with_a_message(qtbot: QtBot, window: Mai
     record = window.record
     assert record is not None and window.ws is not None
     type_into_cell(qtbot, window, 0, VALUE, "≥**%")
+    wait_for_writes(qtbot, window)
     assert window.ws.revisions(record.document_id, record.id) == []
     assert "无法识别" in window.statusBar().currentMessage()
 
@@ -97,12 +101,14 @@ def test_pasting_a_block_is_one_undo_step(qtbot: QtBot, window: MainWindow) -> N
     window.table.setCurrentIndex(window.indicators.index(0, LEVEL3))
     QGuiApplication.clipboard().setText("甲指标\t甲描述\n乙指标\t乙描述\n")
     qtbot.keyClick(window.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    wait_for_writes(qtbot, window)
 
     stored = {(r.revision.location.indicator, r.revision.location.column): r.revision.suggested
               for r in window.ws.revisions(record.document_id, record.id)}
     assert stored == {(0, "level3"): "甲指标", (0, "description"): "甲描述",
                       (1, "level3"): "乙指标", (1, "description"): "乙描述"}
     window.undo_action.trigger()
+    wait_for_writes(qtbot, window)
     assert window.ws.revisions(record.document_id, record.id) == []
 
     # Copy gives the same block back as tab-separated text.
@@ -143,15 +149,18 @@ def test_dismissing_a_finding_needs_a_reason_and_is_kept(qtbot: QtBot, window: M
     assert open_before[0] == len(window.ws.findings(first.document_id, first.project_id, state=FindingState.OPEN))
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("   ", True)))
     qtbot.mouseClick(window.findings.dismiss_button, Qt.MouseButton.LeftButton)
+    wait_for_writes(qtbot, window)
     assert window.ws is not None
     assert {f.id: f.finding.state for f in window.ws.findings(first.document_id)}[first.id] == FindingState.OPEN
 
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("已在说明中补充依据", True)))
     qtbot.mouseClick(window.findings.dismiss_button, Qt.MouseButton.LeftButton)
+    wait_for_writes(qtbot, window)
     stored = {f.id: f.finding for f in window.ws.findings(first.document_id)}[first.id]
     assert (stored.state, stored.reason) == (FindingState.DISMISSED, "已在说明中补充依据")
     assert tree_badges(window, first) == (open_before[0] - 1, open_before[1] - 1)
     window.undo_action.trigger()
+    wait_for_writes(qtbot, window)
     assert {f.id: f.finding.state for f in window.ws.findings(first.document_id)}[first.id] == FindingState.OPEN
     assert tree_badges(window, first) == open_before
 
@@ -164,12 +173,14 @@ def test_writing_an_annotation_on_a_cell(qtbot: QtBot, window: MainWindow) -> No
     window.annotations.target.setCurrentIndex(2)  # 所选单元格
     type_text(qtbot, window.annotations.editor, "目标值偏低，建议提高")
     qtbot.mouseClick(window.annotations.add_button, Qt.MouseButton.LeftButton)
+    wait_for_writes(qtbot, window)
 
     stored = window.ws.annotations(record.document_id, record.id)
     assert [(a.annotation.location.indicator, a.annotation.location.column, a.annotation.text)
             for a in stored] == [(1, "value", "目标值偏低，建议提高")]
     assert window.annotations.model.rowCount() == 1
     window.undo_action.trigger()
+    wait_for_writes(qtbot, window)
     assert window.ws.annotations(record.document_id, record.id) == []
 
 
@@ -182,11 +193,13 @@ def test_editing_a_header_amount_is_checked_and_revised(qtbot: QtBot, window: Ma
     edit.selectAll()
     type_text(qtbot, edit, "约十二万")
     qtbot.keyClick(edit, Qt.Key.Key_Return)
+    wait_for_writes(qtbot, window)
     assert window.ws.revisions(record.document_id, record.id) == []  # refused: not a number in the unit
 
     edit.selectAll()
     qtbot.keyClicks(edit, "120000")
     qtbot.keyClick(edit, Qt.Key.Key_Return)
+    wait_for_writes(qtbot, window)
     assert [(r.revision.location.field, r.revision.suggested)
             for r in window.ws.revisions(record.document_id, record.id)] == [("budget_total", "120000")]
 

@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from core.store.workspace import Workspace
 from tests.store.factory import make_document
-from tests.ui.helpers import click_tree_row, node_indexes, type_text
+from tests.ui.helpers import click_tree_row, node_indexes, type_text, wait_for_writes
 from ui.main_window import MainWindow
 from ui.models.indicator_model import LEVEL3
 from ui.models.tree_model import NodeSpec, WorkspaceTreeModel
@@ -107,6 +107,7 @@ def test_window_opens_a_project_without_indicators(qtbot: QtBot, temp_settings: 
     win.table.setFocus()
     win.copy_action.trigger()
     win.paste_action.trigger()
+    wait_for_writes(qtbot, win)
     assert win.ws is not None and win.ws.revisions(win.record.document_id, win.record.id) == []
 
 
