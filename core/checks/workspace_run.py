@@ -47,11 +47,42 @@ def previous_document_id(ws: Workspace, document_id: int) -> int | None:
     return earlier[0].id if earlier else None
 
 
+# Documents whose results are written in one transaction: a small run (a department, the
+# window's selection) lands whole or not at all; a city's run commits every so many
+# documents and keeps no more of them in memory than that.
+BATCH_DOCUMENTS = 50
+
+
 def check_workspace_documents(ws: Workspace, document_ids: Sequence[int], settings: CheckSettings | None = None,
                               progress: Progress | None = None) -> list[DocumentCheck]:
-    """Check each document, store the findings (decided states survive) and the grades."""
+    """Check each document, store the findings (decided states survive) and the grades.
+
+    The findings and grades of up to `BATCH_DOCUMENTS` documents are stored in one
+    transaction, so a failed write (a full disk) leaves those documents as they were.
+    """
     progress = progress or NoProgress()
     results: list[DocumentCheck] = []
+    pending: list[tuple[int, Document, int | None, list[Finding]]] = []
+
+    def flush() -> None:
+        if not pending:
+            return
+
+        def grade(findings: list[Finding], stored: Grade | None) -> Grade:
+            return grade_project(findings, settings, override=stored)
+
+        grades = ws.store_check_results([(doc_id, findings) for doc_id, _, _, findings in pending], grade)
+        for document_id, document, previous_id, _ in pending:
+            stored = [s.finding for s in ws.findings(document_id)]
+            result = DocumentCheck(document_id=document_id, source_name=document.source_name, year=document.year,
+                                   document=document, findings=stored, previous_document_id=previous_id)
+            for info in ws.projects(document_id):
+                if info.seq is not None and info.id in grades:
+                    result.grades[info.seq] = grades[info.id]
+                    result.project_names[info.seq] = info.name
+            results.append(result)
+        pending.clear()
+
     for done, document_id in enumerate(document_ids):
         if progress.cancelled():
             raise Cancelled()
@@ -59,18 +90,9 @@ def check_workspace_documents(ws: Workspace, document_ids: Sequence[int], settin
         progress.report(done, len(document_ids), document.source_name)
         previous_id = previous_document_id(ws, document_id)
         previous = ws.load_document(previous_id) if previous_id is not None else None
-        ws.replace_findings(document_id, run_checks(document, settings, previous))
-        stored = [s.finding for s in ws.findings(document_id)]
-        result = DocumentCheck(document_id=document_id, source_name=document.source_name, year=document.year,
-                               document=document, findings=stored, previous_document_id=previous_id)
-        for info in ws.projects(document_id):
-            if info.seq is None:
-                continue
-            own = [s.finding for s in ws.findings(document_id, info.id)]
-            grade = grade_project(own, settings, override=ws.grade(info.id))
-            ws.set_grade(info.id, grade)
-            result.grades[info.seq] = ws.grade(info.id) or grade
-            result.project_names[info.seq] = info.name
-        results.append(result)
+        pending.append((document_id, document, previous_id, run_checks(document, settings, previous)))
+        if len(pending) >= BATCH_DOCUMENTS:
+            flush()
+    flush()
     progress.report(len(document_ids), len(document_ids), "")
     return results

@@ -21,7 +21,7 @@ The submitted values are never written here: a revision is stored beside them.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -222,23 +222,35 @@ class ReviewerLayer(StoreBase):
         (state and reason); the reviewer's own findings (check_id "R") stay untouched.
         """
         with self._writing() as conn:
-            old = conn.execute(select(FindingRow).where(FindingRow.document_id == document_id,
-                                                        FindingRow.check_id != REVIEWER_CHECK_ID)).mappings().all()
-            decided = {finding_from(r).identity(): (r["state"], r["reason"]) for r in old
-                       if r["state"] != FindingState.OPEN.value}
-            conn.execute(delete(FindingRow).where(FindingRow.document_id == document_id,
-                                                  FindingRow.check_id != REVIEWER_CHECK_ID))
-            rows = []
-            for finding in findings:
-                project_id, indicator_id = resolve_location(conn, document_id, finding.location)
-                cols = _finding_columns(finding)
-                if finding.identity() in decided:
-                    cols["state"], cols["reason"] = decided[finding.identity()]
-                rows.append({"document_id": document_id, "project_id": project_id,
-                             "indicator_id": indicator_id, **cols})
-            if rows:
-                conn.execute(insert(FindingRow), rows)
+            _replace_findings_in(conn, document_id, findings)
         return Changes(findings=True, document_ids=frozenset({document_id}))
+
+    def store_check_results(self, runs: Sequence[tuple[int, list[Finding]]],
+                            grade: Callable[[list[Finding], Grade | None], Grade]) -> dict[int, Grade]:
+        """Store the findings of several documents' check runs and their projects' grades in
+        one transaction: every document's findings (decided states kept, as `replace_findings`)
+        and grades land together or not at all. `grade(findings, stored)` computes a project's
+        grade from its stored findings and its stored grade (a reviewer's override). Returns
+        the grades as stored, by project id."""
+        grades: dict[int, Grade] = {}
+        with self._writing() as conn:
+            for document_id, findings in runs:
+                _replace_findings_in(conn, document_id, findings)
+                project_ids = conn.execute(select(ProjectRow.id).where(ProjectRow.document_id == document_id,
+                                                                       ProjectRow.seq.is_not(None))).scalars().all()
+                rows = conn.execute(select(FindingRow).where(FindingRow.document_id == document_id,
+                                                             FindingRow.project_id.is_not(None))
+                                    .order_by(FindingRow.id)).mappings().all()
+                by_project: dict[int, list[Finding]] = {pid: [] for pid in project_ids}
+                for row in rows:
+                    by_project.setdefault(row["project_id"], []).append(finding_from(row))
+                for project_id in project_ids:
+                    stored = conn.execute(select(GradeRow).where(GradeRow.project_id == project_id)).mappings().first()
+                    computed = grade(by_project[project_id], None if stored is None else grade_from(stored))
+                    _set_grade_in(conn, project_id, computed, stored)
+                    after = conn.execute(select(GradeRow).where(GradeRow.project_id == project_id)).mappings().one()
+                    grades[project_id] = grade_from(after)
+        return grades
 
     def add_finding(self, document_id: int, finding: Finding) -> tuple[int, Changes]:
         with self._writing() as conn:
@@ -318,14 +330,7 @@ class ReviewerLayer(StoreBase):
         reviewer's override: then only the per-criterion scores are refreshed."""
         with self._writing() as conn:
             stored = conn.execute(select(GradeRow).where(GradeRow.project_id == project_id)).mappings().first()
-            cols = grade_columns(grade)
-            if stored is not None and stored["overridden"] and not grade.overridden:
-                cols = {"scores_json": cols["scores_json"]}
-            cols["updated_at"] = datetime.now()
-            if stored is None:
-                conn.execute(insert(GradeRow).values(project_id=project_id, **cols))
-            else:
-                conn.execute(update(GradeRow).where(GradeRow.project_id == project_id).values(**cols))
+            _set_grade_in(conn, project_id, grade, stored)
             document_id = conn.execute(select(ProjectRow.document_id).where(ProjectRow.id == project_id)).scalar()
         return self._changed(document_id, project_id, grades=True)
 
@@ -384,3 +389,34 @@ class ReviewerLayer(StoreBase):
     def _changed(document_id: int | None, project_id: int | None, **kinds: bool) -> Changes:
         return Changes(document_ids=frozenset() if document_id is None else frozenset({document_id}),
                        project_ids=frozenset() if project_id is None else frozenset({project_id}), **kinds)
+
+
+def _replace_findings_in(conn: Connection, document_id: int, findings: list[Finding]) -> None:
+    old = conn.execute(select(FindingRow).where(FindingRow.document_id == document_id,
+                                                FindingRow.check_id != REVIEWER_CHECK_ID)).mappings().all()
+    decided = {finding_from(r).identity(): (r["state"], r["reason"]) for r in old
+               if r["state"] != FindingState.OPEN.value}
+    conn.execute(delete(FindingRow).where(FindingRow.document_id == document_id,
+                                          FindingRow.check_id != REVIEWER_CHECK_ID))
+    rows = []
+    for finding in findings:
+        project_id, indicator_id = resolve_location(conn, document_id, finding.location)
+        cols = _finding_columns(finding)
+        if finding.identity() in decided:
+            cols["state"], cols["reason"] = decided[finding.identity()]
+        rows.append({"document_id": document_id, "project_id": project_id, "indicator_id": indicator_id, **cols})
+    if rows:
+        conn.execute(insert(FindingRow), rows)
+
+
+def _set_grade_in(conn: Connection, project_id: int, grade: Grade, stored: Any) -> None:
+    """A computed grade (overridden False) never replaces the reviewer's override: then only
+    the per-criterion scores are refreshed."""
+    cols = grade_columns(grade)
+    if stored is not None and stored["overridden"] and not grade.overridden:
+        cols = {"scores_json": cols["scores_json"]}
+    cols["updated_at"] = datetime.now()
+    if stored is None:
+        conn.execute(insert(GradeRow).values(project_id=project_id, **cols))
+    else:
+        conn.execute(update(GradeRow).where(GradeRow.project_id == project_id).values(**cols))
