@@ -32,7 +32,7 @@ from ui.views.annotations_dock import TARGET_CELL, TARGET_PROJECT
 
 # Every Workspace method that writes (core/store/reviewer.py and workspace.py).
 WRITES = ("set_revision", "clear_revision", "add_annotation", "update_annotation", "delete_annotation",
-          "replace_findings", "add_finding", "set_finding_state", "delete_finding", "set_grade",
+          "replace_findings", "store_check_results", "add_finding", "set_finding_state", "delete_finding", "set_grade",
           "clear_grade_override", "set_year_match", "clear_year_match", "import_document")
 
 DISK_FULL = ("工作区 ws.sqlite 写入失败：磁盘空间已满（database or disk is full）。"
@@ -260,7 +260,7 @@ def test_every_write_runs_on_the_writer_thread(
     wait_for_writes(qtbot, window)
 
     assert {name for name, _thread in log} >= {
-        "replace_findings", "set_grade", "set_revision", "clear_revision", "set_finding_state",
+        "store_check_results", "set_grade", "set_revision", "clear_revision", "set_finding_state",
         "add_annotation", "update_annotation", "delete_annotation", "clear_grade_override", "set_year_match"}
     assert [name for name, thread in log if thread is gui] == []
     states = {f.id: f.finding.state for f in window.ws.findings(record.document_id, record.id)}
