@@ -162,7 +162,7 @@ def most_telling_match(comparison: Comparison) -> int | None:
     """The matched project that shows the most: a row added or removed (a blank counterpart), then most changes."""
     def worth(row: int) -> tuple[bool, int, int]:
         changes = comparison.project_changes(comparison.matches[row])
-        rows_moved = any(c["kind"] in ("indicator_added", "indicator_removed") for c in changes)
+        rows_moved = any(c.kind in ("indicator_added", "indicator_removed") for c in changes)
         return rows_moved, len(changes), -row
 
     matched = [r for r, m in enumerate(comparison.matches) if m.matched]

@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from core.checks.registry import CheckContext, Hit, project_key, register
 from core.checks.vocabulary import BENEFIT, SATISFACTION, level1_of, level_name
-from core.compare import Comparison, ProjectMatch, compare_documents, document_year
+from core.compare import Cause, ChangeKind, Comparison, ProjectMatch, compare_documents, document_year
 from core.messages import msg
 from core.model import INDICATOR_COLUMNS, Document, Project
 from core.review import Criterion, Severity
@@ -69,17 +69,18 @@ def target_lowered_while_budget_rose(ctx: CheckContext) -> Iterator[Hit]:
         if before is None or after is None or after <= before:
             continue
         for change in result.project_changes(match):
-            if change["kind"] != "indicator_field" or change["field"] != "value" or change["cause"] != "loosened":
+            if (change.kind is not ChangeKind.INDICATOR_FIELD or change.field != "value"
+                    or change.cause is not Cause.LOOSENED or change.new_row is None):
                 continue
-            row = change["new_row"]
+            row = change.new_row
             if ctx.doubtful(seq, "value", row):
                 continue  # a cell the importer could not read with certainty is E4's, not a change
             yield ctx.row_hit(
                 seq, row, new.indicators[row], "value",
                 msg("F1", old_budget=old.budget_total.raw if old.budget_total else "",
                     new_budget=new.budget_total.raw if new.budget_total else "", change=_percent(before, after),
-                    name=str(change["level3"]), old=str(change["old"]), new=str(change["new"])),
-                suggestion=change["old"])
+                    name=str(change.level3), old=str(change.old), new=str(change.new)),
+                suggestion=str(change.old))
 
 
 @register("F2", Severity.WARNING, Criterion.APPROPRIATENESS, "预算大幅变动而指标值未变",
@@ -94,8 +95,8 @@ def budget_moved_targets_did_not(ctx: CheckContext) -> Iterator[Hit]:
         if not any(row.old is not None and row.new is not None for row in match.indicators):
             continue
         moved = [c for c in result.project_changes(match)
-                 if c["kind"] in ("indicator_added", "indicator_removed")
-                 or (c["kind"] == "indicator_field" and c["field"] == "value" and c["cause"] != "year_rollover")]
+                 if c.kind in (ChangeKind.INDICATOR_ADDED, ChangeKind.INDICATOR_REMOVED)
+                 or (c.kind is ChangeKind.INDICATOR_FIELD and c.field == "value" and c.cause is not Cause.YEAR_ROLLOVER)]
         if moved:
             continue
         yield ctx.header_hit(

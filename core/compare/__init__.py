@@ -2,17 +2,19 @@
 
     from core.compare import compare_documents, Corrections
     result = compare_documents(last_year, this_year, Corrections(force=[(0, 2)]))
-    result.changes   # dicts in the kinds of ../shared/tools/score_compare.py
+    result.changes   # Change records (kind: ChangeKind); change.to_dict() / result.to_json() give the
+                     # dicts of ../shared/tools/score_compare.py
     result.matches   # aligned ProjectMatch rows, each with its reason, confidence and indicator rows
 """
 
 from core.compare.causes import Cause
-from core.compare.diff import Change, Comparison, compare_documents, document_year
+from core.compare.diff import Change, ChangeKind, Comparison, compare_documents, document_year
 from core.compare.match import Corrections, IndicatorMatch, MatchReason, ProjectMatch, corrections_from_pairs
 
 __all__ = [
     "Cause",
     "Change",
+    "ChangeKind",
     "Comparison",
     "Corrections",
     "IndicatorMatch",

@@ -1,7 +1,7 @@
 """A comparison in words: one Chinese line per change, and a readable summary for the command line.
 
 The window shows the same sentences (as tooltips and in the change list), so they
-are built here, once, from the change dicts of `core.compare.diff`.
+are built here, once, from the `Change` records of `core.compare.diff`.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from core.checks.describe import column_label
 from core.checks.describe import field_label as header_label
 from core.compare.causes import Cause
-from core.compare.diff import Change, Comparison
+from core.compare.diff import Change, ChangeKind, Comparison
 from core.messages import Lang, label
 
 _COLUMNS = ("level1", "level2", "level3", "description", "value", "basis")
@@ -37,46 +37,45 @@ def _short(text: object, limit: int = 40, lang: Lang = "zh") -> str:
 
 
 def _cause(change: Change, lang: Lang) -> str:
-    cause = change.get("cause")
-    if cause not in Cause.__members__.values():
+    if change.cause is None:
         return ""
-    return label("chg.cause", lang).format(cause=cause_text(Cause(cause), lang))
+    return label("chg.cause", lang).format(cause=cause_text(change.cause, lang))
 
 
 def describe(change: Change, lang: Lang = "zh") -> str:
     """One line for one change, in `lang`."""
-    kind = change["kind"]
+    kind = change.kind
 
     def line(key: str, **params: object) -> str:
         return label(f"chg.{key}", lang).format(**params)
 
-    if kind == "year":
-        return line("year", old=change["old"], new=change["new"])
-    if kind == "text":
-        return line("text", field=field_text(change["field"], lang), cause=_cause(change, lang))
-    project = change.get("project", "")
-    if kind in ("project_added", "project_removed"):
-        return line(kind, project=project, code=change.get("code") or label("chg.no_code", lang))
-    if kind == "project_code":
-        return line(kind, project=project, old=change["old"], new=change["new"], cause=_cause(change, lang))
-    if kind == "project_seq":
-        return line(kind, project=project, old=change["old"], new=change["new"])
-    if kind == "project_field":
-        return line(kind, project=project, field=field_text(change["field"], lang), old=_short(change["old"], lang=lang),
-                    new=_short(change["new"], lang=lang), cause=_cause(change, lang))
-    if kind == "budget":
-        percent = label("chg.percent", lang).format(percent=change["percent"]) if change.get("percent") else ""
-        return line(kind, project=project, field=field_text(change["field"], lang),
-                    old=_short(change["old"], lang=lang), new=_short(change["new"], lang=lang), percent=percent)
-    if kind == "indicator_field":
-        return line(kind, project=project, where=f"{change['level2']}/{change['level3']}",
-                    field=field_text(change["field"], lang), old=_short(change["old"], lang=lang),
-                    new=_short(change["new"], lang=lang), cause=_cause(change, lang))
-    if kind in ("indicator_added", "indicator_removed"):
-        row = change.get("indicator") or {}
-        return line(kind, project=project, where=f"{row.get('level2', '')}/{row.get('level3', '')}",
+    if kind is ChangeKind.YEAR:
+        return line("year", old=change.old, new=change.new)
+    if kind is ChangeKind.TEXT:
+        return line("text", field=field_text(change.field or "", lang), cause=_cause(change, lang))
+    project = change.project or ""
+    if kind in (ChangeKind.PROJECT_ADDED, ChangeKind.PROJECT_REMOVED):
+        return line(kind.value, project=project, code=change.code or label("chg.no_code", lang))
+    if kind is ChangeKind.PROJECT_CODE:
+        return line(kind.value, project=project, old=change.old, new=change.new, cause=_cause(change, lang))
+    if kind is ChangeKind.PROJECT_SEQ:
+        return line(kind.value, project=project, old=change.old, new=change.new)
+    if kind is ChangeKind.PROJECT_FIELD:
+        return line(kind.value, project=project, field=field_text(change.field or "", lang),
+                    old=_short(change.old, lang=lang), new=_short(change.new, lang=lang), cause=_cause(change, lang))
+    if kind is ChangeKind.BUDGET:
+        percent = label("chg.percent", lang).format(percent=change.percent) if change.percent else ""
+        return line(kind.value, project=project, field=field_text(change.field or "", lang),
+                    old=_short(change.old, lang=lang), new=_short(change.new, lang=lang), percent=percent)
+    if kind is ChangeKind.INDICATOR_FIELD:
+        return line(kind.value, project=project, where=f"{change.level2}/{change.level3}",
+                    field=field_text(change.field or "", lang), old=_short(change.old, lang=lang),
+                    new=_short(change.new, lang=lang), cause=_cause(change, lang))
+    if kind in (ChangeKind.INDICATOR_ADDED, ChangeKind.INDICATOR_REMOVED):
+        row = change.indicator or {}
+        return line(kind.value, project=project, where=f"{row.get('level2', '')}/{row.get('level3', '')}",
                     value=_short(row.get("value"), lang=lang))
-    return line("other", project=project, kind=kind)
+    return line("other", project=project, kind=kind.value)
 
 
 def summary_lines(comparison: Comparison) -> list[str]:
@@ -85,7 +84,7 @@ def summary_lines(comparison: Comparison) -> list[str]:
     lines = [f"年度对比：{new.org.dept_name or old.org.dept_name}",
              f"  上年：{old.source_name}（{old.year or '年度不详'}年，{len(old.projects)} 个项目）",
              f"  本年：{new.source_name}（{new.year or '年度不详'}年，{len(new.projects)} 个项目）", ""]
-    general = [c for c in comparison.changes if "old_project" not in c]
+    general = [c for c in comparison.changes if not c.of_project]
     if general:
         lines.append("部门整体：")
         lines += [f"  {describe(c)}" for c in general]
@@ -100,7 +99,7 @@ def summary_lines(comparison: Comparison) -> list[str]:
         lines += [f"      · {describe(c)}" for c in changes]
     counts: dict[str, int] = {}
     for change in comparison.changes:
-        counts[change["kind"]] = counts.get(change["kind"], 0) + 1
+        counts[change.kind.value] = counts.get(change.kind.value, 0) + 1
     lines += ["", f"共 {len(comparison.changes)} 处变化：" + "，".join(f"{kind_text(k)} {v}" for k, v in counts.items())
               if comparison.changes else "两年文件没有差别。"]
     return lines

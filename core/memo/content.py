@@ -3,7 +3,7 @@
 `build_memo` is a pure function: the department's `Document`, the findings (only
 ACCEPTED ones appear; dismissed and open ones never), annotations, suggested
 revisions, grades per project, who reviews, and optionally last year's change list
-(the change dicts of core/compare, kinds as in shared/tools/score_compare.py). It
+(the `Change` records of core/compare, kinds as in shared/tools/score_compare.py). It
 returns a `core.memo.blocks.Memo` that both renderers lay out.
 
 Findings, annotations, revisions and grades point at projects by `project_key`:
@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from core.checks.describe import column_label
 from core.memo.blocks import Cell, Cover, Memo, Metadata, Para, Section, Signature, Table
@@ -37,6 +38,9 @@ from core.review import (
     Severity,
 )
 from core.values import MoneyUnit
+
+if TYPE_CHECKING:
+    from core.compare.diff import Change
 
 # The memo is Chinese; its labels come from the one catalogue (core.messages).
 _COLUMNS = ("level1", "level2", "level3", "description", "value", "basis")
@@ -223,34 +227,40 @@ def _indicator_table(project: Project, revisions: Sequence[Revision], caption: s
                  caption=caption)
 
 
-def _comparison_section(changes: Sequence[Mapping[str, object]], previous_year: int | None) -> Section:
-    kinds = Counter(str(change.get("kind")) for change in changes)
+def _comparison_section(changes: Sequence[Change], previous_year: int | None) -> Section:
+    # Only here, with a change list given: a build without core.compare still writes memos.
+    from core.compare.diff import ChangeKind
+
+    kinds = Counter(change.kind.value for change in changes)
     summary = "、".join(f"{label(f'change.{kind}', default=kind)}{count}处" for kind, count in kinds.items())
     than = f"{previous_year}年度" if previous_year else "上年度"
     blocks: list[Para | Table] = [Para(f"与{than}绩效目标相比，共有{len(changes)}处变化" +
                                        (f"：{summary}。" if summary else "。"))]
     rows = []
     for change in changes:
-        kind = str(change.get("kind"))
-        what = label(f"change.{kind}", default=kind)
-        if kind == "indicator_field":
-            level3 = str(change.get("level3") or "")
-            column = column_label(str(change.get("field") or ""))
+        kind = change.kind
+        what = label(f"change.{kind.value}", default=kind.value)
+        if kind is ChangeKind.INDICATOR_FIELD:
+            level3 = change.level3 or ""
+            column = column_label(change.field or "")
             what = f"{level3}·{column}"
-            cause = label(f"cause.{change.get('cause')}", default="") if change.get("cause") else ""
+            cause = label(f"cause.{change.cause.value}", default="") if change.cause else ""
             if cause:
                 what += f"（{cause}）"
-        elif kind == "budget":
-            what = _header(str(change.get("field") or "budget_total"))
-        elif kind in ("indicator_added", "indicator_removed"):
-            indicator = change.get("indicator")
-            level3 = indicator.get("level3") if isinstance(indicator, Mapping) else None
+        elif kind is ChangeKind.BUDGET:
+            what = _header(change.field or "budget_total")
+        elif kind in (ChangeKind.INDICATOR_ADDED, ChangeKind.INDICATOR_REMOVED):
+            level3 = (change.indicator or {}).get("level3")
             what += f"：{level3}" if level3 else ""
-        elif kind == "text":
-            what = _header(str(change.get("field"))) if change.get("field") else what
-        old = change.get("old", change.get("code") if kind == "project_removed" else "")
-        new = change.get("new", change.get("code") if kind == "project_added" else "")
-        rows.append((Cell(str(change.get("project") or "部门整体")), Cell(what),
+        elif kind is ChangeKind.TEXT:
+            what = _header(change.field) if change.field else what
+        old: object = change.old
+        new: object = change.new
+        if kind is ChangeKind.PROJECT_REMOVED:
+            old, new = change.code, ""
+        elif kind is ChangeKind.PROJECT_ADDED:
+            old, new = "", change.code
+        rows.append((Cell(change.project or "部门整体"), Cell(what),
                      Cell("" if old is None else str(old)), Cell("" if new is None else str(new))))
     if rows:
         blocks.append(Table(header=("项目", "变化", "上年", "本年"), rows=tuple(rows), widths=(4, 4, 3, 3)))
@@ -265,7 +275,7 @@ def build_memo(
     annotations: Sequence[Annotation] = (),
     revisions: Sequence[Revision] = (),
     grades: Mapping[int, Grade] | None = None,
-    comparison: Sequence[Mapping[str, object]] | None = None,
+    comparison: Sequence[Change] | None = None,
     previous_year: int | None = None,
     conclusion: str = "",
     weights: Mapping[Criterion, float] | None = None,

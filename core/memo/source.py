@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from core.errors import UserError
 from core.memo.blocks import Memo
@@ -23,6 +23,7 @@ from core.progress import Progress
 from core.review import Finding, FindingState, Grade
 
 if TYPE_CHECKING:
+    from core.compare import Change
     from core.store.workspace import Workspace
 
 
@@ -70,8 +71,8 @@ def _grades(document: Document, findings: Sequence[Finding], stored: Mapping[int
     return grades
 
 
-def _previous_changes(ws: Workspace, document_id: int, document: Document) -> tuple[list[dict[str, Any]] | None,
-                                                                                     int | None]:
+def _previous_changes(ws: Workspace, document_id: int,
+                      document: Document) -> tuple[list[Change] | None, int | None]:
     """The change list against the same department's previous year, if that year is stored."""
     info = ws.document_info(document_id)
     if info.year is None:

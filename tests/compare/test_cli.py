@@ -72,7 +72,7 @@ def test_an_unknown_document_id_is_a_user_error(two_years, capsys) -> None:
 def test_summary_and_json_agree_with_the_library(two_years, capsys) -> None:
     path, old_id, new_id, _ = two_years
     with Workspace.open(path, readonly=True) as ws:
-        expected = compare_documents(ws.load_document(old_id), ws.load_document(new_id)).changes
+        expected = compare_documents(ws.load_document(old_id), ws.load_document(new_id)).to_json()["changes"]
     main(["compare", str(old_id), str(new_id), "--json", "--workspace", str(path)])
     assert json.loads(capsys.readouterr().out)["changes"] == json.loads(json.dumps(expected, default=str))
 

@@ -28,7 +28,7 @@ def _compare_files(truth_path: Path, seed: int, fmt: str, folder: Path) -> None:
     WRITERS[fmt](truth, old_file)
     WRITERS[fmt](new_truth, new_file)
     result = compare_documents(read_document(old_file), read_document(new_file))
-    measured = score_pair(truth, result.changes, known)
+    measured = score_pair(truth, result.to_json()["changes"], known)
     assert measured.recall == 100.0 and measured.precision == 100.0 and not measured.wrong_causes, (
         f"{truth_path.stem} seed {seed} {fmt}\n{measured.report()}")
 

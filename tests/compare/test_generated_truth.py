@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.compare import compare_documents
+from core.compare import ChangeKind, compare_documents
 from tests.compare.scoring import load_truth, score_pair, truth_files, truth_named
 from tests.compare.truthdoc import document_from_truth
 from tests.fixtures.nextyear import next_year
@@ -19,7 +19,7 @@ def test_generated_pairs_score_full_marks(path) -> None:
     for seed in SEEDS:
         new_truth, known = next_year(truth, seed)
         result = compare_documents(document_from_truth(truth), document_from_truth(new_truth))
-        measured = score_pair(truth, result.changes, known)
+        measured = score_pair(truth, result.to_json()["changes"], known)
         assert measured.recall == 100.0 and measured.precision == 100.0 and not measured.wrong_causes, (
             f"seed {seed}\n{measured.report()}")
 
@@ -62,6 +62,6 @@ def test_reversed_pair_swaps_added_and_removed() -> None:
     new_truth, known = next_year(truth, 0)
     backwards = compare_documents(document_from_truth(new_truth), document_from_truth(truth)).changes
     added = {c["project"] for c in known if c["kind"] == "project_added"}
-    assert added == {c["project"] for c in backwards if c["kind"] == "project_removed"}
-    year = next(c for c in backwards if c["kind"] == "year")
-    assert (year["old"], year["new"]) == (truth["year"] + 1, truth["year"])
+    assert added == {c.project for c in backwards if c.kind is ChangeKind.PROJECT_REMOVED}
+    year = next(c for c in backwards if c.kind is ChangeKind.YEAR)
+    assert (year.old, year.new) == (truth["year"] + 1, truth["year"])

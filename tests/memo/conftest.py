@@ -9,6 +9,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from core.compare import Cause, Change, ChangeKind
 from core.memo.blocks import Memo
 from core.memo.content import build_memo
 from core.memo.docx import render_docx
@@ -18,11 +19,11 @@ from tests.memo.sample import REVIEWER, Review, make_document, make_review
 
 FOOTER_RE = re.compile(r"第 (\d+) 页 共 (\d+) 页")
 COMPARISON = [
-    {"kind": "budget", "project": "政务督查督办项目（1）", "field": "budget_total", "old": "20", "new": "23.50"},
-    {"kind": "indicator_field", "project": "政务督查督办项目（1）", "level1": "满意度指标",
-     "level2": "服务对象满意度指标", "level3": "服务对象满意度", "field": "value", "old": "≥85%", "new": "≥90%",
-     "cause": "tightened"},
-    {"kind": "project_added", "project": "新建项目甲", "code": "13020025P99"},
+    Change(ChangeKind.BUDGET, project="政务督查督办项目（1）", field="budget_total", old="20", new="23.50"),
+    Change(ChangeKind.INDICATOR_FIELD, project="政务督查督办项目（1）", level1="满意度指标",
+           level2="服务对象满意度指标", level3="服务对象满意度", field="value", old="≥85%", new="≥90%",
+           cause=Cause.TIGHTENED),
+    Change(ChangeKind.PROJECT_ADDED, project="新建项目甲", code="13020025P99"),
 ]
 
 

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from core.compare import Comparison, ProjectMatch
-from core.compare.causes import Cause
+from core.compare import Change, ChangeKind, Comparison, ProjectMatch
 from core.compare.summary import cause_text
 from core.model import INDICATOR_COLUMNS, MONEY_FIELDS, SPENDING_PLAN_KEYS, Project
 from ui.labels import field_label, ui_lang
@@ -43,14 +41,14 @@ class AlignedRow:
         kind: "field" (a header field: cells[0] label, cells[1] value) or "indicator".
         old, new: the cells of each side, None where that side has no such row.
         status: same, changed, added or removed.
-        changed: per column, the change dict explaining it.
+        changed: per column, the change explaining it.
     """
 
     kind: str
     old: list[str] | None
     new: list[str] | None
     status: str = SAME
-    changed: dict[int, dict[str, Any]] = field(default_factory=dict)
+    changed: dict[int, Change] = field(default_factory=dict)
 
 
 def _raw(value: object) -> str:
@@ -72,11 +70,11 @@ def build_rows(comparison: Comparison, match: ProjectMatch) -> list[AlignedRow]:
     old = comparison.old.projects[match.old] if match.old is not None else None
     new = comparison.new.projects[match.new] if match.new is not None else None
     changes = comparison.project_changes(match)
-    by_field: dict[str, dict[str, Any]] = {}
+    by_field: dict[str, Change] = {}
     for change in changes:
-        if change["kind"] in ("budget", "project_field"):
-            by_field[change["field"]] = change
-        elif change["kind"] == "project_code":
+        if change.kind in (ChangeKind.BUDGET, ChangeKind.PROJECT_FIELD) and change.field is not None:
+            by_field[change.field] = change
+        elif change.kind is ChangeKind.PROJECT_CODE:
             by_field["code"] = change
     rows: list[AlignedRow] = []
     for name in HEADER_FIELDS:
@@ -104,25 +102,24 @@ def build_rows(comparison: Comparison, match: ProjectMatch) -> list[AlignedRow]:
             row.status = REMOVED
         else:
             for change in comparison.row_changes(match, im.old, im.new):
-                if change["kind"] == "indicator_field" and change["field"] in INDICATOR_COLUMNS:
-                    row.changed[INDICATOR_COLUMNS.index(change["field"])] = change
+                if change.kind is ChangeKind.INDICATOR_FIELD and change.field in INDICATOR_COLUMNS:
+                    row.changed[INDICATOR_COLUMNS.index(change.field)] = change
             if row.changed:
                 row.status = CHANGED
         rows.append(row)
     return rows
 
 
-def change_text(change: dict[str, Any]) -> str:
+def change_text(change: Change) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    lines = [QCoreApplication.translate("ComparisonModel", "上年：{old}").format(old=change.get("old", "")),
-             QCoreApplication.translate("ComparisonModel", "本年：{new}").format(new=change.get("new", ""))]
-    if change.get("cause"):
-        cause = change["cause"]
-        text = cause_text(Cause(cause), ui_lang()) if cause in Cause._value2member_map_ else cause
+    lines = [QCoreApplication.translate("ComparisonModel", "上年：{old}").format(old=change.old),
+             QCoreApplication.translate("ComparisonModel", "本年：{new}").format(new=change.new)]
+    if change.cause:
+        text = cause_text(change.cause, ui_lang())
         lines.append(QCoreApplication.translate("ComparisonModel", "原因：{cause}").format(cause=text))
-    if change.get("percent"):
-        lines.append(QCoreApplication.translate("ComparisonModel", "变动：{percent}").format(percent=change["percent"]))
+    if change.percent:
+        lines.append(QCoreApplication.translate("ComparisonModel", "变动：{percent}").format(percent=change.percent))
     return "\n".join(lines)
 
 
