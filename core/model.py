@@ -129,7 +129,8 @@ class Indicator:
     period: str = "annual"
 
     def get(self, column: str) -> Field | None:
-        return getattr(self, column)
+        value: Field | None = getattr(self, column)  # one of the Field attributes above, by name
+        return value
 
     @property
     def target_text(self) -> str:

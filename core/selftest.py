@@ -59,11 +59,16 @@ def _module(name: str) -> Any:
         raise StepFailed(f"模块 {name} 不在此版本中（{error}）") from error
 
 
-def _function(module_name: str, name: str) -> Callable[..., Any]:
-    function = getattr(_module(module_name), name, None)
-    if function is None:
+def _attribute(module_name: str, name: str) -> Any:
+    value = getattr(_module(module_name), name, None)
+    if value is None:
         raise StepFailed(f"此版本缺少 {module_name}.{name}")
-    return function  # type: ignore[no-any-return]
+    return value
+
+
+def _function(module_name: str, name: str) -> Callable[..., Any]:
+    function: Callable[..., Any] = _attribute(module_name, name)
+    return function
 
 
 @dataclass
@@ -108,7 +113,7 @@ class SelfTest:
         return "；".join(parts)
 
     def import_samples(self) -> str:
-        workspace_class = _function("core.store.workspace", "Workspace")
+        workspace_class = _attribute("core.store.workspace", "Workspace")
         migrate = _module("core.store.migrate")
         with workspace_class.open(self.workspace_path) as workspace:
             outcomes = workspace.import_files(self.samples)
@@ -127,7 +132,7 @@ class SelfTest:
 
     def run_checks(self) -> str:
         check_documents = _function("core.checks.workspace_run", "check_workspace_documents")
-        workspace_class = _function("core.store.workspace", "Workspace")
+        workspace_class = _attribute("core.store.workspace", "Workspace")
         review = _module("core.review")
         with workspace_class.open(self.workspace_path) as workspace:
             results = check_documents(workspace, self.document_ids)
@@ -148,7 +153,7 @@ class SelfTest:
         memo_from_workspace = _function("core.memo.source", "memo_from_workspace")
         render_pdf = _function("core.memo.pdf", "render_pdf")
         page_png = _function("core.memo.preview", "page_png")
-        workspace_class = _function("core.store.workspace", "Workspace")
+        workspace_class = _attribute("core.store.workspace", "Workspace")
         document_id = self.document_ids[0]
         reviewer = content.Reviewer(name="自检", organisation="自检", date=dt.date.today())
         with workspace_class.open(self.workspace_path, readonly=True) as workspace:

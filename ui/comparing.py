@@ -199,9 +199,9 @@ class ComparisonWindow(QMainWindow):
         comparison = self.view.comparison
         match = self.view.matches.match_at(row)
         old_side = match.old is not None
-        candidates = [m.new if old_side else m.old for m in comparison.matches
-                      if (m.old is None if old_side else m.new is None)]
-        candidates = [c for c in candidates if c is not None]
+        unpaired = [m.new if old_side else m.old for m in comparison.matches
+                    if (m.old is None if old_side else m.new is None)]
+        candidates = [c for c in unpaired if c is not None]
         if not candidates:
             self.statusBar().showMessage(self.tr("另一年度没有未配对的项目。"), 5000)
             return
@@ -231,7 +231,7 @@ def open_comparison(window: MainWindow, *, background: bool = True) -> Compariso
         window.show_message(QCoreApplication.translate("MainWindow", "该部门在工作区中只有一个年度的文本，无法对比。"))
         return None
     compare_window = ComparisonWindow(window.ws, department_id, window, writer=window.writer)
-    window.comparison_window = compare_window  # type: ignore[attr-defined]
+    window.comparison_window = compare_window
     compare_window.show()
     compare_window.recompute(background=background)
     return compare_window

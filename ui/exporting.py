@@ -16,6 +16,7 @@ from ui.background import Op
 from ui.errors import show_error
 
 if TYPE_CHECKING:
+    from core.progress import Progress
     from ui.main_window import MainWindow
 
 
@@ -87,17 +88,17 @@ def export_memo(window: MainWindow, target: str | None = None) -> Op | None:
                         date=dt.date.today())
     ws = window.ws
 
-    def work(progress: object) -> Path:
-        memo = memo_from_workspace(ws, document_id, reviewer, progress=progress)  # type: ignore[arg-type]
+    def work(progress: Progress) -> Path:
+        memo = memo_from_workspace(ws, document_id, reviewer, progress=progress)
         if path.suffix.lower() == ".docx":
-            return render_docx(memo, path, progress=progress)  # type: ignore[arg-type]
-        return render_pdf(memo, path, progress=progress).path  # type: ignore[arg-type]
+            return render_docx(memo, path, progress=progress)
+        return render_pdf(memo, path, progress=progress).path
 
     def done(written: Path) -> None:
         window.show_message(QCoreApplication.translate("MainWindow", "已导出：{path}").format(path=written))
         if written.suffix.lower() == ".pdf":
-            window.memo_preview = MemoPreview(written, window)  # type: ignore[attr-defined]
-            window.memo_preview.show()  # type: ignore[attr-defined]
+            window.memo_preview = MemoPreview(written, window)
+            window.memo_preview.show()
 
     op = Op(work, window)
     op.with_progress(window, QCoreApplication.translate("MainWindow", "正在生成审核意见…"))

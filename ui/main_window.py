@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
@@ -81,6 +82,10 @@ from ui.views.grade_dock import GradePanel
 from ui.views.indicator_view import IndicatorTableView
 from ui.views.project_form import ProjectForm
 
+if TYPE_CHECKING:
+    from ui.comparing import ComparisonWindow
+    from ui.exporting import MemoPreview
+
 DOCUMENT_FILTER = "*.docx *.pdf *.xlsx"
 SEARCH_FIELD_COLUMN = {"level3": "level3", "description": "description", "value": "value", "basis": "basis"}
 # The id of an annotation shown before its write has run (the workspace gives the real one).
@@ -89,6 +94,9 @@ PENDING_ID = -1
 
 class MainWindow(QMainWindow):
     project_shown = Signal(int)
+    # Set when first opened (ui/comparing.py, ui/exporting.py); until then they do not exist.
+    comparison_window: ComparisonWindow
+    memo_preview: MemoPreview
 
     def __init__(self, settings: AppSettings, workspace: Workspace | None = None,
                  parent: QWidget | None = None) -> None:
@@ -252,7 +260,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return dock
 
-    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None,
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 icon_name: str | None = None, tip: str | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -412,7 +421,7 @@ class MainWindow(QMainWindow):
     def _tree_current(self, index: QModelIndex) -> None:
         spec = self.tree_model.spec(self.tree_proxy.mapToSource(index))
         if spec is not None and spec.kind == "project":
-            self.load_project(int(spec.key[0]))  # type: ignore[call-overload]
+            self.load_project(spec.key_id())
         elif spec is not None and spec.kind == "year" and not spec.has_children:
             self.show_document_without_projects(spec)
         elif self.record is None:
@@ -510,9 +519,9 @@ class MainWindow(QMainWindow):
         while index.isValid():
             spec = self.tree_model.spec(index)
             if spec is not None and spec.kind == "department":
-                return int(spec.key[0])  # type: ignore[call-overload]
+                return spec.key_id()
             if spec is not None and spec.kind in ("year", "unit"):
-                return int(spec.key[0])  # type: ignore[call-overload]
+                return spec.key_id()
             index = index.parent()
         if self.record is not None and self.ws is not None:
             return self.ws.document_info(self.record.document_id).department_id
@@ -1025,7 +1034,12 @@ class MainWindow(QMainWindow):
         op = Op(lambda progress: ws.import_files(files, progress, reader=reader), self)
         op.with_progress(self, self.tr("正在导入 {n} 个文件…").format(n=len(files)))
         op.success(self._imported)
-        op.failure(lambda error: (show_error(self, error), self.reload_tree()))
+
+        def import_failed(error: BaseException) -> None:
+            show_error(self, error)
+            self.reload_tree()
+
+        op.failure(import_failed)
         # A cancelled import keeps the files already imported: show them.
         op.cancelled(self.reload_tree)
         return op.run()

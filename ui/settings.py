@@ -107,7 +107,9 @@ class AppSettings:
         value = self._store.value("recent/workspaces", [])
         if isinstance(value, str):  # QSettings gives a bare string for a one-item list
             value = [value]
-        return [str(v) for v in (value or [])]
+        if not isinstance(value, list | tuple):  # None, or something a hand-edited file holds
+            return []
+        return [str(v) for v in value]
 
     def add_recent_workspace(self, path: str | Path) -> None:
         text = str(Path(path).resolve())

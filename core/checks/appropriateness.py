@@ -294,7 +294,7 @@ def stated_total_sum(ctx: CheckContext) -> Iterator[Hit]:
         parts_sum = sum((y for y in yuan if y is not None), Decimal(0))
         if parts_sum != stated:
             expected = _written(parts_sum, unit, total.amount.raw)
-            names = "、".join(projects[i].name.raw.strip() if projects[i].name else f"项目{i + 1}"
+            names = "、".join(name.raw.strip() if (name := projects[i].name) else f"项目{i + 1}"
                              for i in total.projects if i < len(projects))
             yield Hit(Location(field=f"totals.{number}"), total.amount.raw,
                       msg("C10", label=total.label.raw, amount=total.amount.raw.strip(), projects=names,

@@ -30,7 +30,9 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-def build_parser(prog: str = "main.py") -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
+def build_parser(
+    prog: str = "main.py",
+) -> tuple[argparse.ArgumentParser, argparse._SubParsersAction[argparse.ArgumentParser]]:
     parser = argparse.ArgumentParser(
         prog=prog,
         description="预算绩效目标审核工作台 — import, check, compare and review budget performance documents.",

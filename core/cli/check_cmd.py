@@ -27,7 +27,7 @@ from core.errors import DocumentError, UserError
 from core.model import Document
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("check", help="自动审核：运行审核规则 (run the review checks)",
                             description="按审核要点检查预算绩效文件，列出每条审核发现。")
     parser.add_argument("files", nargs="*", metavar="FILE",

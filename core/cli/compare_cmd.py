@@ -21,7 +21,7 @@ from core.errors import UserError
 from core.model import Document
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("compare", help="年度对比：比较同一部门两个年度的文件 (compare two years)",
                             description="比较同一部门两个年度的预算绩效文件，列出每一处变化。")
     parser.add_argument("old", metavar="OLD", help="上年文件（.docx/.pdf/.xlsx）或工作区中的文档编号")

@@ -14,7 +14,7 @@ from core.store.export import export_department
 from core.store.workspace import workspace_file
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("export", help="导出一个部门的项目、指标、修改建议和批注 (export a department)")
     parser.add_argument("--department", required=True, metavar="CODE", help="department code, e.g. 113")
     parser.add_argument("--region", metavar="NAME", help="region name, when the code exists in several regions")

@@ -38,7 +38,7 @@ class StderrProgress:
         return False
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("import", help="导入文档到工作区 (import documents into the workspace)")
     parser.add_argument("files", nargs="+", metavar="FILE", help=".docx, .pdf or .xlsx documents")
     add_workspace_option(parser)

@@ -37,7 +37,7 @@ class _StderrProgress:
         return False
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("memo", help="导出审核意见 PDF/DOCX (export the review memo)",
                             description="导出部门预算绩效目标审核意见（PDF，可另存 DOCX）。")
     parser.add_argument("file", nargs="?", metavar="FILE",

@@ -31,7 +31,7 @@ from core.names import shown
 from core.progress import CancelToken, NoProgress
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("parse", help="解析文档为 JSON，不写入工作区 (parse documents to JSON)",
                             description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="+", metavar="FILE", help=".docx, .pdf or .xlsx files")

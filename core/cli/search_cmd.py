@@ -14,7 +14,7 @@ _FIELD_ZH = {"name": "项目名称", "goal": "绩效目标", "level3": "三级�
              "value": "指标值"}
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("search", help="全文检索项目和绩效指标 (full-text search)")
     parser.add_argument("text", metavar="TEXT")
     add_workspace_option(parser)

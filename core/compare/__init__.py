@@ -8,8 +8,9 @@
 """
 
 from core.compare.causes import Cause
-from core.compare.diff import Change, ChangeKind, Comparison, compare_documents, document_year
+from core.compare.diff import Change, ChangeKind, Comparison, compare_documents
 from core.compare.match import Corrections, IndicatorMatch, MatchReason, ProjectMatch, corrections_from_pairs
+from core.project_code import document_year
 
 __all__ = [
     "Cause",

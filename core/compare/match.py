@@ -164,7 +164,7 @@ def indicator_overlap(a: Project, b: Project) -> float:
     if not left or not right:
         return 0.0
     remaining = list(right)
-    common = 0
+    common = 0.0
     for row in left:
         # Rows agree on the names; the value may have moved (a target changed), which counts half.
         if row in remaining:
@@ -213,8 +213,8 @@ def match_projects(old: Document, new: Document, corrections: Corrections | None
 
     # 1. Code with the year digits set aside; a key that is not unique on both sides proves nothing.
     olds, news = free()
-    old_keys = {i: code_key(old.projects[i].code.raw if old.projects[i].code else None) for i in olds}
-    new_keys = {j: code_key(new.projects[j].code.raw if new.projects[j].code else None) for j in news}
+    old_keys = {i: code_key(code.raw if (code := old.projects[i].code) else None) for i in olds}
+    new_keys = {j: code_key(code.raw if (code := new.projects[j].code) else None) for j in news}
     for i, key in old_keys.items():
         if key is None or list(old_keys.values()).count(key) != 1:
             continue
@@ -256,13 +256,13 @@ def match_projects(old: Document, new: Document, corrections: Corrections | None
 
     pairs = [(i, j) for i, (j, _, _) in found.items()]
     matches: list[ProjectMatch] = []
-    for i, j in align(len(old.projects), len(new.projects), pairs):
-        if i is not None and j is not None:
-            _, reason, confidence = found[i]
-            rows = match_indicators(old.projects[i].indicators, new.projects[j].indicators)
-            matches.append(ProjectMatch(i, j, reason, confidence, rows))
+    for a, b in align(len(old.projects), len(new.projects), pairs):
+        if a is not None and b is not None:
+            _, reason, confidence = found[a]
+            rows = match_indicators(old.projects[a].indicators, new.projects[b].indicators)
+            matches.append(ProjectMatch(a, b, reason, confidence, rows))
         else:
-            matches.append(ProjectMatch(i, j, MatchReason.UNMATCHED, 0.0))
+            matches.append(ProjectMatch(a, b, MatchReason.UNMATCHED, 0.0))
     return matches
 
 
@@ -319,10 +319,10 @@ def match_indicators(old: Sequence[Indicator], new: Sequence[Indicator]) -> list
 
     pairs = [(i, j) for i, (j, _, _) in found.items()]
     rows: list[IndicatorMatch] = []
-    for i, j in align(len(old), len(new), pairs):
-        if i is not None and j is not None:
-            _, reason, confidence = found[i]
-            rows.append(IndicatorMatch(i, j, reason, confidence))
+    for a, b in align(len(old), len(new), pairs):
+        if a is not None and b is not None:
+            _, reason, confidence = found[a]
+            rows.append(IndicatorMatch(a, b, reason, confidence))
         else:
-            rows.append(IndicatorMatch(i, j, MatchReason.UNMATCHED, 0.0))
+            rows.append(IndicatorMatch(a, b, MatchReason.UNMATCHED, 0.0))
     return rows

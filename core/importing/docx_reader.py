@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx.oxml.ns import qn
 from lxml import etree
 
 from core.importing.layout import GridCell, Layout, Paragraph, TableGrid
 from core.progress import NoProgress, Progress, check
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 W_P, W_TBL, W_TR, W_TC, W_SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
 W_SDT_CONTENT, W_R, W_T, W_TAB = qn("w:sdtContent"), qn("w:r"), qn("w:t"), qn("w:tab")
@@ -134,11 +138,11 @@ def read_table(tbl: etree._Element, index: int) -> TableGrid:
     return TableGrid(index=index, rows=rows)
 
 
-def _heading_levels(document: object) -> dict[str, int]:
+def _heading_levels(document: DocxDocument) -> dict[str, int]:
     """Paragraph style id → outline level for heading styles ("Heading 2", "标题 2")."""
     levels: dict[str, int] = {}
     try:
-        styles = document.styles  # type: ignore[attr-defined]
+        styles = document.styles
         for style in styles:
             name = (getattr(style, "name", "") or "").lower()
             for prefix in ("heading ", "标题 ", "标题"):

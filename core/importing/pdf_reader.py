@@ -68,7 +68,8 @@ class Line:
                 end += 1
         while end < len(chars) and chars[end]["text"] in CLOSING_PUNCT:
             end += 1
-        return chars[end - 1]["x1"] - chars[0]["x0"]
+        width: float = chars[end - 1]["x1"] - chars[0]["x0"]
+        return width
 
 
 def group_lines(chars: list[dict[str, Any]], page: int) -> list[Line]:
@@ -266,7 +267,8 @@ def _read_page(page: Any, page_no: int, first_table_index: int) -> tuple[_PageIt
     lines = [ln for ln in group_lines(outside, page_no) if ln.text.strip()]
     lines = [ln for ln in lines if not _is_page_number(ln, float(page.height))]
     tables = [(b.bbox[1], _finish_table(b, page_no, 0)) for b in builds]
-    items: list[tuple[float, Line | TableGrid]] = [(ln.top, ln) for ln in lines] + tables
+    items: list[tuple[float, Line | TableGrid]] = [(ln.top, ln) for ln in lines]
+    items += tables
     items.sort(key=lambda it: it[0])
     index = first_table_index
     ordered: list[Line | TableGrid] = []

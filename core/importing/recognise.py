@@ -398,9 +398,9 @@ def _year(layout: Layout, front: list[Paragraph], projects: list[Project],
         return table_years[0], "stated in the project tables (预算年度)"
     codes = [p.code.raw for p in projects if p.code is not None]
     texts = [p.text for p in front]
-    for p in projects:
-        texts.extend(i.value.raw for i in p.indicators)
-        texts.extend(x.raw for x in (p.goal, p.usage) if x is not None)
+    for project in projects:
+        texts.extend(i.value.raw for i in project.indicators)
+        texts.extend(x.raw for x in (project.goal, project.usage) if x is not None)
     return vote_year(codes, texts)
 
 
@@ -489,7 +489,8 @@ def _report(layout: Layout, walk: _Walk, results: list[_ProjectResult], document
                 report.warnings.append(ReportWarning(WarningCode.TABLE_IGNORED, page=page, table=grid.index,
                                                      params={"rows": grid.n_rows}))
     # in reading order: each block where its first paragraph or its grid stood in the layout
-    order = {("p" if isinstance(b, Paragraph) else "t", b.index): n for n, b in enumerate(layout.blocks)}
+    order: dict[tuple[str, int | None], int] = {
+        ("p" if isinstance(b, Paragraph) else "t", b.index): n for n, b in enumerate(layout.blocks)}
     report.blocks = _paragraph_blocks(walk) + [by_table[i] for i in sorted(by_table)]
     report.blocks.sort(key=lambda b: order.get(("t", b.table) if b.table is not None else ("p", b.paragraph), 0))
     if report.tables and not report.projects:

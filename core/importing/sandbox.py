@@ -152,9 +152,8 @@ def _wait(conn: Connection, timeout_s: float, progress: Progress) -> bool:
 
 def _rebuild(path: Path, module: str, name: str, reason: str) -> DocumentError:
     """The child's DocumentError again (same type, same message), without re-running __init__."""
-    cls: Any = getattr(importlib.import_module(module), name, DocumentError)
-    if not (isinstance(cls, type) and issubclass(cls, DocumentError)):
-        cls = DocumentError
+    found = getattr(importlib.import_module(module), name, DocumentError)
+    cls = found if isinstance(found, type) and issubclass(found, DocumentError) else DocumentError
     error = cls.__new__(cls)
     DocumentError.__init__(error, path, reason)
     return error

@@ -134,7 +134,7 @@ def _join_lines(bl_para: ParaLines, start: int, stop: int) -> list[Any]:
     return [word.clone() for line in bl_para.lines[start:stop] for word in line.words]
 
 
-class CJKParagraph(Paragraph):
+class CJKParagraph(Paragraph):  # type: ignore[misc]  # reportlab ships no types: Paragraph is Any
     """A Paragraph with style.wordWrap == "CJK" that breaks lines by Chinese rules."""
 
     def _get_split_blParaFunc(self) -> Any:
@@ -152,6 +152,6 @@ class CJKParagraph(Paragraph):
         if not isinstance(maxWidths, list | tuple):
             maxWidths = [maxWidths]
         self.height = 0
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara
         return split_lines(frags, list(maxWidths))

@@ -250,7 +250,7 @@ def _comparison_section(changes: Sequence[Change], previous_year: int | None) ->
         elif kind is ChangeKind.BUDGET:
             what = _header(change.field or "budget_total")
         elif kind in (ChangeKind.INDICATOR_ADDED, ChangeKind.INDICATOR_REMOVED):
-            level3 = (change.indicator or {}).get("level3")
+            level3 = (change.indicator or {}).get("level3") or ""
             what += f"：{level3}" if level3 else ""
         elif kind is ChangeKind.TEXT:
             what = _header(change.field) if change.field else what
@@ -467,7 +467,7 @@ def _conclusion_section(department: str, year_text: str, keyed: Sequence[tuple[i
     errors = sum(1 for finding in accepted if finding.severity is Severity.ERROR)
     if errors:
         text += f"审核确认的{errors}个错误须在重新报送前修改。"
-    blocks = [Para(text)]
+    blocks: list[Para | Table] = [Para(text)]
     if conclusion.strip():
         blocks.append(Para(conclusion.strip()))
     blocks.append(Para("请按本意见修改完善绩效目标，并于规定时间内重新报送。"))

@@ -17,8 +17,12 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.section import Section as DocxSection
 from docx.shared import Emu, Mm, Pt, RGBColor
+from docx.styles.style import CharacterStyle
 from docx.table import Table as DocxTable
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
 
 from core.atomic_write import atomic_output
 from core.memo.blocks import Cell, Memo, Para, Section, Table, format_date
@@ -32,7 +36,7 @@ BODY_PT, TABLE_PT = 16, 10.5
 MARK_COLOUR = RGBColor(0xA4, 0x00, 0x00)
 
 
-def _run(paragraph: object, text: str, east_asian: str, size: float | None = None, bold: bool = False,
+def _run(paragraph: Paragraph, text: str, east_asian: str, size: float | None = None, bold: bool = False,
          colour: RGBColor | None = None, line_break: bool = False) -> None:
     """Append a run with its fonts (Latin and w:eastAsia), size, bold and colour.
 
@@ -64,17 +68,17 @@ def _run(paragraph: object, text: str, east_asian: str, size: float | None = Non
         run.append(text_element)
     if line_break:
         run.append(OxmlElement("w:br"))
-    paragraph._p.append(run)  # type: ignore[attr-defined]
+    paragraph._p.append(run)
 
 
-def _style_font(style: object, east_asian: str, size: float, bold: bool = False) -> None:
+def _style_font(style: CharacterStyle, east_asian: str, size: float, bold: bool = False) -> None:
     """Set a paragraph style's fonts (Latin and East-Asian), size, colour."""
-    font = style.font  # type: ignore[attr-defined]
+    font = style.font
     font.name = east_asian
     font.size = Pt(size)
     font.bold = bold
     font.color.rgb = RGBColor(0, 0, 0)
-    r_pr = style.element.get_or_add_rPr()  # type: ignore[attr-defined]
+    r_pr = style.element.get_or_add_rPr()
     fonts = r_pr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -91,8 +95,8 @@ def _repeat_header(table: DocxTable) -> None:
     tr_pr.append(header)
 
 
-def _shade(cell: object, fill: str) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()  # type: ignore[attr-defined]
+def _shade(cell: _Cell, fill: str) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")
@@ -114,9 +118,9 @@ class _DocxWriter:
         section.left_margin, section.right_margin = Mm(28), Mm(26)
         self._footer(section)
 
-    def _footer(self, section: object) -> None:
+    def _footer(self, section: DocxSection) -> None:
         """第 X 页 共 Y 页 from PAGE and NUMPAGES fields, so Word and WPS keep them right."""
-        paragraph = section.footer.paragraphs[0]  # type: ignore[attr-defined]
+        paragraph = section.footer.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         for text, field in (("第 ", None), (None, "PAGE"), (" 页 共 ", None), (None, "NUMPAGES"), (" 页", None)):
             _run(paragraph, text or "", BODY_FONT, TABLE_PT)
@@ -146,7 +150,7 @@ class _DocxWriter:
             fmt.first_line_indent = Pt(2 * BODY_PT)
             fmt.space_before, fmt.space_after = Pt(6), Pt(0)
 
-    def text(self, paragraph: object, text: str, font: str = BODY_FONT, size: float = BODY_PT,
+    def text(self, paragraph: Paragraph, text: str, font: str = BODY_FONT, size: float = BODY_PT,
              bold: bool | None = None, colour: RGBColor | None = None) -> None:
         lines = text.split("\n")
         for n, line in enumerate(lines):
@@ -190,8 +194,8 @@ class _DocxWriter:
             self.text(paragraph, para.lead, HEADING_FONT)
         self.text(paragraph, para.text, colour=RGBColor(0x1F, 0x3A, 0x5F) if para.kind == "quote" else None)
 
-    def cell_text(self, target: object, cell: Cell) -> None:
-        paragraph = target.paragraphs[0]  # type: ignore[attr-defined]
+    def cell_text(self, target: _Cell, cell: Cell) -> None:
+        paragraph = target.paragraphs[0]
         paragraph.paragraph_format.first_line_indent = Pt(0)
         paragraph.paragraph_format.line_spacing = Pt(14)
         self.text(paragraph, cell.text, BODY_FONT, TABLE_PT)

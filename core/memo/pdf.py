@@ -112,7 +112,7 @@ class _Styles:
         self.head_cell = ParagraphStyle("head_cell", parent=self.cell, fontName=h, alignment=TA_CENTER)
 
 
-class _Outline(Flowable):
+class _Outline(Flowable):  # type: ignore[misc]  # reportlab ships no types: Flowable is Any
     """A zero-size marker: the outline entry of the heading that follows it."""
 
     def __init__(self, title: str, key: str, level: int) -> None:
@@ -131,7 +131,7 @@ class _Outline(Flowable):
 def _numbered_canvas(fonts: FontSet) -> type[Canvas]:
     """A canvas that holds every page back until the total is known, then writes the footers."""
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no types: Canvas is Any
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held: list[dict[str, Any]] = []

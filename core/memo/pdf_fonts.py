@@ -34,7 +34,8 @@ def _register(font: BundledFont) -> str:
 
 def _cmap(name: str) -> dict[int, int]:
     font = pdfmetrics.getFont(name)
-    return font.face.charToGlyph  # type: ignore[attr-defined]
+    char_to_glyph: dict[int, int] = font.face.charToGlyph  # reportlab is untyped: the TTF face's cmap
+    return char_to_glyph
 
 
 @dataclass(slots=True)

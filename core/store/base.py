@@ -11,11 +11,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, CursorResult, Engine
 from sqlalchemy import exc as sa_exc
 
 from core.errors import WorkspaceError
+
+
+def inserted_id(result: CursorResult[Any]) -> int:
+    """The primary key a single-row INSERT generated."""
+    key = result.inserted_primary_key
+    if key is None:  # only an executemany() INSERT has none: a programming error
+        raise RuntimeError("the INSERT returned no primary key")
+    return int(key[0])
 
 
 class StoreBase:

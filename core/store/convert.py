@@ -6,9 +6,8 @@ moves the dicts in and out of the database.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from core.import_report import ImportReport
 from core.model import (
@@ -25,6 +24,13 @@ from core.model import (
 from core.review import Location
 from core.store import codec
 from core.values import MoneyUnit, parse_money
+
+
+class Columns(Protocol):
+    """One database row's values by column name: a sqlalchemy RowMapping, or a plain dict."""
+
+    def __getitem__(self, name: str, /) -> Any: ...
+
 
 PROJECT_TEXT_FIELDS: tuple[str, ...] = ("code", "name", "budget_total", "fiscal_funds", "other_funds",
                                         "usage", "goal", "long_term_goal")
@@ -53,7 +59,7 @@ def document_columns(doc: Document, *, department_id: int, imported_at: datetime
     }
 
 
-def document_from(row: Mapping[str, Any], projects: list[Project]) -> Document:
+def document_from(row: Columns, projects: list[Project]) -> Document:
     return Document(
         kind=DocumentKind(row["kind"]), source_name=row["source_name"], sha256=row["sha256"],
         source_format=row["source_format"], year=row["year"], year_source=row["year_source"],
@@ -101,7 +107,7 @@ def project_columns(project: Project, *, document_id: int, position: int) -> dic
     return cols
 
 
-def project_from(row: Mapping[str, Any], indicators: list[Indicator]) -> Project:
+def project_from(row: Columns, indicators: list[Indicator]) -> Project:
     values = {name: codec.field_from(row[name], row[f"{name}_prov"]) for name in PROJECT_TEXT_FIELDS}
     cost_items, cost_total = codec.cost_from_json(row["cost_json"])
     return Project(
@@ -124,10 +130,14 @@ def indicator_columns(indicator: Indicator, *, project_id: int, position: int) -
     return cols
 
 
-def indicator_from(row: Mapping[str, Any]) -> Indicator:
-    values = {name: codec.field_from(row[name], row[f"{name}_prov"]) for name in INDICATOR_COLUMNS}
-    return Indicator(extra=codec.fields_from_json(row["extra_json"]) or {}, period=row["period"] or ANNUAL,
-                     **values)  # type: ignore[arg-type]
+def indicator_from(row: Columns) -> Indicator:
+    def column(name: str) -> Field:  # level1 … value: NOT NULL columns
+        return Field(row[name], codec.prov_from_text(row[f"{name}_prov"]))
+
+    return Indicator(level1=column("level1"), level2=column("level2"), level3=column("level3"),
+                     description=column("description"), value=column("value"),
+                     basis=codec.field_from(row["basis"], row["basis_prov"]),
+                     extra=codec.fields_from_json(row["extra_json"]) or {}, period=row["period"] or ANNUAL)
 
 
 def location_columns(location: Location) -> dict[str, Any]:
@@ -135,7 +145,7 @@ def location_columns(location: Location) -> dict[str, Any]:
             "loc_indicator": location.indicator, "loc_column": location.column, "loc_key": location.key()}
 
 
-def location_from(row: Mapping[str, Any]) -> Location:
+def location_from(row: Columns) -> Location:
     return Location(project_seq=row["loc_project_seq"], field=row["loc_field"],
                     indicator=row["loc_indicator"], column=row["loc_column"])
 

@@ -42,7 +42,7 @@ from core.review import (
     Severity,
 )
 from core.store import codec, convert
-from core.store.base import StoreBase
+from core.store.base import StoreBase, inserted_id
 from core.store.records import Changes, StoredAnnotation, StoredFinding, StoredRevision
 from core.store.schema import (
     AnnotationRow,
@@ -180,11 +180,11 @@ class ReviewerLayer(StoreBase):
                        author: str = "") -> tuple[int, Changes]:
         with self._writing() as conn:
             project_id, indicator_id, _ = self._submitted(conn, document_id, location)
-            new_id = conn.execute(insert(AnnotationRow).values(
+            new_id = inserted_id(conn.execute(insert(AnnotationRow).values(
                 document_id=document_id, project_id=project_id, indicator_id=indicator_id,
                 **convert.location_columns(location), text=text, author=author,
-                updated_at=datetime.now())).inserted_primary_key[0]
-        return int(new_id), self._changed(document_id, project_id, annotations=True)
+                updated_at=datetime.now())))
+        return new_id, self._changed(document_id, project_id, annotations=True)
 
     def update_annotation(self, annotation_id: int, text: str) -> Changes:
         with self._writing() as conn:
@@ -255,10 +255,10 @@ class ReviewerLayer(StoreBase):
     def add_finding(self, document_id: int, finding: Finding) -> tuple[int, Changes]:
         with self._writing() as conn:
             project_id, indicator_id = resolve_location(conn, document_id, finding.location)
-            new_id = conn.execute(insert(FindingRow).values(
+            new_id = inserted_id(conn.execute(insert(FindingRow).values(
                 document_id=document_id, project_id=project_id, indicator_id=indicator_id,
-                **_finding_columns(finding))).inserted_primary_key[0]
-        return int(new_id), self._changed(document_id, project_id, findings=True)
+                **_finding_columns(finding))))
+        return new_id, self._changed(document_id, project_id, findings=True)
 
     def set_finding_state(self, finding_id: int, state: FindingState, reason: str | None = None) -> Changes:
         if state is FindingState.DISMISSED and not (reason or "").strip():

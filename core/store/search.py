@@ -52,7 +52,8 @@ def search(conn: Connection, query: str, limit: int, *, current_only: bool = Tru
     else:
         project_ids, indicator_ids = _portable_ids(conn, query, limit, current_only=current_only)
     hits: list[SearchHit] = []
-    context = (DepartmentRow.name, DocumentRow.year)
+    # labelled: ProjectRow.name is also selected, as `name`
+    context = (DepartmentRow.name.label("department"), DocumentRow.year)
     if project_ids:
         rows = conn.execute(
             select(ProjectRow.id, ProjectRow.document_id, ProjectRow.name, ProjectRow.title, ProjectRow.goal,
@@ -63,7 +64,7 @@ def search(conn: Connection, query: str, limit: int, *, current_only: bool = Tru
         for r in rows:
             field, text = _matched({"name": r.name, "goal": r.goal}, query)
             hits.append(SearchHit(project_id=r.id, indicator_id=None, document_id=r.document_id,
-                                  department=r[5], year=r.year, project_name=r.name or r.title,
+                                  department=r.department, year=r.year, project_name=r.name or r.title,
                                   field=field, text=text))
     if indicator_ids:
         rows = conn.execute(
@@ -77,6 +78,6 @@ def search(conn: Connection, query: str, limit: int, *, current_only: bool = Tru
             field, text = _matched({"level3": r.level3, "description": r.description, "value": r.value},
                                    query)
             hits.append(SearchHit(project_id=r.project_id, indicator_id=r.id, document_id=r.document_id,
-                                  department=r[8], year=r.year, project_name=r.name or r.title,
+                                  department=r.department, year=r.year, project_name=r.name or r.title,
                                   field=field, text=text))
     return hits

@@ -48,7 +48,7 @@ from core.model import ANNUAL, Document
 from core.names import shown
 from core.progress import NoProgress, Progress, check
 from core.store import codec, convert, migrate, search, sqlite_specific
-from core.store.base import StoreBase
+from core.store.base import StoreBase, inserted_id
 from core.store.carry import carry_reviewer_layer
 from core.store.lock import WorkspaceLock
 from core.store.records import (
@@ -481,25 +481,25 @@ class Workspace(ReviewerLayer, StoreBase):
         region = (doc.org.region_hint or "").strip() or UNKNOWN_REGION
         region_id = conn.execute(select(RegionRow.id).where(RegionRow.name == region)).scalar()
         if region_id is None:
-            region_id = conn.execute(insert(RegionRow).values(name=region)).inserted_primary_key[0]
+            region_id = inserted_id(conn.execute(insert(RegionRow).values(name=region)))
         code = doc.org.dept_code.strip() or f"名称:{doc.org.dept_name.strip()}"
         department_id = conn.execute(select(DepartmentRow.id).where(
             DepartmentRow.region_id == region_id, DepartmentRow.code == code)).scalar()
         if department_id is None:
-            department_id = conn.execute(insert(DepartmentRow).values(
-                region_id=region_id, code=code, name=doc.org.dept_name.strip())).inserted_primary_key[0]
+            department_id = inserted_id(conn.execute(insert(DepartmentRow).values(
+                region_id=region_id, code=code, name=doc.org.dept_name.strip())))
         return int(department_id)
 
     def _insert_document(self, conn: Connection, doc: Document, department_id: int, data: bytes,
                          file_name: str) -> int:
         columns = convert.document_columns(doc, department_id=department_id, imported_at=datetime.now())
-        document_id = int(conn.execute(insert(DocumentRow).values(**columns)).inserted_primary_key[0])
+        document_id = inserted_id(conn.execute(insert(DocumentRow).values(**columns)))
         conn.execute(insert(DocumentFileRow).values(document_id=document_id, file_name=file_name,
                                                     size=len(data), content=data))
         for position, project in enumerate(doc.projects):
-            project_id = conn.execute(insert(ProjectRow).values(
+            project_id = inserted_id(conn.execute(insert(ProjectRow).values(
                 **convert.project_columns(project, document_id=document_id, position=position)
-            )).inserted_primary_key[0]
+            )))
             # 年度 rows first (positions are what findings point at), then the 长期 grid
             rows = [convert.indicator_columns(ind, project_id=project_id, position=i)
                     for i, ind in enumerate([*project.indicators, *project.long_term_indicators])]

@@ -13,7 +13,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from core.compare import Change, ChangeKind, Comparison, ProjectMatch
@@ -126,8 +133,8 @@ def change_text(change: Change) -> str:
 class ComparisonSideModel(QAbstractTableModel):
     """One year's side of the aligned rows (side "old" = last year, "new" = this year)."""
 
-    def __init__(self, side: str, parent: object | None = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, side: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         assert side in ("old", "new")
         self.side = side
         self._rows: list[AlignedRow] = []
@@ -238,8 +245,8 @@ MATCH_TITLES: tuple[str, ...] = (
 class MatchListModel(QAbstractTableModel):
     """Every project of the two years: matched pairs with reason and confidence, and the unmatched."""
 
-    def __init__(self, parent: object | None = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._comparison: Comparison | None = None
         self._counts: list[int] = []
 

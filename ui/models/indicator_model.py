@@ -18,7 +18,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QIcon
 
 from core.model import INDICATOR_COLUMNS, Indicator
@@ -69,8 +76,8 @@ def revised_icon() -> QIcon:
 class IndicatorTableModel(QAbstractTableModel):
     """Rows of one project's indicator table; editable through an edit handler."""
 
-    def __init__(self, parent: object | None = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._rows: list[IndicatorRow] = []
         self._extra: list[str] = []  # extra column headers, in first-seen order
         self._finding_cells: set[tuple[int, str]] = set()

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -68,6 +69,21 @@ class NodeSpec:
     documents: tuple[int, ...] = ()
     warning: str = ""
 
+    def key_id(self) -> int:
+        """The id every key starts with: the region's, the department's (a year's and a unit's
+        key too) or the project's."""
+        value = self.key[0]
+        if not isinstance(value, int):
+            raise TypeError(f"{self.kind} node {self.key!r}: the key does not start with an id")
+        return value
+
+    def key_year(self) -> int | None:
+        """The year of a year or unit node, keyed (department_id, year, …); None: year unknown."""
+        value = self.key[1]
+        if value is not None and not isinstance(value, int):
+            raise TypeError(f"{self.kind} node {self.key!r}: no year in the key")
+        return value
+
 
 _ICONS: dict[str, QIcon] = {}
 
@@ -98,8 +114,8 @@ class Node:
 class WorkspaceTreeModel(QAbstractItemModel):
     """A lazily filled tree of NodeSpecs from a TreeSource."""
 
-    def __init__(self, source: TreeSource | None = None, parent: object | None = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, source: TreeSource | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._ids = itertools.count(1)
         self._nodes: dict[int, Node] = {}
         self._source = source
@@ -160,7 +176,9 @@ class WorkspaceTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, node.children[row].uid)
 
-    def parent(self, index: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+    # Python has one parent() for Qt's two, QObject.parent() -> QObject and this parent(index);
+    # called without an index it gives QModelIndex(), as it always has.
+    def parent(self, index: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # stands for QObject.parent() too  # noqa: B008
         if not index.isValid():
             return QModelIndex()
         node = self._nodes[index.internalId()]

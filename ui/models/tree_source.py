@@ -49,13 +49,13 @@ class WorkspaceTreeSource:
         if parent is None:
             return [NodeSpec("region", (r.id,), r.name, r.department_count) for r in self.ws.regions()]
         if parent.kind == "region":
-            region_id = int(parent.key[0])  # type: ignore[call-overload]
+            region_id = parent.key_id()
             departments = self.ws.departments(region_id)
             badges = self.ws.open_findings_per_department(d.id for d in departments)
             return [NodeSpec("department", (d.id,), d.label, d.document_count, badges.get(d.id, 0))
                     for d in departments]
         if parent.kind == "department":
-            department_id = int(parent.key[0])  # type: ignore[call-overload]
+            department_id = parent.key_id()
             specs = []
             year_badges = self.ws.open_findings_per_year(department_id)
             documents: defaultdict[int | None, list[DocumentInfo]] = defaultdict(list)
@@ -73,9 +73,9 @@ class WorkspaceTreeSource:
                                       documents=tuple(d.id for d in docs), warning=warning))
             return specs
         if parent.kind == "year":
-            department_id, year = parent.key[0], parent.key[1]
-            projects = self.ws.department_projects(int(department_id), year)  # type: ignore[call-overload]
-            badges = self.ws.open_findings_per_project(int(department_id), year)  # type: ignore[call-overload]
+            department_id, year = parent.key_id(), parent.key_year()
+            projects = self.ws.department_projects(department_id, year)
+            badges = self.ws.open_findings_per_project(department_id, year)
             units = Counter((p.unit_code, p.unit_name) for p in projects)
             if len(units) > 1:
                 return [NodeSpec("unit", (department_id, year, code), f"{code} {name}".strip(), n,
@@ -83,9 +83,9 @@ class WorkspaceTreeSource:
                         for (code, name), n in units.items()]
             return [self._project_spec(p, badges) for p in projects]
         if parent.kind == "unit":
-            department_id, year, unit_code = parent.key
-            projects = self.ws.department_projects(int(department_id), year)  # type: ignore[call-overload]
-            badges = self.ws.open_findings_per_project(int(department_id), year)  # type: ignore[call-overload]
+            department_id, year, unit_code = parent.key_id(), parent.key_year(), parent.key[2]
+            projects = self.ws.department_projects(department_id, year)
+            badges = self.ws.open_findings_per_project(department_id, year)
             return [self._project_spec(p, badges) for p in projects if p.unit_code == unit_code]
         return []
 

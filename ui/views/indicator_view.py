@@ -10,6 +10,8 @@ takes no revision (an extra column, or a read-only table such as the 长期 grid
 
 from __future__ import annotations
 
+from typing import overload
+
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -61,7 +63,7 @@ class IndicatorDelegate(QStyledItemDelegate):
             if column == LEVEL1:
                 combo.addItems(list(STANDARD_LEVELS))
             else:
-                level1 = str(index.siblingAtColumn(LEVEL1).data(Qt.ItemDataRole.EditRole) or "")
+                level1 = str(index.sibling(index.row(), LEVEL1).data(Qt.ItemDataRole.EditRole) or "")
                 names = STANDARD_LEVELS.get(level1) or tuple(n for ns in STANDARD_LEVELS.values() for n in ns)
                 combo.addItems(list(names))
             return combo
@@ -250,11 +252,19 @@ class IndicatorTableView(QTableView):
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
         return self.tr("“{column}”列按报送文件原样显示，不能修改；修改建议只能写在前六列。").format(column=title)
 
-    def edit(self, index: QModelIndex | QPersistentModelIndex,  # type: ignore[override]
-             trigger: QAbstractItemView.EditTrigger | None = None, event: QEvent | None = None) -> bool:
+    # Qt's two edit()s: the slot edit(index), and the virtual edit(index, trigger, event) Qt calls.
+    @overload
+    def edit(self, index: QModelIndex | QPersistentModelIndex, /) -> None: ...
+    @overload
+    def edit(self, index: QModelIndex | QPersistentModelIndex, trigger: QAbstractItemView.EditTrigger,
+             event: QEvent | None, /) -> bool: ...
+
+    def edit(self, index: QModelIndex | QPersistentModelIndex,
+             trigger: QAbstractItemView.EditTrigger | None = None, event: QEvent | None = None) -> bool | None:
         if trigger is None:
-            return super().edit(index)  # type: ignore[call-arg]
-        started = super().edit(index, trigger, event)
+            super().edit(index)
+            return None
+        started = super().edit(index, trigger, event)  # type: ignore[arg-type]  # PySide6 stub: event is a QEvent*, Qt passes nullptr (None)
         # A double-click or F2 on a cell that takes no revision says why nothing opens.
         if (not started and index.isValid() and not self.indicator_model().is_editable(index.column())
                 and trigger in (QAbstractItemView.EditTrigger.DoubleClicked,
