@@ -136,11 +136,11 @@ def test_dismissing_a_finding_needs_a_reason_and_is_kept(qtbot: QtBot, window: M
     window.check_action.trigger()
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "检查完成。", timeout=60_000)
     pick_first_project(qtbot, window)
-    assert window.findings.model.rowCount() > 0
-    first = window.findings.model.finding_at(0)
+    assert window.findings.proxy.rowCount() > 0
+    first = window.findings.finding_at_row(0)
 
     # Clicking a finding selects the cell it is about.
-    rect = window.findings.view.visualRect(window.findings.model.index(0, 0))
+    rect = window.findings.view.visualRect(window.findings.proxy.index(0, 0))
     qtbot.mouseClick(window.findings.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     if first.finding.location.indicator is not None:
         assert window.table.currentIndex().row() == window.indicators.row_of_indicator(first.indicator_id)

@@ -1,8 +1,12 @@
-"""The current project's findings: click one to go to its cell; accept, dismiss with a reason, reopen."""
+"""The current project's findings: click one to go to its cell; accept, dismiss with a reason, reopen.
+
+Notes (I severity) are folded: a toggle shows them, and a note the reviewer accepted is
+always shown (CHECKS.md, Noise).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,10 +20,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.review import FindingState
+from core.review import FindingState, Severity
 from core.store.records import StoredFinding
 from ui.labels import finding_text
 from ui.models.findings_model import MESSAGE, PLACE, FindingsModel
+
+
+class FindingsFilter(QSortFilterProxyModel):
+    """Hides notes (I severity) unless shown, or accepted by the reviewer."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.show_notes = False
+
+    def set_show_notes(self, show: bool) -> None:
+        self.beginFilterChange()
+        self.show_notes = show
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
+        if self.show_notes or not isinstance(model, FindingsModel):
+            return True
+        finding = model.finding_at(source_row).finding
+        return finding.severity is not Severity.NOTE or finding.state is FindingState.ACCEPTED
+
+    def hidden_notes(self) -> int:
+        model = self.sourceModel()
+        return 0 if self.show_notes or model is None else model.rowCount() - self.rowCount()
 
 
 class FindingsPanel(QWidget):
@@ -30,9 +58,11 @@ class FindingsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = FindingsModel(self)
+        self.proxy = FindingsFilter(self)
+        self.proxy.setSourceModel(self.model)
         self.view = QTableView(self)
         self.view.setObjectName("findingsView")
-        self.view.setModel(self.model)
+        self.view.setModel(self.proxy)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -60,10 +90,16 @@ class FindingsPanel(QWidget):
         self.accept_button.clicked.connect(lambda: self._request(FindingState.ACCEPTED))
         self.dismiss_button.clicked.connect(self.dismiss_current)
         self.reopen_button.clicked.connect(lambda: self._request(FindingState.OPEN))
+        self.notes_button = QPushButton(self)
+        self.notes_button.setObjectName("showNotes")
+        self.notes_button.setCheckable(True)
+        self.notes_button.setToolTip(self.tr("提示类发现默认折叠，不进入审核意见，除非采纳"))
+        self.notes_button.toggled.connect(self._show_notes)
         buttons = QHBoxLayout()
         for b in (self.accept_button, self.dismiss_button, self.reopen_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        buttons.addWidget(self.notes_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.view)
@@ -74,18 +110,32 @@ class FindingsPanel(QWidget):
         current = self.current()
         self.model.set_findings(findings)
         if current is not None and (row := self.model.row_of(current.id)) is not None:
-            self.view.selectRow(row)
+            shown = self.proxy.mapFromSource(self.model.index(row, 0))
+            if shown.isValid():
+                self.view.selectRow(shown.row())
         self._update_buttons()
+
+    def _show_notes(self, show: bool) -> None:
+        self.proxy.set_show_notes(show)
+        self._update_buttons()
+
+    def finding_at_row(self, row: int) -> StoredFinding:
+        """The finding shown in the view's row `row` (notes may be folded)."""
+        return self.model.finding_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
 
     def current(self) -> StoredFinding | None:
         index = self.view.currentIndex()
-        return self.model.finding_at(index.row()) if index.isValid() else None
+        return self.finding_at_row(index.row()) if index.isValid() else None
 
     def _clicked(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.activated.emit(self.model.finding_at(index.row()))
+            self.activated.emit(self.finding_at_row(index.row()))
 
     def _update_buttons(self) -> None:
+        hidden = self.proxy.hidden_notes()
+        self.notes_button.setText(self.tr("隐藏提示") if self.proxy.show_notes
+                                  else self.tr("显示提示（{n}）").format(n=hidden))
+        self.notes_button.setEnabled(self.proxy.show_notes or hidden > 0)
         f = self.current()
         state = f.finding.state if f is not None else None
         self.accept_button.setEnabled(state is not None and state != FindingState.ACCEPTED)
