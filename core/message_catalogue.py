@@ -204,5 +204,70 @@ CATALOGUE: dict[str, tuple[str, str]] = {
            "Last year's {level1} “{name}” ({level2}, target “{value}”) was dropped with no replacement "
            "under {level2}."),
     # --- G 实质 ---------------------------------------------------------------------------
+    "G1": ("数量指标只有比率或是否类指标（{indicators}），没有一项反映资金买到了多少（服务量、人次、件数等）。",
+           "Every quantity indicator is a rate or a yes/no ({indicators}); none counts what the money buys "
+           "(volume, people served, items)."),
+    "G2": ("按数量指标“{count}”和单位成本“{cost}”推算，所需资金约{implied}{unit}，是预算数{budget}{unit}的{ratio}倍，"
+           "数量、单位成本与预算不相符。",
+           "The quantity “{count}” at the unit cost “{cost}” implies about {implied} {unit}, {ratio} times the "
+           "budget {budget} {unit}: quantity, unit cost and budget do not agree."),
+    "G2.monthly": ("按数量指标“{count}”和每月单位成本“{cost}”推算（按12个月计），所需资金约{implied}{unit}，"
+                   "是预算数{budget}{unit}的{ratio}倍，数量、单位成本与预算不相符。",
+                   "The quantity “{count}” at the monthly unit cost “{cost}” for 12 months implies about {implied} "
+                   "{unit}, {ratio} times the budget {budget} {unit}: quantity, unit cost and budget do not agree."),
+    "G3.usage": ("项目绩效目标与资金用途基本相同（相似度{score}%），只说明资金用在哪里，没有说明要达到的产出和效果。",
+                 "The project goal nearly repeats the use of funds (similarity {score}%): it says where the money "
+                 "goes, not what it achieves."),
+    "G3.name": ("项目绩效目标与项目名称基本相同（相似度{score}%），没有说明要达到的产出和效果。",
+                "The project goal nearly repeats the project name (similarity {score}%): it does not say what the "
+                "project achieves."),
+    "G3.purpose": ("项目绩效目标只说明资金用于什么（“{pattern}”），没有说明要达到的产出和效果。",
+                   "The project goal only says what the money is for (“{pattern}”), not what it achieves."),
+    "G4.march_blank": ("“{word}”是按月发生的经常性支出，但资金支出计划3月底未安排支出。",
+                       "“{word}” is a recurring monthly expense, yet the spending plan schedules nothing by the end "
+                       "of March."),
+    "G4.march": ("“{word}”是按月发生的经常性支出，但资金支出计划3月底仅为{value}，低于{minimum}%。",
+                 "“{word}” is a recurring monthly expense, yet the spending plan reaches only {value} by the end of "
+                 "March, below {minimum}%."),
+    "G4.late": ("“{word}”是按月发生的经常性支出，但资金支出计划10月底仅为{value}，{after}%的资金安排在10月底以后"
+                "（上限{maximum}%）。",
+                "“{word}” is a recurring monthly expense, yet the spending plan reaches only {value} by the end of "
+                "October: {after}% of the money is left for November and December (at most {maximum}%)."),
+    "G5": ("指标值“{value}”没有数值、日期或可判定的等级，无法考核是否完成。",
+           "Target “{value}” has no number, date or recognised grade, so whether it is met cannot be judged."),
+    "G6": ("“{name}”按规定应达到100%，指标值为“{value}”。",
+           "“{name}” must be 100% by the rules; the target is “{value}”."),
+    "G7": ("同一指标“{name}”在本部门各项目中的目标值不一致：{targets}。",
+           "The same indicator “{name}” has different targets in the department's projects: {targets}."),
+    "G8": ("指标权重合计为{total}，不等于{expected}（{weights}）。",
+           "The indicator weights add up to {total}, not {expected} ({weights})."),
+    "G9.unit": ("指标值“{value}”的单位与计量单位栏“{unit}”不符。",
+                "The target “{value}” does not match the unit column “{unit}”."),
+    "G9.qualitative_unit": ("指标值类型为定性，计量单位栏却填写了“{unit}”。",
+                            "The value type is qualitative, yet the unit column says “{unit}”."),
+    "G9.number": ("指标值类型为定性，指标值“{value}”却是数值。",
+                  "The value type is qualitative, yet the target “{value}” is a number."),
+    "G9.words": ("指标值类型为定量，指标值“{value}”却没有可读的数值。",
+                 "The value type is quantitative, yet the target “{value}” holds no readable number."),
+    "G10": ("三级指标“{name}”把目标值“{embedded}”写进了名称；名称应写考核什么，目标值写在指标值栏。",
+            "Indicator “{name}” puts its target “{embedded}” into its name; the name should say what is measured "
+            "and the target belongs in the value column."),
     # --- H 部门整体 ------------------------------------------------------------------------
+    "H1.missing": ("分项绩效目标“{title}”没有绩效指标，无法考核。",
+                   "Sub-goal “{title}” states no performance indicators, so it cannot be assessed."),
+    "H1.no_number": ("分项绩效目标的绩效指标“{indicators}”没有数值（数量、比率、时限等），无法考核。",
+                     "The sub-goal's indicators “{indicators}” state no number (count, rate, deadline) "
+                     "and cannot be assessed."),
+    "H2": ("项目“{project}”的名称和资金用途与各分项绩效目标都不对应（相似度最高{score}，低于{minimum}），"
+           "部门整体目标没有反映这项支出。",
+           "The name and use of funds of project “{project}” match no sub-goal (best similarity {score}, "
+           "below {minimum}); the department's goals do not reflect this spending."),
+    "H3.short": ("工作保障措施{count}条都不足{minimum}字（如“{example}”），过于笼统，没有说明如何保障目标实现。",
+                 "All {count} safeguard measures are under {minimum} characters (e.g. “{example}”): too generic "
+                 "to show how the goals will be secured."),
+    "H3.unrelated": ("工作保障措施{count}条都是通用表述，没有一条涉及本部门的名称、职责或分项绩效目标。",
+                     "All {count} safeguard measures are boilerplate; none mentions the department's name, "
+                     "duties or sub-goals."),
+    "H4": ("文中所述{term}{amount}与{count}个项目的预算数之和{expected}不一致。",
+           "The stated {term} {amount} differs from the sum {expected} of the budgets of the {count} projects."),
 }

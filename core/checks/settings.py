@@ -72,9 +72,41 @@ class CheckSettings:
     yearly_count_drop: Decimal = field(default=Decimal("0.3333"), metadata=_label("指标数量减少比例（F3）", 0, 1))
     yearly_identical_share: Decimal = field(default=Decimal("0.95"), metadata=_label("与上年相同的占比（F4）", 0, 1))
     # G 实质 (substance)
+    yes_no_words: tuple[str, ...] = field(default=("是否",), metadata=_label("是否类指标用语（G1）"))
+    implied_cost_max_ratio: Decimal = field(default=Decimal("1.5"), metadata=_label("数量×单位成本与预算数之比上限（G2）", 1, NUMBER_CEILING))
+    implied_cost_min_ratio: Decimal = field(default=Decimal("0.5"), metadata=_label("数量×单位成本与预算数之比下限（G2）", 0, 1))
+    goal_similarity_min: int = field(default=80, metadata=_label("绩效目标与资金用途或项目名称的相似度下限（G3，0–100）", 0, 100))
+    goal_usage_patterns: tuple[str, ...] = field(default=("主要用于*支出", "主要用于*经费", "主要用于*费用", "用于*支出", "用于*经费", "用于*费用", "保障*经费", "保障*费用", "保障*经费*发放", "保障*经费*支付", "做好*支出*"), metadata=_label("只说明资金用途的绩效目标句式（G3，*表示任意文字）"))
+    recurring_expense_words: tuple[str, ...] = field(default=("工资", "报酬", "通讯", "网费", "话务", "热线", "运维", "维保", "物业", "租赁", "保洁", "外包"), metadata=_label("按月支付的经常性支出用语（G4）"))
+    one_off_expense_words: tuple[str, ...] = field(default=("会议", "培训", "购置", "采购", "建设", "改造", "维修", "印刷", "调研", "活动"), metadata=_label("一次性支出用语（G4，出现在经常性用语之后时以此为准）"))
+    recurring_march_min_percent: Decimal = field(default=Decimal(15), metadata=_label("经常性支出3月底支出进度下限（%）（G4）", 0, 100))
+    recurring_after_october_max_percent: Decimal = field(default=Decimal(50), metadata=_label("经常性支出10月底后支出占比上限（%）（G4）", 0, 100))
+    measurable_grades: tuple[str, ...] = field(default=("达标", "合格", "良好", "优良", "优秀", "是", "否", "无", "全覆盖", "按期"), metadata=_label("可考核的定性等级（G5）"))
+    full_rate_names: tuple[str, ...] = field(default=("*专款专用率", "*资金拨付到位率", "*工资*发放率", "*报酬*发放率", "*补贴*发放率", "*劳务费*发放率", "发放率"), metadata=_label("必须为100%的比率（G6，*表示任意文字）"))
+    rate_name_synonyms: tuple[str, ...] = field(default=("百分比", "比率", "率"), metadata=_label("比较指标名称时视为相同的比率用语（G7）"))
+    consistent_target_units: tuple[str, ...] = field(default=("%", "天", "工作日", "小时", "分钟"), metadata=_label("各项目间应一致的目标值单位（G7）"))
+    weight_columns: tuple[str, ...] = field(default=("权重", "分值"), metadata=_label("权重列名称（G8）"))
+    weight_total: Decimal = field(default=Decimal(100), metadata=_label("每个项目的权重合计（G8）", 0, NUMBER_CEILING))
     # H 部门整体 (the department part)
+    sub_goal_match_min: Decimal = field(default=Decimal(60), metadata=_label("项目与分项绩效目标的最低相似度（H2）", 0, 100))
+    sub_goal_match_stop_words: tuple[str, ...] = field(default=("绩效目标", "绩效指标", "进一步", "经费", "费用", "专项", "资金", "项目", "工作", "开展", "做好", "推进", "大力", "全面",
+         "保障", "保证", "确保", "用于", "主要", "支出", "相关", "日常", "正常", "各项", "提高", "提升", "加强", "建设", "费"), metadata=_label("比对项目与分项绩效目标时忽略的常用词（H2）"))
+    measure_min_chars: int = field(default=15, metadata=_label("工作保障措施的最少字数（H3）", 0, NUMBER_CEILING))
+    generic_measure_words: tuple[str, ...] = field(default=(
+        "预算绩效管理", "绩效运行监控", "绩效目标", "绩效自评", "绩效管理", "绩效", "预算", "财政", "资金", "支出", "经费", "财务", "资产", "会计",
+        "审计", "采购", "政府", "区政府", "市政府", "县政府", "部门", "单位", "本级", "人员", "职工", "干部", "业务", "工作", "项目", "事项",
+        "管理", "制度", "办法", "机制", "建设", "体系", "程序", "规范", "标准", "要求", "规定", "计划", "情况", "问题", "意见", "措施", "决策",
+        "执行", "监督", "监控", "督导", "检查", "控制", "内部", "外部", "评价", "自评", "整改", "审批", "处置", "登记", "培训", "调研", "宣传",
+        "会议", "活动", "水平", "质量", "效益", "效率", "效果", "成效", "进度", "结构", "安全", "有效", "合理", "及时", "重点", "重大", "重要",
+        "其他", "各项", "全年", "年度", "上年度", "进一步", "加强", "强化", "完善", "优化", "提高", "提升", "促进", "推进", "推动", "确保",
+        "保证", "保障", "落实", "实现", "开展", "做好", "做到", "进行", "按照", "通过", "制定", "建立", "健全", "加快", "加大", "配合", "认真",
+        "严格", "切实", "不断", "积极", "充分", "使用", "运行", "发现", "采取", "提出", "如期", "保质", "达标", "基础", "奠定", "意识", "力度",
+        "固定资产", "国有资产", "对外投资", "经济业务", "会计资料", "内部控制", "手续", "细化", "素质", "报废", "物尽其用"),
+        metadata=_label("工作保障措施中的通用词（H3）"))
+    stated_total_terms: tuple[str, ...] = field(default=("项目支出", "绩效目标涉及资金", "涉及项目资金", "涉及资金"), metadata=_label("文中项目支出总额的说法（H4）"))
+    stated_total_tolerance: Decimal = field(default=Decimal("0.01"), metadata=_label("项目支出总额允许误差（万元）（H4）", 0, NUMBER_CEILING))
     # Noise: how findings reach the reviewer
-    common_rules: tuple[str, ...] = field(default=("D3", "C3", "E2", "A6", "C8"), metadata=_label("可合并为共性问题的规则"))
+    common_rules: tuple[str, ...] = field(default=("D3", "C3", "E2", "A6", "C8", "H2"), metadata=_label("可合并为共性问题的规则"))
     common_share: Decimal = field(default=Decimal("0.8"), metadata=_label("出现在多少比例的项目中即合并为共性问题", 0, 1))
     rule_precedence: tuple[str, ...] = field(default=("G", "F", "C6", "C4", "C1", "C2", "C", "D", "B", "A", "E"), metadata=_label("同一单元格建议冲突时优先的规则（按规则号或类别）"))
     contradicting_rules: tuple[str, ...] = field(default=("G6>B4",), metadata=_label("同一指标行互相矛盾的规则（前者优先）"))
