@@ -1,4 +1,4 @@
-"""The demo workspace: the sample documents shipped in resources/samples, imported once.
+"""The demo workspace: the sample documents shipped in resources/samples, imported once and checked.
 
 `build_demo_workspace(path)` is idempotent: files already in the workspace (same
 bytes) are recognised before parsing and skipped, so calling it on every start is
@@ -43,4 +43,15 @@ def build_demo_workspace(path: str | Path | None = None, progress: Progress | No
     target = Path(path) if path is not None else demo_workspace_path()
     with Workspace.open(target) as ws:
         outcomes = ws.import_files(sample_files(samples), progress)
+        # The demo opens checked: documents just imported, and documents whose findings
+        # were stored by an older build (sentences kept as "legacy"), are checked again
+        # (decided states survive a re-check).
+        stale = [info.id for info in ws.documents(current_only=True)
+                 if not ws.findings(info.id) or any(f.finding.key == "legacy" for f in ws.findings(info.id))]
+        if stale:
+            from core.checks.registry import load_checks
+            from core.checks.workspace_run import check_workspace_documents
+
+            load_checks()
+            check_workspace_documents(ws, stale)
     return target, outcomes

@@ -52,22 +52,22 @@
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="117"/>
+        <location filename="../../ui/models/comparison_model.py" line="123"/>
         <source>上年：{old}</source>
         <translation>Last year: {old}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="118"/>
+        <location filename="../../ui/models/comparison_model.py" line="124"/>
         <source>本年：{new}</source>
         <translation>This year: {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="122"/>
+        <location filename="../../ui/models/comparison_model.py" line="127"/>
         <source>原因：{cause}</source>
         <translation>Cause: {cause}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="124"/>
+        <location filename="../../ui/models/comparison_model.py" line="129"/>
         <source>变动：{percent}</source>
         <translation>Change: {percent}</translation>
     </message>
@@ -75,22 +75,22 @@
 <context>
     <name>ComparisonSideModel</name>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="225"/>
+        <location filename="../../ui/models/comparison_model.py" line="230"/>
         <source>相同</source>
         <translation>Same</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="226"/>
+        <location filename="../../ui/models/comparison_model.py" line="231"/>
         <source>有变化</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="227"/>
+        <location filename="../../ui/models/comparison_model.py" line="232"/>
         <source>本年新增</source>
         <translation>Added this year</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="228"/>
+        <location filename="../../ui/models/comparison_model.py" line="233"/>
         <source>本年删除</source>
         <translation>Removed this year</translation>
     </message>
@@ -126,52 +126,57 @@
 <context>
     <name>ComparisonWindow</name>
     <message>
-        <location filename="../../ui/comparing.py" line="95"/>
+        <location filename="../../ui/comparing.py" line="106"/>
         <source>上年：</source>
         <translation>Last year:</translation>
     </message>
     <message>
-        <location filename="../../ui/comparing.py" line="97"/>
+        <location filename="../../ui/comparing.py" line="108"/>
         <source>本年：</source>
         <translation>This year:</translation>
     </message>
     <message>
-        <location filename="../../ui/comparing.py" line="107"/>
+        <location filename="../../ui/comparing.py" line="118"/>
         <source>年度对比 — {dept}</source>
         <translation>Year comparison — {dept}</translation>
     </message>
     <message>
-        <location filename="../../ui/comparing.py" line="122"/>
+        <location filename="../../ui/comparing.py" line="133"/>
         <source>请选择两个不同的年度。</source>
         <translation>Choose two different years.</translation>
     </message>
     <message>
-        <location filename="../../ui/comparing.py" line="130"/>
+        <location filename="../../ui/comparing.py" line="144"/>
         <source>正在对比…</source>
         <translation>Comparing…</translation>
     </message>
     <message>
-        <location filename="../../ui/comparing.py" line="145"/>
+        <location filename="../../ui/comparing.py" line="159"/>
         <source>取消此配对</source>
         <translation>Unpair</translation>
     </message>
     <message>
-        <location filename="../../ui/comparing.py" line="147"/>
+        <location filename="../../ui/comparing.py" line="161"/>
         <source>与另一年度的项目配对…</source>
         <translation>Pair with a project of the other year…</translation>
     </message>
     <message>
-        <location filename="../../ui/comparing.py" line="170"/>
+        <location filename="../../ui/comparing.py" line="183"/>
+        <source>正在保存配对修改…</source>
+        <translation>Saving the pairing change…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/comparing.py" line="206"/>
         <source>另一年度没有未配对的项目。</source>
         <translation>The other year has no unmatched project.</translation>
     </message>
     <message>
-        <location filename="../../ui/comparing.py" line="175"/>
+        <location filename="../../ui/comparing.py" line="211"/>
         <source>配对</source>
         <translation>Pair</translation>
     </message>
     <message>
-        <location filename="../../ui/comparing.py" line="175"/>
+        <location filename="../../ui/comparing.py" line="211"/>
         <source>选择另一年度的项目：</source>
         <translation>Choose the other year&apos;s project:</translation>
     </message>
@@ -240,37 +245,52 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="54"/>
+        <location filename="../../ui/views/findings_dock.py" line="85"/>
         <source>采纳</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="55"/>
+        <location filename="../../ui/views/findings_dock.py" line="86"/>
         <source>采纳此发现，写入审核意见</source>
         <translation>Accept this finding into the memo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="56"/>
+        <location filename="../../ui/views/findings_dock.py" line="87"/>
         <source>驳回…</source>
         <translation>Dismiss…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="57"/>
+        <location filename="../../ui/views/findings_dock.py" line="88"/>
         <source>驳回此发现，并写明理由</source>
         <translation>Dismiss this finding, giving a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="58"/>
+        <location filename="../../ui/views/findings_dock.py" line="89"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="104"/>
+        <location filename="../../ui/views/findings_dock.py" line="96"/>
+        <source>提示类发现默认折叠，不进入审核意见，除非采纳</source>
+        <translation>Notes are folded by default and stay out of the memo unless accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/findings_dock.py" line="136"/>
+        <source>隐藏提示</source>
+        <translation>Hide notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/findings_dock.py" line="137"/>
+        <source>显示提示（{n}）</source>
+        <translation>Show notes ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/findings_dock.py" line="155"/>
         <source>驳回审核发现</source>
         <translation>Dismiss finding</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="105"/>
+        <location filename="../../ui/views/findings_dock.py" line="156"/>
         <source>{rule}：{message}
 
 请写明驳回理由：</source>
@@ -279,7 +299,7 @@
 Please give the reason for dismissing it:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="110"/>
+        <location filename="../../ui/views/findings_dock.py" line="161"/>
         <source>驳回时必须写明理由。</source>
         <translation>A dismissal needs a reason.</translation>
     </message>
@@ -405,32 +425,32 @@ Please give the reason for dismissing it:</translation>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="29"/>
+        <location filename="../../ui/models/indicator_model.py" line="36"/>
         <source>一级指标</source>
         <translation>Level 1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="30"/>
+        <location filename="../../ui/models/indicator_model.py" line="37"/>
         <source>二级指标</source>
         <translation>Level 2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="31"/>
+        <location filename="../../ui/models/indicator_model.py" line="38"/>
         <source>三级指标</source>
         <translation>Level 3 (indicator)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="32"/>
+        <location filename="../../ui/models/indicator_model.py" line="39"/>
         <source>指标描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="33"/>
+        <location filename="../../ui/models/indicator_model.py" line="40"/>
         <source>指标值</source>
         <translation>Target value</translation>
     </message>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="34"/>
+        <location filename="../../ui/models/indicator_model.py" line="41"/>
         <source>指标值确定依据</source>
         <translation>Basis</translation>
     </message>
@@ -438,24 +458,24 @@ Please give the reason for dismissing it:</translation>
 <context>
     <name>IndicatorTableModel</name>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="223"/>
+        <location filename="../../ui/models/indicator_model.py" line="227"/>
         <source>报送值：{original}
 修改建议：{suggested}</source>
         <translation>Submitted: {original}
 Suggested: {suggested}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="224"/>
+        <location filename="../../ui/models/indicator_model.py" line="228"/>
         <source>（空）</source>
         <translation>(blank)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="229"/>
+        <location filename="../../ui/models/indicator_model.py" line="233"/>
         <source>合成的指标值（含运算符列和单位列）：{target}</source>
         <translation>Target composed with the operator and unit columns: {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="209"/>
+        <location filename="../../ui/models/indicator_model.py" line="213"/>
         <source>已建议修改</source>
         <translation>Revision suggested</translation>
     </message>
@@ -463,578 +483,450 @@ Suggested: {suggested}</translation>
 <context>
     <name>IndicatorTableView</name>
     <message>
-        <location filename="../../ui/views/indicator_view.py" line="235"/>
+        <location filename="../../ui/views/indicator_view.py" line="237"/>
         <source>粘贴 {n} 个单元格</source>
         <translation>Paste {n} cells</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicator_view.py" line="249"/>
+        <location filename="../../ui/views/indicator_view.py" line="251"/>
         <source>此表只读：修改建议请在年度绩效指标中提出。</source>
         <translation>This table is read-only: suggest revisions in the annual indicators.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicator_view.py" line="251"/>
+        <location filename="../../ui/views/indicator_view.py" line="253"/>
         <source>“{column}”列按报送文件原样显示，不能修改；修改建议只能写在前六列。</source>
         <translation>The “{column}” column is shown as submitted and cannot be changed; revisions can only be suggested in the first six columns.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicator_view.py" line="272"/>
+        <location filename="../../ui/views/indicator_view.py" line="282"/>
         <source>撤销修改建议</source>
         <translation>Withdraw suggested revisions</translation>
     </message>
 </context>
 <context>
-    <name>Labels</name>
-    <message>
-        <location filename="../../ui/labels.py" line="15"/>
-        <source>项目编码</source>
-        <translation>Project code</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="16"/>
-        <source>项目名称</source>
-        <translation>Project name</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="17"/>
-        <source>预算数</source>
-        <translation>Budget</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="18"/>
-        <source>其中：财政资金</source>
-        <translation>of which fiscal funds</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="19"/>
-        <source>其他资金</source>
-        <translation>Other funds</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="20"/>
-        <source>资金用途</source>
-        <translation>Usage</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="21"/>
-        <source>资金支出计划（%）</source>
-        <translation>Spending plan (%)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="22"/>
-        <source>绩效目标</source>
-        <translation>Project goal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="23"/>
-        <source>总体绩效目标</source>
-        <translation>Overall goal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="24"/>
-        <source>工作保障措施</source>
-        <translation>Measures</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="25"/>
-        <source>分项绩效目标</source>
-        <translation>Sub-goals</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="26"/>
-        <source>一级指标</source>
-        <translation>Level 1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="27"/>
-        <source>二级指标</source>
-        <translation>Level 2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="28"/>
-        <source>三级指标</source>
-        <translation>Level 3 (indicator)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="29"/>
-        <source>指标描述</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="30"/>
-        <source>指标值</source>
-        <translation>Target value</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="31"/>
-        <source>指标值确定依据</source>
-        <translation>Basis</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="35"/>
-        <source>错误</source>
-        <translation>Error</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="36"/>
-        <source>警告</source>
-        <translation>Warning</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="37"/>
-        <source>提示</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="41"/>
-        <source>待处理</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="42"/>
-        <source>已采纳</source>
-        <translation>Accepted</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="43"/>
-        <source>已驳回</source>
-        <translation>Dismissed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="62"/>
-        <source>第{n}行</source>
-        <translation>row {n}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="68"/>
-        <source>部门整体</source>
-        <translation>Department as a whole</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="70"/>
-        <source>整个项目</source>
-        <translation>Whole project</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="485"/>
+        <location filename="../../ui/main_window.py" line="534"/>
         <source>请先在左侧选择一个部门。</source>
         <translation>Select a department on the left first.</translation>
     </message>
     <message>
-        <location filename="../../ui/comparing.py" line="195"/>
+        <location filename="../../ui/comparing.py" line="231"/>
         <source>该部门在工作区中只有一个年度的文本，无法对比。</source>
         <translation>This department has documents of only one year in the workspace: nothing to compare.</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="34"/>
+        <location filename="../../ui/exporting.py" line="35"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="35"/>
+        <location filename="../../ui/exporting.py" line="36"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="42"/>
+        <location filename="../../ui/exporting.py" line="43"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="43"/>
-        <location filename="../../ui/exporting.py" line="97"/>
+        <location filename="../../ui/exporting.py" line="44"/>
+        <location filename="../../ui/exporting.py" line="98"/>
         <source>已导出：{path}</source>
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="73"/>
+        <location filename="../../ui/exporting.py" line="74"/>
         <source>请先在左侧选择一个部门或项目。</source>
         <translation>Select a department or a project on the left first.</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="79"/>
+        <location filename="../../ui/exporting.py" line="80"/>
         <source>导出审核意见</source>
         <translation>Export review memo</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="80"/>
+        <location filename="../../ui/exporting.py" line="81"/>
         <source>PDF 文件 (*.pdf);;Word 文档 (*.docx)</source>
         <translation>PDF files (*.pdf);;Word documents (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="103"/>
+        <location filename="../../ui/exporting.py" line="104"/>
         <source>正在生成审核意见…</source>
         <translation>Writing the review memo…</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="131"/>
+        <location filename="../../ui/exporting.py" line="132"/>
         <source>审核意见预览 — {file}</source>
         <translation>Review memo preview — {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>筛选地区、部门、项目…</source>
         <translation>Filter regions, departments, projects…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
-        <location filename="../../ui/main_window.py" line="245"/>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="469"/>
         <source>导入报告…</source>
         <translation>Import report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>年度绩效指标</source>
         <translation>Annual indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>工作区</source>
         <translation>Workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>审核发现</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>审核结论与评定</source>
         <translation>Conclusion and grade</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>导入部门预算绩效文本（.docx、.pdf、.xlsx，可多选）</source>
         <translation>Import budget performance documents (.docx, .pdf, .xlsx; several at once)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>打开工作区…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>对所选部门（未选则全部）运行审核检查</source>
         <translation>Run the review checks on the selected department (all when none is selected)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>在整个工作区中搜索</source>
         <translation>Search the whole workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>把所选部门的项目、指标、修改建议和批注导出为 .xlsx</source>
         <translation>Export the selected department&apos;s projects, indicators, revisions and annotations to .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>导出审核意见…</source>
         <translation>Export review memo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>生成审核意见（PDF 或 DOCX）</source>
         <translation>Write the review memo (PDF or DOCX)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>年度对比</source>
         <translation>Year comparison</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>把所选部门两个年度的文本并排对比</source>
         <translation>Compare two years of the selected department side by side</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>所选文本导入时每张表格、每段正文读成了什么，以及导入警告</source>
         <translation>What every table and paragraph of the selected document was read as, and the import warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
-        <location filename="../../ui/main_window.py" line="922"/>
+        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="1123"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>撤回修改建议</source>
         <translation>Withdraw suggested revision</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>删除所选单元格的修改建议，恢复报送值</source>
         <translation>Remove the suggested revisions of the selected cells (back to the submitted values)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>最近的工作区</source>
         <translation>Recent workspaces</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <location filename="../../ui/models/tree_source.py" line="30"/>
         <source>年度不详</source>
         <translation>Year unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>预算绩效目标审核工作台 — {name}</source>
         <translation>Budget Performance Review Workbench — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>预算绩效目标审核工作台</source>
         <translation>Budget Performance Review Workbench</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>打开或新建工作区</source>
         <translation>Open or create a workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>工作区文件 (*.jxws *.sqlite *.db);;所有文件 (*)</source>
         <translation>Workspace files (*.jxws *.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>导入报告：{file}…</source>
         <translation>Import report: {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>请先在左侧选择一个年度或项目。</source>
         <translation>Select a year or a project on the left first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>所选年度（{year}）的文本没有读出任何项目，因此没有项目表和绩效指标可以审核。</source>
         <translation>No project was read from the document of the selected year ({year}), so there is no project table or indicator to review.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>导入报告列出了文件中每张表格被读成了什么；如果文件确有项目，请核对后重新导入。</source>
         <translation>The import report lists what every table in the file was read as; if the file does hold projects, check it and import it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>从左侧选择一个项目，或用“导入”把部门预算绩效文本（.docx / .pdf / .xlsx）导入工作区。</source>
         <translation>Pick a project on the left, or use “Import” to bring budget performance documents (.docx / .pdf / .xlsx) into the workspace.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="568"/>
+        <location filename="../../ui/main_window.py" line="621"/>
         <source>{name}：{n} 行绩效指标</source>
         <translation>{name}: {n} indicator rows</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="579"/>
+        <location filename="../../ui/main_window.py" line="632"/>
         <source>长期绩效指标</source>
         <translation>Long-term indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="620"/>
+        <location filename="../../ui/main_window.py" line="677"/>
         <source>审核发现（待处理 {n}）</source>
         <translation>Findings ({n} open)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="694"/>
+        <location filename="../../ui/main_window.py" line="883"/>
         <source>修改 第{n}行 {column}</source>
         <translation>Revise row {n} {column}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="704"/>
+        <location filename="../../ui/main_window.py" line="892"/>
         <source>修改 {field}</source>
         <translation>Revise {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="715"/>
+        <location filename="../../ui/main_window.py" line="902"/>
         <source>采纳 {rule}</source>
         <translation>Accept {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="715"/>
+        <location filename="../../ui/main_window.py" line="902"/>
         <source>驳回 {rule}</source>
         <translation>Dismiss {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="716"/>
+        <location filename="../../ui/main_window.py" line="903"/>
         <source>重新打开 {rule}</source>
         <translation>Reopen {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="728"/>
+        <location filename="../../ui/main_window.py" line="915"/>
         <source>长期绩效指标不能批注：请在年度绩效指标中选择一行或一个单元格。</source>
         <translation>Long-term indicators cannot be annotated: select a row or a cell in the annual indicators.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="732"/>
+        <location filename="../../ui/main_window.py" line="919"/>
         <source>请先在指标表中选择一行或一个单元格。</source>
         <translation>Select a row or a cell in the indicator table first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="745"/>
+        <location filename="../../ui/main_window.py" line="932"/>
         <source>添加批注</source>
         <translation>Add annotation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="752"/>
+        <location filename="../../ui/main_window.py" line="937"/>
+        <source>批注正在保存，请稍后再修改或删除。</source>
+        <translation>The annotation is being saved; edit or delete it in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="945"/>
         <source>修改批注</source>
         <translation>Edit annotation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="759"/>
+        <location filename="../../ui/main_window.py" line="953"/>
         <source>删除批注</source>
         <translation>Delete annotation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="766"/>
+        <location filename="../../ui/main_window.py" line="959"/>
         <source>人工评定</source>
         <translation>Set by the reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="826"/>
+        <location filename="../../ui/main_window.py" line="1022"/>
         <source>导入部门预算绩效文本</source>
         <translation>Import budget performance documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="827"/>
+        <location filename="../../ui/main_window.py" line="1023"/>
         <source>绩效文本 ({patterns});;所有文件 (*)</source>
         <translation>Performance documents ({patterns});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="839"/>
+        <location filename="../../ui/main_window.py" line="1035"/>
         <source>正在导入 {n} 个文件…</source>
         <translation>Importing {n} files…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="852"/>
+        <location filename="../../ui/main_window.py" line="1053"/>
         <source>导入完成：成功 {ok} 个，重复 {dup} 个，失败 {bad} 个。</source>
         <translation>Import finished: {ok} imported, {dup} duplicates, {bad} failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="857"/>
+        <location filename="../../ui/main_window.py" line="1058"/>
         <source>{file}：{n} 条批注或修改建议未能带到新版本。</source>
         <translation>{file}: {n} annotations or suggested revisions could not be carried to the new version.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="861"/>
+        <location filename="../../ui/main_window.py" line="1062"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="876"/>
+        <location filename="../../ui/main_window.py" line="1077"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="884"/>
+        <location filename="../../ui/main_window.py" line="1085"/>
         <source>检查完成。</source>
         <translation>Checks finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="923"/>
+        <location filename="../../ui/main_window.py" line="1124"/>
         <source>&lt;h3&gt;预算绩效目标审核工作台&lt;/h3&gt;&lt;p&gt;导入部门预算绩效文本，逐项审核绩效目标和指标，提出修改建议和批注，对比年度变化，导出审核意见。&lt;/p&gt;&lt;p&gt;所有数据保存在本机工作区文件中，无需联网。&lt;/p&gt;&lt;p&gt;界面字体：文泉驿微米黑（Apache-2.0）。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Budget Performance Review Workbench&lt;/h3&gt;&lt;p&gt;Import departments&apos; budget performance documents, review every goal and indicator, suggest revisions and write annotations, compare years, and export the review memo.&lt;/p&gt;&lt;p&gt;All data stays in a workspace file on this computer; no network is needed.&lt;/p&gt;&lt;p&gt;Interface font: WenQuanYi Micro Hei (Apache-2.0).&lt;/p&gt;</translation>
     </message>
@@ -1042,27 +934,27 @@ Suggested: {suggested}</translation>
 <context>
     <name>MatchListModel</name>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="232"/>
+        <location filename="../../ui/models/comparison_model.py" line="237"/>
         <source>上年项目</source>
         <translation>Last year&apos;s project</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="233"/>
+        <location filename="../../ui/models/comparison_model.py" line="238"/>
         <source>本年项目</source>
         <translation>This year&apos;s project</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="234"/>
+        <location filename="../../ui/models/comparison_model.py" line="239"/>
         <source>匹配依据</source>
         <translation>Matched by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="235"/>
+        <location filename="../../ui/models/comparison_model.py" line="240"/>
         <source>置信度</source>
         <translation>Confidence</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="236"/>
+        <location filename="../../ui/models/comparison_model.py" line="241"/>
         <source>变化</source>
         <translation>Changes</translation>
     </message>
@@ -1070,7 +962,7 @@ Suggested: {suggested}</translation>
 <context>
     <name>Op</name>
     <message>
-        <location filename="../../ui/background.py" line="122"/>
+        <location filename="../../ui/background.py" line="138"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1218,27 +1110,27 @@ Suggested: {suggested}</translation>
 <context>
     <name>TreeModel</name>
     <message>
-        <location filename="../../ui/models/tree_model.py" line="37"/>
+        <location filename="../../ui/models/tree_model.py" line="38"/>
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tree_model.py" line="38"/>
+        <location filename="../../ui/models/tree_model.py" line="39"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tree_model.py" line="39"/>
+        <location filename="../../ui/models/tree_model.py" line="40"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tree_model.py" line="40"/>
+        <location filename="../../ui/models/tree_model.py" line="41"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tree_model.py" line="41"/>
+        <location filename="../../ui/models/tree_model.py" line="42"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
@@ -1299,17 +1191,17 @@ Suggested: {suggested}</translation>
 <context>
     <name>WorkspaceTreeModel</name>
     <message>
-        <location filename="../../ui/models/tree_model.py" line="229"/>
+        <location filename="../../ui/models/tree_model.py" line="247"/>
         <source>待处理的审核发现：{n}</source>
         <translation>Open findings: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tree_model.py" line="231"/>
+        <location filename="../../ui/models/tree_model.py" line="249"/>
         <source>导入警告：{text}</source>
         <translation>Import warning: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tree_model.py" line="232"/>
+        <location filename="../../ui/models/tree_model.py" line="250"/>
         <source>右键单击，选择“导入报告…”查看全部。</source>
         <translation>Right-click and choose “Import report…” to see them all.</translation>
     </message>

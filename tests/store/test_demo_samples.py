@@ -12,7 +12,7 @@ from core.checks.registry import run_checks
 from core.checks.workspace_run import check_workspace_documents
 from core.demo import SAMPLES_DIR, build_demo_workspace, sample_files
 from core.importing import read_document
-from core.review import Finding
+from core.review import Criterion, Finding, Location, Severity
 from core.store import Workspace
 from tests.fixtures.docgen import expected_truth
 from tests.fixtures.make_demo_samples import SOURCE, demo_pair, docx_bytes, generated_name
@@ -83,3 +83,16 @@ def test_demo_workspace_has_two_years_of_one_department_and_the_f_checks_fire(tm
     assert raised & loosened, "the chosen seed raises a budget and loosens a target of the same project"
     assert len(f1) == sum(1 for c in known if c["kind"] == "indicator_field" and c.get("cause") == "loosened"
                           and c["project"] in raised)
+
+
+def test_the_demo_opens_checked_and_old_sentences_are_checked_again(tmp_path: Path) -> None:
+    path, _ = build_demo_workspace(tmp_path / "demo.sqlite")
+    with Workspace.open(path) as ws:
+        documents = ws.documents(current_only=True)
+        assert all(ws.findings(d.id) for d in documents)  # checked at once, nothing to press
+        first = documents[0].id
+        ws.replace_findings(first, [Finding("A1", Severity.ERROR, Criterion.COMPLETENESS, Location(project_seq=1),
+                                            "", "legacy", {"text": "旧版本写下的句子"})])
+    build_demo_workspace(path)
+    with Workspace.open(path) as ws:
+        assert not [f for f in ws.findings(first) if f.finding.key == "legacy"]
