@@ -114,6 +114,8 @@ class MainWindow(QMainWindow):
         # not have them yet): the base for the next edit's undo.
         self._header: dict[str, str] = {}
         self._shown_findings: list[StoredFinding] = []
+        # the documents whose department-level findings are shown (a department, year or unit node)
+        self._department_documents: tuple[int, ...] = ()
         self._shown_annotations: list[StoredAnnotation] = []
         self._shown_grade: Grade | None = None
         self.setWindowIcon(icon("app"))
@@ -420,13 +422,33 @@ class MainWindow(QMainWindow):
 
     def _tree_current(self, index: QModelIndex) -> None:
         spec = self.tree_model.spec(self.tree_proxy.mapToSource(index))
+        self._department_documents = ()
         if spec is not None and spec.kind == "project":
             self.load_project(spec.key_id())
         elif spec is not None and spec.kind == "year" and not spec.has_children:
             self.show_document_without_projects(spec)
-        elif self.record is None:
-            self.show_project(None)  # no longer about a document without projects
+        else:
+            if self.record is None:
+                self.show_project(None)  # no longer about a document without projects
+            if spec is not None and spec.kind in ("department", "year", "unit"):
+                self.show_department_findings(self._node_documents(index))
         self._update_actions()
+
+    def _node_documents(self, index: QModelIndex) -> tuple[int, ...]:
+        """The current documents a department, year or unit node stands for."""
+        source = self.tree_proxy.mapToSource(index)
+        spec = self.tree_model.spec(source)
+        if spec is not None and spec.kind == "department" and self.ws is not None:
+            return tuple(d.id for d in self.ws.documents(spec.key_id(), current_only=True))
+        return self.documents_at(source)
+
+    def show_department_findings(self, documents: tuple[int, ...]) -> None:
+        """The findings about the department part of these documents (G7, H1–H4, 共性问题),
+        which belong to no single project: shown in the findings list on the department node."""
+        self._department_documents = documents
+        if self.record is not None:
+            self.show_project(None)
+        self._refresh_findings()
 
     def _tree_double_clicked(self, index: QModelIndex) -> None:
         # A year with projects expands on a double-click; one without has nothing to
@@ -664,6 +686,11 @@ class MainWindow(QMainWindow):
         return self.ws.findings(self.record.document_id, self.record.id)
 
     def _refresh_findings(self) -> None:
+        if self.record is None:
+            if self.ws is not None and self._department_documents:
+                self._show_findings([f for d in self._department_documents for f in self.ws.findings(d)
+                                     if f.project_id is None])
+            return
         self._show_findings(self._project_findings())
 
     def _show_findings(self, findings: list[StoredFinding]) -> None:
@@ -724,7 +751,8 @@ class MainWindow(QMainWindow):
 
     def preview_finding(self, project_id: int | None, finding_id: int, state: FindingState,
                         reason: str | None) -> None:
-        if not self._shows(project_id):
+        department_level = project_id is None and self.record is None and bool(self._department_documents)
+        if not self._shows(project_id) and not department_level:
             return
         self._show_findings([
             dataclasses.replace(f, finding=dataclasses.replace(f.finding, state=state, reason=reason))
@@ -825,6 +853,8 @@ class MainWindow(QMainWindow):
         """Redraw what a workspace op changed (Anki's on_operation_did_execute)."""
         if changes.documents:
             self.reload_tree()
+        if self.record is None and self.ws is not None and self._department_documents and changes.findings:
+            self._refresh_findings()
         if self.record is None or self.ws is None:
             return
         mine = (not changes.project_ids or self.record.id in changes.project_ids
