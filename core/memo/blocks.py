@@ -143,6 +143,13 @@ class Memo:
     metadata: Metadata
     # The project names in memo order; one PDF outline entry each.
     project_names: list[str] = field(default_factory=list)
+    # Open findings the reviewer has not decided: a draft, said in every page header.
+    open_findings: int = 0
+
+    @property
+    def draft_mark(self) -> str:
+        """The page header of a draft ("" when every finding is decided)."""
+        return f"审核意见草稿：尚有{self.open_findings}条审核发现待处理" if self.open_findings else ""
 
     def texts(self) -> Iterator[str]:
         """Every string the memo prints (for the font coverage check and tests)."""

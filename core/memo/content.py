@@ -12,6 +12,7 @@ the project's `seq`, or its 1-based position when the document gave it no number
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -287,12 +288,15 @@ def build_memo(
     `weights` are the criteria's maximum scores shown in each score table.
     """
     progress = progress or NoProgress()
-    grades = grades or {}
     weights = dict(weights or DEFAULT_WEIGHTS)
     accepted = [finding for finding in findings if finding.state is FindingState.ACCEPTED]
     by_project: dict[int | None, list[Finding]] = defaultdict(list)
     for finding in accepted:
         by_project[finding.location.project_seq].append(finding)
+    keyed = [(project_key(project, i), project) for i, project in enumerate(document.projects)]
+    # The memo concludes from the reviewer's decisions only: a grade the reviewer set, else
+    # the grade of the findings they accepted (open ones are proposals, CHECKS.md Grading).
+    grades = memo_grades(keyed, grades or {}, by_project, weights)
     # Open findings stay out of the memo, but their number is said, so a draft memo is not
     # mistaken for a finished review (the computed grade still counts them).
     pending: Counter[int | None] = Counter(
@@ -307,7 +311,6 @@ def build_memo(
     department = document.org.dept_name.strip() or document.source_name
     year_text = f"{document.year}年度" if document.year else ""
     title = f"{department}{year_text}预算绩效目标审核意见"
-    keyed = [(project_key(project, i), project) for i, project in enumerate(document.projects)]
 
     sections = [
         _basis_section(document, year_text),
@@ -339,7 +342,28 @@ def build_memo(
                           subject=f"{department}{year_text}预算绩效目标审核意见（{reviewer.organisation}）",
                           keywords=("预算绩效", "绩效目标", "审核意见", department)),
         project_names=[project.display_name for _, project in keyed],
+        open_findings=sum(pending.values()),
     )
+
+
+def memo_grades(keyed: Sequence[tuple[int, Project]], stored: Mapping[int, Grade],
+                accepted: Mapping[int | None, list[Finding]], weights: Mapping[Criterion, float]) -> dict[int, Grade]:
+    """Each project's grade as the memo states it: the reviewer's override as set, else
+    computed from the findings the reviewer accepted (none accepted: full marks, 通过)."""
+    from core.checks.grading import grade_project
+    from core.checks.settings import DEFAULT_SETTINGS
+
+    settings = DEFAULT_SETTINGS.replace(criterion_weights={c.value: Decimal(str(w)) for c, w in weights.items()})
+    out: dict[int, Grade] = {}
+    for key, _ in keyed:
+        own = stored.get(key)
+        if own is not None and own.overridden:
+            out[key] = own
+            continue
+        computed = grade_project(accepted.get(key, []), settings)
+        # the reviewer's conclusion text stays with the project whatever the grade
+        out[key] = dataclasses.replace(computed, conclusion=own.conclusion) if own is not None else computed
+    return out
 
 
 def _basis_section(document: Document, year_text: str) -> Section:

@@ -117,6 +117,10 @@ class _DocxWriter:
         section.top_margin, section.bottom_margin = Mm(37), Mm(35)
         section.left_margin, section.right_margin = Mm(28), Mm(26)
         self._footer(section)
+        if self.memo.draft_mark:
+            header = section.header.paragraphs[0]
+            header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _run(header, self.memo.draft_mark, BODY_FONT, TABLE_PT)
 
     def _footer(self, section: DocxSection) -> None:
         """第 X 页 共 Y 页 from PAGE and NUMPAGES fields, so Word and WPS keep them right."""

@@ -48,6 +48,7 @@ BODY_SIZE, BODY_LEADING = 16, 28  # 三号; 22 lines fill the type area, as GB/T
 TABLE_SIZE, TABLE_LEADING = 10.5, 14  # 五号
 FOOTER_SIZE = 10.5
 FOOTER_Y = 20 * mm
+HEADER_Y = 18 * mm  # the draft mark, from the top edge (inside the 37 mm top margin)
 MARK_COLOUR = colors.HexColor("#A40000")
 MARK_FILL = colors.HexColor("#FFF4CC")
 HEADER_FILL = colors.HexColor("#E8E8E8")
@@ -128,8 +129,9 @@ class _Outline(Flowable):  # type: ignore[misc]  # reportlab ships no types: Flo
         self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=self.level > 0)
 
 
-def _numbered_canvas(fonts: FontSet) -> type[Canvas]:
-    """A canvas that holds every page back until the total is known, then writes the footers."""
+def _numbered_canvas(fonts: FontSet, draft_mark: str = "") -> type[Canvas]:
+    """A canvas that holds every page back until the total is known, then writes the footers
+    (and, on a draft, the draft mark at the top of every page)."""
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no types: Canvas is Any
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -154,6 +156,10 @@ def _numbered_canvas(fonts: FontSet) -> type[Canvas]:
                     Canvas.bookmarkPage(self, key, **kwargs)
                 self.setFont(fonts.heading, FOOTER_SIZE)
                 self.drawCentredString(A4[0] / 2, FOOTER_Y, f"第 {number} 页 共 {total} 页")
+                if draft_mark:
+                    self.setFillColorRGB(0.75, 0.1, 0.1)
+                    self.drawCentredString(A4[0] / 2, A4[1] - HEADER_Y, draft_mark)
+                    self.setFillColorRGB(0, 0, 0)
                 Canvas.showPage(self)
             Canvas.save(self)
 
@@ -282,7 +288,7 @@ def render_pdf(memo: Memo, path: str | Path, *, progress: Progress | None = None
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         check(progress)
-        doc.build(story, canvasmaker=_numbered_canvas(fonts))
+        doc.build(story, canvasmaker=_numbered_canvas(fonts, memo.draft_mark))
         check(progress)
     if fonts.missing:
         log.warning("审核意见中有字体缺少的字符，已用 〓 标出：%s", "".join(fonts.missing))

@@ -39,8 +39,11 @@ class Rendered:
 
     @property
     def flat_text(self) -> str:
-        """All pages' text without footers and whitespace (wrapped lines joined)."""
-        return "".join(re.sub(r"\s+", "", FOOTER_RE.sub("", text)) for text in self.page_texts)
+        """All pages' text without footers, the draft mark and whitespace (wrapped lines joined)."""
+        return "".join(re.sub(r"\s+", "", DRAFT_RE.sub("", FOOTER_RE.sub("", text))) for text in self.page_texts)
+
+
+DRAFT_RE = re.compile(r"审核意见草稿：尚有\d+条审核发现待处理")
 
 
 def squeeze(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from core.memo.blocks import Para, Table
 from core.memo.content import build_memo, chinese_ordinal, format_amount
-from core.review import FindingState
+from core.review import Criterion, FindingState
 from core.values import MoneyUnit
 from tests.memo.conftest import COMPARISON, Rendered
 from tests.memo.sample import REVIEWER, make_document, make_review
@@ -39,7 +39,8 @@ def test_project_parts(rendered: Rendered) -> None:
     table = scores.blocks[0]
     assert isinstance(table, Table)
     assert [row[0].text for row in table.rows] == ["完整性", "相关性", "适当性", "可行性", "合计"]
-    assert table.rows[-1][2].text == "93（优）" and table.rows[-1][3].text == "2个"
+    # from the two accepted warnings (E1, A6: 4 + 4), not the stored proposal
+    assert table.rows[-1][2].text == "92（优）" and table.rows[-1][3].text == "2个"
     leads = [b.lead for b in problems.blocks if isinstance(b, Para)]
     assert leads[0].startswith("（1）[E1 警告]") and leads[1].startswith("（2）[A6 警告]")
     assert any("第5项指标（群众诉求解决率）指标值" in b.text and "原文“有效提升”" in b.text for b in problems.blocks
@@ -47,7 +48,7 @@ def test_project_parts(rendered: Rendered) -> None:
     lines = [b.lead + b.text for b in suggestions.blocks if isinstance(b, Para)]
     assert "第1项指标（督查事项办结数量）指标值：原：≥10件 → 建议：≥15件" in lines
     assert "第5项指标（群众诉求解决率）指标值：原：有效提升 → 建议：≥95%" in lines  # the finding's own suggestion
-    assert result.blocks[0].text == "优（93分），通过。项目1结论。"
+    assert result.blocks[0].text == "优（92分），通过。项目1结论。"
 
 
 def test_overview_counts_amounts_and_grade_distribution(rendered: Rendered) -> None:
@@ -57,7 +58,8 @@ def test_overview_counts_amounts_and_grade_distribution(rendered: Rendered) -> N
     # 23.50 + 43.50 + 63.50, summed as Decimal
     assert "共报送项目3个，预算数合计130.5万元" in first.text and "共设绩效指标18项" in first.text
     table = next(b for b in overview.blocks if isinstance(b, Table))
-    assert [(r[0].text, r[1].text) for r in table.rows] == [("优", "1个"), ("良", "1个"), ("中", "1个"), ("差", "0个")]
+    # the stored proposals (优, 良, 中) are not the memo's: it grades the accepted findings only
+    assert [(r[0].text, r[1].text) for r in table.rows] == [("优", "3个"), ("良", "0个"), ("中", "0个"), ("差", "0个")]
     assert any("部门整体目标表述宜更具体" in b.text for b in overview.blocks if isinstance(b, Para))
 
 
@@ -139,3 +141,25 @@ def test_open_findings_are_counted_not_quoted() -> None:
     for seq in {f.location.project_seq for f in review.findings if f.location.project_seq is not None}:
         pending = sum(f.location.project_seq == seq for f in review.findings)
         assert f"另有{pending}条自动检查发现尚待审核人确认" in text
+
+
+def test_no_project_is_sent_back_without_an_accepted_problem() -> None:
+    """A stored proposal of 中 (from open findings) is not the memo's conclusion; the
+    reviewer's own grade is, with the reviewer's words; open findings make it a draft."""
+    from core.checks.grading import override_grade
+    from core.review import Band, Grade, Result
+
+    document = make_document(2)
+    review = make_review(document)
+    for finding in review.findings:
+        finding.state = FindingState.OPEN
+    proposal = Grade(scores={c: 15.0 for c in Criterion}, total=60.0, band=Band.FAIR, result=Result.REVISE_AND_RESUBMIT)
+    memo = build_memo(document, reviewer=REVIEWER, findings=review.findings, grades={1: proposal, 2: proposal})
+    text = "".join(memo.texts())
+    assert "分），修改后重报" not in text and "优（100分），通过。" in text
+    assert memo.open_findings == len(review.findings) and "尚有" in memo.draft_mark
+
+    mine = override_grade(proposal, band=Band.FAIR, conclusion="依据不足，请补充测算过程。")
+    memo = build_memo(document, reviewer=REVIEWER, findings=[], grades={1: mine})
+    text = "".join(memo.texts())
+    assert "中（60分），修改后重报（审核人确定）。依据不足，请补充测算过程。" in text and memo.draft_mark == ""
