@@ -260,16 +260,41 @@ class ReviewerLayer(StoreBase):
                 **_finding_columns(finding))))
         return new_id, self._changed(document_id, project_id, findings=True)
 
-    def set_finding_state(self, finding_id: int, state: FindingState, reason: str | None = None) -> Changes:
+    def set_finding_state(self, finding_id: int, state: FindingState, reason: str | None = None,
+                          by: str | None = None) -> Changes:
         if state is FindingState.DISMISSED and not (reason or "").strip():
             raise WorkspaceError("忽略审核发现时请写明理由。")
         with self._writing() as conn:
             row = conn.execute(update(FindingRow).where(FindingRow.id == finding_id)
-                               .values(state=state.value, reason=reason)
+                               .values(state=state.value, reason=reason, decided_by=by, decided_at=datetime.now())
                                .returning(FindingRow.document_id, FindingRow.project_id)).first()
         if row is None:
             raise WorkspaceError(f"审核发现 {finding_id} 不存在（可能已被重新检查替换）。")
         return self._changed(row[0], row[1], findings=True)
+
+    def set_findings_state(self, finding_ids: Sequence[int], state: FindingState, reason: str | None = None,
+                           by: str | None = None) -> Changes:
+        """Decide several findings at once, in one transaction (all or none), recording who and when."""
+        if state is FindingState.DISMISSED and not (reason or "").strip():
+            raise WorkspaceError("忽略审核发现时请写明理由。")
+        if not finding_ids:
+            return Changes()
+        with self._writing() as conn:
+            rows = conn.execute(update(FindingRow).where(FindingRow.id.in_(list(finding_ids)))
+                                .values(state=state.value, reason=reason, decided_by=by, decided_at=datetime.now())
+                                .returning(FindingRow.id, FindingRow.document_id, FindingRow.project_id)).all()
+            missing = set(finding_ids) - {r[0] for r in rows}
+            if missing:
+                raise WorkspaceError(f"审核发现 {min(missing)} 不存在（可能已被重新检查替换），本次没有修改任何发现。")
+        return Changes(findings=True, document_ids=frozenset(r[1] for r in rows),
+                       project_ids=frozenset(r[2] for r in rows if r[2] is not None))
+
+    def finding_decision(self, finding_id: int) -> tuple[str | None, datetime | None]:
+        """Who decided a finding and when (None, None: never, or before 0008)."""
+        with self._reading() as conn:
+            row = conn.execute(select(FindingRow.decided_by, FindingRow.decided_at)
+                               .where(FindingRow.id == finding_id)).first()
+        return (None, None) if row is None else (row[0], row[1])
 
     def delete_finding(self, finding_id: int) -> Changes:
         with self._writing() as conn:

@@ -235,6 +235,9 @@ class FindingRow(LocatedMixin, Base):
     prov: Mapped[str | None] = mapped_column(String(64))
     state: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str | None] = mapped_column(Text)
+    # who decided it and when (0008); NULL before that revision or never decided
+    decided_by: Mapped[str | None] = mapped_column(Text)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class GradeRow(Base):
