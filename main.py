@@ -15,6 +15,7 @@ def main(argv: list[str] | None = None) -> int:
     from core.cli import build_parser, run
 
     argv = list(sys.argv[1:] if argv is None else argv)
+    _start_logging(argv)
     if argv[:1] == ["--self-test"]:
         from core.selftest import run_self_test
 
@@ -33,6 +34,17 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(args)
     return run(args)
+
+
+def _start_logging(argv: list[str]) -> None:
+    """The log file in the user's data folder (core/logs.py), for every command; never fails."""
+    import logging
+
+    from core.logs import app_version, setup_logging
+
+    setup_logging()
+    logging.getLogger("main").info("start: %r, version %s, Python %s",
+                                   argv[0][:40] if argv else "gui", app_version(), sys.version.split()[0])
 
 
 if __name__ == "__main__":

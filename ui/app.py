@@ -78,9 +78,15 @@ def run_gui(args: argparse.Namespace) -> int:
         # A screenshot needs no screen: render offscreen when there is none.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application()
+    if not args.screenshot:
+        # An uncaught fault is logged and shown in a dialog (a screenshot run has nobody to see it).
+        from ui.crash import install_crash_handler
+
+        install_crash_handler()
     settings = AppSettings()
     language = args.lang or settings.language
-    app._translators = install_translators(app, language)  # type: ignore[attr-defined]
+    # kept on the application so the translators live as long as it does
+    app._translators = install_translators(app, language)  # type: ignore[attr-defined]  # a Python attribute on QApplication
 
     from ui.errors import show_error
     from ui.main_window import MainWindow
