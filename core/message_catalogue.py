@@ -25,6 +25,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field.cost_total": ("成本构成合计", "Cost table total"),
     "field.totals": ("合计行", "Total row"),
     "field.import": ("导入", "Import"),
+    "field.common": ("多个项目的共性问题", "Shared by several projects"),
     "field.long_term_goal": ("长期目标", "Long-term goal"),
     # --- labels: indicator columns -----------------------------------------------------
     "column.level1": ("一级指标", "Level 1"),

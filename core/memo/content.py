@@ -134,13 +134,18 @@ class _Place:
 
 
 def _finding_line(number: int, finding: Finding, place: _Place) -> Para:
+    """One accepted finding as a reviewer writes it: where, what is wrong, what to change it
+    to. No rule id, severity or field name in the body (the 附件 table lists those)."""
     where = place.describe(finding.location)
-    quote = f"，原文{quoted(finding.quote)}" if finding.quote.strip() else ""
-    text = f"{where}{quote}：{finding.message}"
-    if finding.suggestion:
-        text += f"建议：{finding.suggestion}。" if not finding.suggestion.endswith("。") else f"建议：{finding.suggestion}"
-    lead = f"（{number}）[{finding.check_id} {_severity(finding.severity)}] "
-    return Para(text=text, lead=lead, kind="item")
+    message = finding.message
+    quote = finding.quote.strip()
+    # the message usually quotes the text already; say it once
+    shown = f"{quoted(quote)}" if quote and quote not in message else ""
+    text = f"{where}{shown}：{message}"
+    suggestion = (finding.suggestion or "").strip().rstrip("。")
+    if suggestion:
+        text += f"建议将{quoted(quote)}修改为{quoted(suggestion)}。" if quote else f"建议修改为{quoted(suggestion)}。"
+    return Para(text=text, lead=f"（{number}）", kind="item")
 
 
 def _annotation_line(annotation: Annotation, place: _Place) -> Para:
@@ -389,8 +394,7 @@ def _scope_section(document: Document, reviewer: Reviewer) -> Section:
              "内容是否对应，适当性看指标值和金额是否合理、计算是否一致，可行性看目标能否在预算年度内实现和考核。"
              "每项按满分100分评分，90分以上为优（通过），80至89分为良（协商完善后通过），60至79分为中（修改后重报），"
              "60分以下为差（不通过）。"),
-        Para(f"审核先由程序逐项检查，再由审核人{_who(reviewer)}逐条确认，"
-             "本意见只列入审核人确认的问题。"),
+        Para(f"本意见所列问题均经审核人{_who(reviewer)}逐条核实确认。"),
     ])
 
 
@@ -445,7 +449,8 @@ def _project_section(number: int, project: Project, findings: Sequence[Finding],
         problems.append(Para("审核人未确认需要修改的问题。" if pending else "未发现需要修改的问题。"))
     if pending:
         problems.append(Para(f"另有{pending}条自动检查发现尚待审核人确认，未列入本意见。"))
-    suggestions: list[Para | Table] = list(_revision_lines(revisions, findings, place)) or [Para("无。")]
+    suggestions: list[Para | Table] = list(_revision_lines(revisions, findings, place)) or [
+        Para("请按上述问题逐项修改。" if findings else "无。")]
     unit_name = project.dept_name.strip()
     return Section(title=project.display_name, number=f"（{chinese_ordinal(number)}）", subsections=[
         Section(title="基本情况", number="1. ", bookmark=False,
@@ -477,7 +482,7 @@ def _common_section(keyed: Sequence[tuple[int, Project]], by_project: Mapping[in
         listed = "、".join(names[key] for key in keys)
         blocks.append(Para(
             text=f"{finding.criterion.value}方面，{len(keys)}个项目（{listed}）存在同类问题，例如：{finding.message}",
-            lead=f"（{n}）[{check_id} {_severity(finding.severity)}] ", kind="item"))
+            lead=f"（{n}）", kind="item"))
     return Section(title="共性问题", blocks=blocks)
 
 
