@@ -446,9 +446,8 @@ def _project_section(number: int, project: Project, findings: Sequence[Finding],
     problems: list[Para | Table] = [_finding_line(n, finding, place) for n, finding in enumerate(findings, start=1)]
     problems.extend(_annotation_line(annotation, place) for annotation in annotations)
     if not problems:
-        problems.append(Para("审核人未确认需要修改的问题。" if pending else "未发现需要修改的问题。"))
-    if pending:
-        problems.append(Para(f"另有{pending}条自动检查发现尚待审核人确认，未列入本意见。"))
+        # a draft (open findings left) says so in every page header, not in the body
+        problems.append(Para("未发现需要修改的问题。"))
     suggestions: list[Para | Table] = list(_revision_lines(revisions, findings, place)) or [
         Para("请按上述问题逐项修改。" if findings else "无。")]
     unit_name = project.dept_name.strip()

@@ -135,17 +135,17 @@ def test_a_document_without_projects_still_makes_a_memo() -> None:
     assert "本文件没有项目绩效目标表。" in "".join(memo.texts())
 
 
-def test_open_findings_are_counted_not_quoted() -> None:
-    """A draft memo says how many findings await the reviewer, without quoting them."""
+def test_open_findings_are_counted_in_the_page_header_not_quoted() -> None:
+    """A draft memo says how many findings await the reviewer (the page header), without quoting them."""
     document = make_document(2)
     review = make_review(document)
     for finding in review.findings:
         finding.state = FindingState.OPEN
-    text = "".join(build_memo(document, reviewer=REVIEWER, findings=review.findings).texts())
+    memo = build_memo(document, reviewer=REVIEWER, findings=review.findings)
+    text = "".join(memo.texts())
     assert not any(f.message in text for f in review.findings)
-    for seq in {f.location.project_seq for f in review.findings if f.location.project_seq is not None}:
-        pending = sum(f.location.project_seq == seq for f in review.findings)
-        assert f"另有{pending}条自动检查发现尚待审核人确认" in text
+    assert memo.draft_mark == f"审核意见草稿：尚有{len(review.findings)}条审核发现待处理"
+    assert "尚待审核人确认" not in text
 
 
 def test_no_project_is_sent_back_without_an_accepted_problem() -> None:
