@@ -4,9 +4,10 @@ multi-year wording in a yearly table."""
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
+
+from rapidfuzz import fuzz, process
 
 from core.checks.registry import CheckContext, Hit, register
 from core.checks.vocabulary import (
@@ -29,10 +30,14 @@ from core.model import Indicator
 from core.review import Criterion, Severity
 from core.values import Comparator, TargetKind
 
+# A standard level name is suggested for a misspelt one only this close (rapidfuzz's
+# normalised Indel similarity, as difflib's ratio was at 0.5).
+LEVEL_NAME_MIN_SCORE = 50
+
 
 def _closest(name: str, choices: list[str] | tuple[str, ...]) -> str | None:
-    found = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.5)
-    return found[0] if found else None
+    found = process.extractOne(name, list(choices), scorer=fuzz.ratio, score_cutoff=LEVEL_NAME_MIN_SCORE)
+    return None if found is None else str(found[0])
 
 
 @register("B1", Severity.ERROR, Criterion.RELEVANCE, "一级/二级指标不规范")
