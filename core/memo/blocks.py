@@ -143,8 +143,18 @@ class Memo:
     metadata: Metadata
     # The project names in memo order; one PDF outline entry each.
     project_names: list[str] = field(default_factory=list)
+    # How many sections at the end are 附件, printed after the 落款 (GB/T 9704).
+    appendix_sections: int = 1
     # Open findings the reviewer has not decided: a draft, said in every page header.
     open_findings: int = 0
+
+    @property
+    def body(self) -> list[Section]:
+        return self.sections[: len(self.sections) - self.appendix_sections]
+
+    @property
+    def appendix(self) -> list[Section]:
+        return self.sections[len(self.sections) - self.appendix_sections:]
 
     @property
     def draft_mark(self) -> str:
@@ -176,3 +186,12 @@ class Memo:
 def format_date(day: dt.date) -> str:
     """2025年3月8日 (no leading zeros, as official documents write dates)."""
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+def format_official_date(day: dt.date) -> str:
+    """The 成文日期 of a 公文 (GB/T 9704): 二〇二五年十二月二日."""
+    from core.numerals import to_chinese_number
+
+    digits = "〇一二三四五六七八九"
+    year = "".join(digits[int(d)] for d in str(day.year))
+    return f"{year}年{to_chinese_number(day.month)}月{to_chinese_number(day.day)}日"

@@ -315,7 +315,7 @@ def build_memo(
 
     department = document.org.dept_name.strip() or document.source_name
     year_text = f"{document.year}年度" if document.year else ""
-    title = f"{department}{year_text}预算绩效目标审核意见"
+    title = f"关于{department}{year_text}部门预算绩效目标的审核意见"
 
     sections = [
         _basis_section(document, year_text),
@@ -344,7 +344,7 @@ def build_memo(
         sections=sections,
         signature=Signature(organisation=reviewer.organisation, reviewer=reviewer.name, date=reviewer.date),
         metadata=Metadata(title=title, author=reviewer.name or reviewer.organisation,
-                          subject=f"{department}{year_text}预算绩效目标审核意见（{reviewer.organisation}）",
+                          subject=f"{department}{year_text}部门预算绩效目标审核意见（{reviewer.organisation}）",
                           keywords=("预算绩效", "绩效目标", "审核意见", department)),
         project_names=[project.display_name for _, project in keyed],
         open_findings=sum(pending.values()),
@@ -375,7 +375,7 @@ def _basis_section(document: Document, year_text: str) -> Section:
     return Section(title="审核依据", blocks=[
         Para("《中华人民共和国预算法》及其实施条例；"),
         Para("《中共中央 国务院关于全面实施预算绩效管理的意见》；"),
-        Para("财政部《项目支出绩效评价管理办法》及本级预算绩效目标管理的有关规定；"),
+        Para("《财政部关于印发〈中央部门预算绩效目标管理办法〉的通知》（财预〔2015〕88号）及本级预算绩效目标管理的有关规定；"),
         Para(f"{document.org.dept_name}报送的{year_text}部门预算绩效目标文本（{document.source_name}）。"),
     ])
 

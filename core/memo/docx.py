@@ -25,7 +25,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from core.atomic_write import atomic_output
-from core.memo.blocks import Cell, Memo, Para, Section, Table, format_date
+from core.memo.blocks import Cell, Memo, Para, Section, Table, format_date, format_official_date
 from core.progress import NoProgress, Progress, check
 from core.xml_text import xml_safe
 
@@ -256,7 +256,7 @@ class _DocxWriter:
         sig = self.memo.signature
         self.doc.add_paragraph()
         for text in (f"审核单位：{sig.organisation}（盖章）", f"审核人：{sig.reviewer}　签字：＿＿＿＿＿＿",
-                     f"日期：{format_date(sig.date)}"):
+                     f"{format_official_date(sig.date)}"):
             self.para(Para(text, kind="signature"))
 
     def build(self) -> None:
@@ -266,9 +266,11 @@ class _DocxWriter:
         props.keywords, props.comments = xml_safe("，".join(meta.keywords)), xml_safe(meta.creator)
         props.language = "zh-CN"
         self.cover()
-        for section in self.memo.sections:
+        for section in self.memo.body:
             self.section(section, 1)
-        self.signature()
+        self.signature()  # the 落款 right after the body, before the 附件 (GB/T 9704)
+        for section in self.memo.appendix:
+            self.section(section, 1)
 
 
 def render_docx(memo: Memo, path: str | Path, *, progress: Progress | None = None) -> Path:

@@ -36,7 +36,7 @@ from reportlab.platypus import (
 from reportlab.platypus import Table as RLTable
 
 from core.atomic_write import atomic_output
-from core.memo.blocks import Cell, Memo, Para, Section, Table, format_date
+from core.memo.blocks import Cell, Memo, Para, Section, Table, format_date, format_official_date
 from core.memo.cjk_wrap import CJKParagraph
 from core.memo.pdf_fonts import FontSet, load_fonts
 from core.progress import NoProgress, Progress, check
@@ -260,13 +260,15 @@ class _Writer:
         self.story += [Spacer(1, 16 * mm),
                        self.para(f"审核单位：{sig.organisation}（盖章）", s.signature),
                        self.para(f"审核人：{sig.reviewer}　签字：＿＿＿＿＿＿", s.signature),
-                       self.para(f"日期：{format_date(sig.date)}", s.signature)]
+                       self.para(f"{format_official_date(sig.date)}", s.signature)]
 
     def build(self) -> list[Flowable]:
         self.cover()
-        for section in self.memo.sections:
+        for section in self.memo.body:
             self.section(section, 1)
-        self.signature()
+        self.signature()  # the 落款 right after the body, before the 附件 (GB/T 9704)
+        for section in self.memo.appendix:
+            self.section(section, 1)
         return self.story
 
 

@@ -79,7 +79,7 @@ def test_memo_of_a_year_without_a_previous_year_has_no_comparison(workspace: tup
     out = tmp_path / "2024.pdf"
     assert main(["memo", "--department", "113", "--year", "2024", "--workspace", str(path), "--out", str(out)]) == 0
     text = squeeze_pdf(out)
-    assert "2024年度预算绩效目标审核意见" in text and "年度对比" not in text
+    assert "2024年度部门预算绩效目标的审核意见" in text and "年度对比" not in text
 
 
 def test_unknown_department_or_year_is_a_user_error(workspace: tuple[Path, object], tmp_path: Path,
@@ -101,7 +101,7 @@ def test_memo_straight_from_a_file(samples: Path, tmp_path: Path, capsys: pytest
     assert main(["memo", str(source), "--out", str(out), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["projects"] >= 1 and "未经审核人确认" in result["source"]
-    assert "预算绩效目标审核意见" in squeeze_pdf(out)
+    assert "预算绩效目标的审核意见" in squeeze_pdf(out)
 
 
 def test_location_of_department_findings_is_described() -> None:

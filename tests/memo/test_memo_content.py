@@ -96,7 +96,7 @@ def test_appendix_marks_revised_cells(rendered: Rendered) -> None:
 
 def test_cover_signature_and_metadata(rendered: Rendered) -> None:
     memo = rendered.memo
-    assert memo.cover.title == "示例市人民政府办公室2025年度预算绩效目标审核意见"
+    assert memo.cover.title == "关于示例市人民政府办公室2025年度部门预算绩效目标的审核意见"
     assert memo.signature.reviewer == REVIEWER.name and memo.signature.date == REVIEWER.date
     assert memo.metadata.author == REVIEWER.name
 

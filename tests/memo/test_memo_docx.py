@@ -66,5 +66,5 @@ def test_control_characters_from_a_pdf_do_not_stop_the_docx(tmp_path) -> None:
     text = "\n".join(p.text for p in opened.paragraphs)
     cells = [c.text for table in opened.tables for row in table.rows for c in row.cells]
     assert "控制字符 项目" in text and "≥95%" in cells
-    assert opened.core_properties.title.startswith("示例办公室")
+    assert opened.core_properties.title.startswith("关于示例办公室")
     assert document.projects[0].name.raw == "控制\x01字符\x0b项目"

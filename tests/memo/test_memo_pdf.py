@@ -91,7 +91,7 @@ def test_metadata(rendered: Rendered) -> None:
     with pikepdf.open(rendered.pdf) as pdf:
         info = pdf.docinfo
         assert str(info["/Title"]) == rendered.memo.metadata.title
-        assert str(info["/Title"]).endswith("预算绩效目标审核意见")
+        assert str(info["/Title"]).endswith("部门预算绩效目标的审核意见")
         assert str(info["/Author"]) == REVIEWER.name
         assert rendered.document.org.dept_name in str(info["/Subject"])
 
@@ -122,12 +122,14 @@ def test_special_characters_and_glyphs_round_trip(rendered: Rendered) -> None:
 
 def test_sections_in_order(rendered: Rendered) -> None:
     text = rendered.flat_text
-    order = ["预算绩效目标审核意见", "一、审核依据", "二、审核范围与方法", "三、总体情况", "四、项目审核情况",
+    order = ["预算绩效目标的审核意见", "一、审核依据", "二、审核范围与方法", "三、总体情况", "四、项目审核情况",
              "（一）", "1.基本情况", "2.评分", "3.发现的问题", "4.修改建议", "5.审核结果", "（二）",
              "五、共性问题", "六、年度对比", "七、结论", "附件：各项目绩效指标表"]
     positions = [text.index(squeeze(heading)) for heading in order]
     assert positions == sorted(positions)
-    assert text.rindex("审核单位：") > positions[-1]  # the sign-off closes the memo
+    # the 落款 follows the body and comes before the 附件 (GB/T 9704), dated in Chinese numerals
+    assert positions[-2] < text.rindex("审核单位：") < positions[-1]
+    assert "二〇二五年三月八日" in text
 
 
 def test_long_table_splits_with_its_header_on_every_page(tmp_path) -> None:
