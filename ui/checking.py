@@ -3,14 +3,18 @@
 The run itself is core's (core.checks.workspace_run, shared with the CLI): findings
 stored with the reviewer's decisions kept, grades computed with overrides kept.
 This only picks the documents in scope: the selected department's current
-documents, or all current documents.
+documents, or all current documents, or the documents just imported.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from core.checks.settings import CheckSettings
 from core.checks.workspace_run import check_workspace_documents
 from core.progress import Progress
+from core.review import FindingState
 from core.store.records import Changes
 from core.store.workspace import Workspace
 
@@ -19,5 +23,21 @@ def check_documents(ws: Workspace, department_id: int | None, settings: CheckSet
                     progress: Progress) -> Changes:
     """Check the current documents of one department (None: all); what changed, for the views."""
     ids = [d.id for d in ws.documents(department_id, current_only=True)]
-    check_workspace_documents(ws, ids, settings, progress)
-    return Changes(findings=True, grades=True, document_ids=frozenset(ids))
+    return check_document_ids(ws, ids, settings, progress).changes
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRun:
+    """What one run changed (for the views) and how many open findings the documents now have."""
+
+    changes: Changes
+    open_findings: int
+
+
+def check_document_ids(ws: Workspace, document_ids: Sequence[int], settings: CheckSettings,
+                       progress: Progress) -> CheckRun:
+    """Check these documents (those just imported, say); what changed and the open findings found."""
+    ids = list(document_ids)
+    results = check_workspace_documents(ws, ids, settings, progress)
+    found = sum(1 for r in results for f in r.findings if f.state is FindingState.OPEN)
+    return CheckRun(Changes(findings=True, grades=True, document_ids=frozenset(ids)), found)

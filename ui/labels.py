@@ -41,6 +41,11 @@ def state_label(state: FindingState) -> str:
     return label(f"state.{state.value}", ui_lang())
 
 
+def criterion_label(finding: Finding) -> str:
+    """The review criterion a finding is about (完整性, 相关性, …) in the window's language."""
+    return label(f"criterion.{finding.criterion.value}", ui_lang(), default=finding.criterion.value)
+
+
 def finding_text(finding: Finding) -> str:
     """A finding's message in the window's language."""
     return finding.text(ui_lang())
@@ -61,3 +66,20 @@ def location_label(location: Location) -> str:
     else:
         parts.append(label("place.project", lang))
     return " ".join(parts)
+
+
+def finding_place(location: Location, project_name: str | None = None) -> str:
+    """A finding's place in words, from the project down: '项目名 › 指标第3行 › 指标值'."""
+    lang = ui_lang()
+    parts: list[str] = []
+    if location.project_seq is None:
+        parts.append(label("place.department", lang))
+    else:
+        parts.append(project_name or label("place.project", lang))
+    if location.indicator is not None:
+        parts.append(label("place.indicator_row", lang).format(n=location.indicator + 1))
+        if location.column:
+            parts.append(field_label(location.column))
+    elif location.field:
+        parts.append(field_label(location.field))
+    return " › ".join(parts)

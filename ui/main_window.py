@@ -57,7 +57,7 @@ from core.store.records import (
     StoredFinding,
 )
 from core.store.workspace import Workspace
-from ui.background import Op, Writer
+from ui.background import Op, Writer, op_pool
 from ui.commands import (
     AddAnnotationCommand,
     CommandContext,
@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self._department_documents: tuple[int, ...] = ()
         self._shown_annotations: list[StoredAnnotation] = []
         self._shown_grade: Grade | None = None
+        self._check_op: Op | None = None  # the check of just-imported documents, while it runs
         self.setWindowIcon(icon("app"))
         self.setAcceptDrops(True)
         self.setObjectName("mainWindow")
@@ -213,6 +214,9 @@ class MainWindow(QMainWindow):
         self.tree.setModel(self.tree_proxy)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
+        # Many project names share a long start ("12345热线中心…"): cut them in the middle so the
+        # distinct ends stay visible; every node's tooltip gives its full name.
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.tree.setItemDelegate(BadgeDelegate(self.tree))
         self.tree.selectionModel().currentChanged.connect(self._tree_current)
         self.tree.activated.connect(self._tree_current)
@@ -299,7 +303,14 @@ class MainWindow(QMainWindow):
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("撤销"))
         self.undo_action.setShortcut(k.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("重做"))
-        self.redo_action.setShortcut(k.Redo)
+        # Ctrl+Y and Ctrl+Shift+Z redo on every platform, besides the platform's own keys.
+        redo_keys: list[QKeySequence] = []
+        for key in (*QKeySequence.keyBindings(k.Redo), QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")):
+            if key not in redo_keys:
+                redo_keys.append(key)
+        self.redo_action.setShortcuts(redo_keys)
+        self.save_action = self._action(self.tr("保存"), self.save, k.Save, None,
+                                        self.tr("修改随改随存：等待尚未写完的修改写入工作区"))
         self.copy_action = self._action(self.tr("复制"), lambda: self.current_table().copy_selection(), None, None)
         self.paste_action = self._action(self.tr("粘贴"), lambda: self.current_table().paste(), None, None)
         self.revert_action = self._action(self.tr("撤回修改建议"), lambda: self.current_table().revert_selection(),
@@ -310,6 +321,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("文件(&F)"))
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.open_action)
+        file_menu.addAction(self.save_action)
         self.recent_menu = file_menu.addMenu(self.tr("最近的工作区"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
@@ -349,6 +361,7 @@ class MainWindow(QMainWindow):
     def set_workspace(self, workspace: Workspace | None) -> None:
         if self.ws is not None and self.ws is not workspace:
             self.finish_writes()
+            self._stop_ops()
             self.ws.close()
         self.ws = workspace
         self.undo_stack.clear()
@@ -695,7 +708,9 @@ class MainWindow(QMainWindow):
 
     def _show_findings(self, findings: list[StoredFinding]) -> None:
         self._shown_findings = list(findings)
-        self.findings.set_findings(findings)
+        names = {self.record.id: self.record.project.name.raw} \
+            if self.record is not None and self.record.project.name is not None else {}
+        self.findings.set_findings(findings, names)
         rows = {ind_id: r for r, ind_id in enumerate(self.indicators.indicator_ids())}
         cells = {(rows[f.indicator_id], f.finding.location.column or "level3") for f in findings
                  if f.finding.state == FindingState.OPEN and f.indicator_id in rows}
@@ -844,6 +859,13 @@ class MainWindow(QMainWindow):
             self.writer.drain()
         finally:
             QApplication.restoreOverrideCursor()
+
+    def save(self) -> None:
+        """Ctrl+S: every edit is written as it is made, so saving is waiting for the queued writes."""
+        if self.ws is None:
+            return
+        self.finish_writes()
+        self.show_message(self.tr("已保存"))
 
     def _context(self) -> CommandContext:
         assert self.ws is not None
@@ -1041,7 +1063,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_ws = self.ws is not None
         for action in (self.import_action, self.check_action, self.search_action, self.export_action,
-                       self.compare_action, self.memo_action, self.report_action):
+                       self.compare_action, self.memo_action, self.report_action, self.save_action):
             action.setEnabled(has_ws)
         has_project = self.record is not None
         for action in (self.copy_action, self.paste_action, self.revert_action):
@@ -1084,6 +1106,10 @@ class MainWindow(QMainWindow):
             ok=len(done), dup=len(dup), bad=len(failed))
         self.show_message(summary)
         self.last_import = outcomes
+        # The imported documents are checked at once, in the background (as the Check action does).
+        imported = [o.document_id for o in done if o.document_id is not None]
+        if imported:
+            self.check_imported(imported, summary)
         lines = [o.message for o in failed + dup if o.message]
         lines += [self.tr("{file}：{n} 条批注或修改建议未能带到新版本。").format(file=o.file_name, n=len(o.uncarried))
                   for o in done if o.uncarried]
@@ -1107,6 +1133,40 @@ class MainWindow(QMainWindow):
         op.with_progress(self, self.tr("正在检查…"))
         op.success(self._checked)
         op.run()
+
+    def check_imported(self, document_ids: Sequence[int], summary: str = "") -> Op | None:
+        """Check the documents just imported; the status bar then says how many findings were found."""
+        if self.ws is None or not document_ids:
+            return None
+        from ui.checking import CheckRun, check_document_ids
+
+        ws = self.ws
+        ids = list(document_ids)
+        settings = self.settings.check_settings()
+        op = Op(lambda progress: check_document_ids(ws, ids, settings, progress), self)
+        op.with_progress(self, self.tr("正在检查导入的 {n} 个文本…").format(n=len(ids)))
+
+        def checked(run: CheckRun) -> None:
+            if self.ws is not ws:  # the workspace was closed or replaced meanwhile
+                return
+            self._written(run.changes)
+            if self.tree_source is not None:
+                self.reload_tree()
+            found = self.tr("已检查导入的文本：发现 {n} 条待处理的审核发现。").format(n=run.open_findings)
+            self.show_message(f"{summary} {found}".strip())
+
+        op.success(checked)
+        op.failure(lambda error: show_error(self, error) if self.ws is ws else None)
+        self._check_op = op
+        return op.run()
+
+    def _stop_ops(self) -> None:
+        """Before the workspace closes: cancel a check of imported documents, and wait for the
+        op thread (a check still running would read a closed workspace)."""
+        op, self._check_op = self._check_op, None
+        if op is not None and not op.done:
+            op.token.cancel()
+            op_pool().waitForDone(-1)
 
     def _checked(self, changes: Changes) -> None:
         self._written(changes)
@@ -1173,6 +1233,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         if self.ws is not None:
             self.finish_writes()  # the queued writes land before the workspace is closed
+            self._stop_ops()
             self.ws.close()
             self.ws = None
         super().closeEvent(event)

@@ -6,6 +6,8 @@ always shown (CHECKS.md, Noise).
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -15,14 +17,16 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QTableView,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from core.review import FindingState, Severity
 from core.store.records import StoredFinding
-from ui.labels import finding_text
+from ui.labels import criterion_label, finding_place, finding_text
 from ui.models.findings_model import MESSAGE, PLACE, FindingsModel
 
 
@@ -67,7 +71,9 @@ class FindingsPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.setWordWrap(True)
+        # One line a row, cut with an ellipsis: the detail pane below shows the whole finding.
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.view.horizontalHeader()
         for col in range(self.model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
@@ -81,6 +87,17 @@ class FindingsPanel(QWidget):
         self.view.clicked.connect(self._clicked)
         self.view.activated.connect(self._clicked)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        # The whole finding of the current row, wrapped: the table's rows stay one line, and a
+        # long message or quote is read here rather than cut off in the 说明 column.
+        self.detail = QTextBrowser(self)
+        self.detail.setObjectName("findingDetail")
+        self.detail.setReadOnly(True)
+        self.detail.setOpenLinks(False)
+        self.detail.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+        self.detail.setPlaceholderText(self.tr("选择一条发现，在此查看完整说明、位置、原文和建议。"))
+        self.detail.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        # project id → project name, for the place in words (set by the window with the findings)
+        self.project_names: dict[int, str] = {}
 
         self.accept_button = QPushButton(self.tr("采纳"))
         self.accept_button.setToolTip(self.tr("采纳此发现，写入审核意见"))
@@ -102,12 +119,20 @@ class FindingsPanel(QWidget):
         buttons.addWidget(self.notes_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        layout.addWidget(self.view)
+        self.split = QSplitter(Qt.Orientation.Vertical, self)
+        self.split.setObjectName("findingsSplit")
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.view)
+        self.split.addWidget(self.detail)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 1)
+        layout.addWidget(self.split, 1)
         layout.addLayout(buttons)
         self._update_buttons()
 
-    def set_findings(self, findings: list[StoredFinding]) -> None:
+    def set_findings(self, findings: list[StoredFinding], project_names: dict[int, str] | None = None) -> None:
         current = self.current()
+        self.project_names = dict(project_names or {})
         self.model.set_findings(findings)
         if current is not None and (row := self.model.row_of(current.id)) is not None:
             shown = self.proxy.mapFromSource(self.model.index(row, 0))
@@ -137,10 +162,38 @@ class FindingsPanel(QWidget):
                                   else self.tr("显示提示（{n}）").format(n=hidden))
         self.notes_button.setEnabled(self.proxy.show_notes or hidden > 0)
         f = self.current()
+        self._show_detail(f)
         state = f.finding.state if f is not None else None
         self.accept_button.setEnabled(state is not None and state != FindingState.ACCEPTED)
         self.dismiss_button.setEnabled(state is not None and state != FindingState.DISMISSED)
         self.reopen_button.setEnabled(state is not None and state != FindingState.OPEN)
+
+    def _show_detail(self, stored: StoredFinding | None) -> None:
+        if stored is None:
+            self.detail.clear()
+            return
+        self.detail.setHtml(self.detail_html(stored))
+
+    def detail_html(self, stored: StoredFinding) -> str:
+        """The whole finding: its sentence, its place in words, the quote, the suggestion, the reason."""
+        f = stored.finding
+        name = self.project_names.get(stored.project_id) if stored.project_id is not None else None
+        lines = [f"<p><b>{escape(finding_text(f))}</b></p>"]
+
+        def line(title: str, text: str) -> None:
+            lines.append(f"<p><b>{escape(title)}</b>{escape(text)}</p>")
+
+        line(self.tr("位置："), finding_place(f.location, name))
+        line(self.tr("规则："), f"{f.check_id} · {criterion_label(f)}")
+        if f.quote:
+            line(self.tr("原文："), f"“{f.quote}”")
+        if f.suggestion:
+            line(self.tr("建议："), f.suggestion)
+        if f.prov is not None:
+            line(self.tr("出处："), f.prov.describe())
+        if f.reason:
+            line(self.tr("驳回理由："), f.reason)
+        return "".join(lines)
 
     def _request(self, state: FindingState, reason: str | None = None) -> None:
         f = self.current()

@@ -298,4 +298,20 @@ class IndicatorTableView(QTableView):
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != self.State.EditingState:
             self.revert_selection()
             return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState \
+                and not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier):
+            self.move_down(up=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+            return
         super().keyPressEvent(event)
+
+    def move_down(self, up: bool = False) -> None:
+        """Enter moves to the cell below (Shift+Enter above), as in Excel; the last row stays."""
+        index = self.currentIndex()
+        model = self.model()
+        if not index.isValid() or model is None:
+            return
+        row = index.row() + (-1 if up else 1)
+        if 0 <= row < model.rowCount():
+            target = model.index(row, index.column())
+            self.setCurrentIndex(target)
+            self.scrollTo(target)
