@@ -15,16 +15,15 @@ import json
 import sys
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from core.checks.describe import finding_to_dict, place_text
-from core.checks.grading import grade_document
-from core.checks.registry import project_key, run_checks
-from core.checks.settings import CheckSettings
-from core.checks.workspace_run import DocumentCheck, check_workspace_documents
 from core.cli import error_line
 from core.errors import DocumentError, UserError
-from core.model import Document
+
+if TYPE_CHECKING:  # the checks are loaded when the command runs, not when --help is built
+    from core.checks.settings import CheckSettings
+    from core.checks.workspace_run import DocumentCheck
+    from core.model import Document
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -43,6 +42,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def load_settings(path: str | None) -> CheckSettings | None:
     if path is None:
         return None
+    from core.checks.settings import CheckSettings
+
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as error:
@@ -64,6 +65,9 @@ def _belongs(document: Document, code: str) -> bool:
 def check_files(paths: list[str], settings: CheckSettings | None, department: str | None
                 ) -> tuple[list[DocumentCheck], list[str]]:
     """Read (in the sandbox) and check files; unreadable files are reported, the others still checked."""
+    from core.checks.grading import grade_document
+    from core.checks.registry import project_key, run_checks
+    from core.checks.workspace_run import DocumentCheck
     from core.importing.registry import FILE_MAX_BYTES
     from core.importing.sandbox import DocumentReader
     from core.importing.source_file import check_source
@@ -102,6 +106,7 @@ def check_files(paths: list[str], settings: CheckSettings | None, department: st
 
 def check_workspace(target: str | None, settings: CheckSettings | None, department: str | None
                     ) -> list[DocumentCheck]:
+    from core.checks.workspace_run import check_workspace_documents
     from core.store.workspace import Workspace
 
     with Workspace.open(target, create=False) as ws:
@@ -144,6 +149,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def document_json(result: DocumentCheck) -> dict[str, Any]:
+    from core.checks.describe import finding_to_dict
+
     return {
         "document_id": result.document_id, "source_name": result.source_name, "year": result.year,
         "previous_document_id": result.previous_document_id,
@@ -178,6 +185,8 @@ _STATE_ZH = {"open": "", "accepted": "（已采纳）", "dismissed": "（已忽�
 
 
 def print_table(result: DocumentCheck) -> None:
+    from core.checks.describe import place_text
+
     header = f"{result.source_name}" + (f"（{result.year}年）" if result.year else "")
     print(f"== {header}：{len(result.findings)} 条审核发现")
     if result.findings:

@@ -13,12 +13,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from core.compare import Corrections, compare_documents, corrections_from_pairs
-from core.compare.summary import summary_lines
 from core.errors import UserError
-from core.model import Document
+
+if TYPE_CHECKING:  # core.compare loads rapidfuzz: only when the command runs
+    from core.compare import Corrections
+    from core.model import Document
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,6 +38,7 @@ def _is_document_id(text: str) -> bool:
 
 
 def _load(args: argparse.Namespace) -> tuple[Document, Document, Corrections | None]:
+    from core.compare import corrections_from_pairs
     from core.importing.registry import FILE_MAX_BYTES
     from core.importing.sandbox import DocumentReader
     from core.importing.source_file import check_source
@@ -72,6 +74,9 @@ def _load(args: argparse.Namespace) -> tuple[Document, Document, Corrections | N
 
 
 def run(args: argparse.Namespace) -> int:
+    from core.compare import compare_documents
+    from core.compare.summary import summary_lines
+
     old, new, corrections = _load(args)
     comparison = compare_documents(old, new, corrections)
     if args.json:

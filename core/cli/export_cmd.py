@@ -5,13 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from core.atomic_write import check_outputs
 from core.cli.import_cmd import add_workspace_option
 from core.errors import WorkspaceError
 from core.names import shown
-from core.store import Workspace
-from core.store.export import export_department
-from core.store.workspace import workspace_file
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,6 +22,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Loaded here, not at import: building the command line must not load SQLAlchemy or openpyxl.
+    from core.atomic_write import check_outputs
+    from core.store.export import export_department
+    from core.store.workspace import Workspace, workspace_file
+
     # Before the workspace is opened: an --out that is the workspace must find it untouched.
     check_outputs([("导出", args.out)], workspace=workspace_file(args.workspace))
     notes: list[str] = []

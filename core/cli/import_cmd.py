@@ -11,14 +11,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from core.cli import error_line
-from core.import_report import describe_warning, summary_line
 from core.names import shown
-from core.store import ImportOutcome, ImportStatus, Workspace
 
-_STATUS_ZH = {ImportStatus.IMPORTED: "已导入", ImportStatus.NEW_VERSION: "已导入（新版本）",
-              ImportStatus.DUPLICATE: "已存在", ImportStatus.FAILED: "失败"}
+if TYPE_CHECKING:
+    from core.store.records import ImportOutcome
+
+# The workspace (SQLAlchemy, Alembic, the importers) is loaded by run(), not when the
+# command line is built: `main.py --help` must stay quick (tests/test_lazy_imports.py).
 
 
 def add_workspace_option(parser: argparse.ArgumentParser) -> None:
@@ -50,6 +52,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def print_report(file_name: str, outcome: ImportOutcome) -> bool:
     """The summary line and warnings of one import on stdout/stderr; True when serious."""
+    from core.import_report import describe_warning, summary_line
+
     report = outcome.report
     if report is None:
         return False
@@ -60,6 +64,12 @@ def print_report(file_name: str, outcome: ImportOutcome) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    from core.import_report import describe_warning
+    from core.store.records import ImportStatus
+    from core.store.workspace import Workspace
+
+    status_zh = {ImportStatus.IMPORTED: "已导入", ImportStatus.NEW_VERSION: "已导入（新版本）",
+                 ImportStatus.DUPLICATE: "已存在", ImportStatus.FAILED: "失败"}
     with Workspace.open(args.workspace) as ws:
         outcomes = ws.import_files(args.files, StderrProgress())
         where = ws.label
@@ -68,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
                          ensure_ascii=False, indent=1))
     else:
         for o in outcomes:
-            line = f"{_STATUS_ZH[o.status]}：{o.file_name}"
+            line = f"{status_zh[o.status]}：{o.file_name}"
             if o.status is ImportStatus.NEW_VERSION:
                 line += (f"（替换文档 {o.replaced_document_id}；带过修改建议 {o.carried_revisions} 条、"
                          f"批注 {o.carried_annotations} 条）")

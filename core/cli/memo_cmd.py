@@ -19,11 +19,14 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.errors import UserError
-from core.memo.blocks import Memo
-from core.memo.content import Reviewer
 from core.names import shown
+
+if TYPE_CHECKING:  # the memo is built when the command runs, not when --help is built
+    from core.memo.blocks import Memo
+    from core.memo.content import Reviewer
 
 
 class _StderrProgress:
@@ -90,6 +93,7 @@ def _check_outputs(out: Path, docx_path: Path | None, args: argparse.Namespace) 
 
 
 def run(args: argparse.Namespace) -> int:
+    from core.memo.content import Reviewer
     from core.memo.pdf import render_pdf
 
     out = Path(args.out)

@@ -22,13 +22,16 @@ import queue
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.cli import error_line
 from core.errors import Cancelled, UserError
-from core.import_report import ImportReport, describe_warning, summary_line
-from core.importing.sandbox import DocumentReader
 from core.names import shown
 from core.progress import CancelToken, NoProgress
+
+if TYPE_CHECKING:  # the importer is loaded when the command runs, not when --help is built
+    from core.import_report import ImportReport
+    from core.importing.sandbox import DocumentReader
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -45,7 +48,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.set_defaults(func=run)
 
 
-Result = tuple[str, str | None, ImportReport | None]  # (file, error message or None, what was read)
+Result = tuple[str, str | None, "ImportReport | None"]  # (file, error message or None, what was read)
 
 
 # The longest file name Linux, macOS and Windows file systems take (bytes on Linux, UTF-16
@@ -127,6 +130,8 @@ class _Stop(NoProgress):
 def parse_all(files: list[str], targets: list[Path], jobs: int) -> list[Result]:
     """Parse the files with `jobs` readers, each in a thread of its own, writing file i's JSON
     to targets[i]; results in file order."""
+    from core.importing.sandbox import DocumentReader
+
     results: list[Result | None] = [None] * len(files)
     todo: queue.SimpleQueue[int] = queue.SimpleQueue()
     for index in range(len(files)):
@@ -181,6 +186,8 @@ def _prepare_out(out_dir: Path, files: list[str]) -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from core.import_report import describe_warning, summary_line
+
     out_dir = Path(args.out)
     targets = _prepare_out(out_dir, args.files)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)

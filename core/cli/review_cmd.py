@@ -19,14 +19,20 @@ import getpass
 import json
 import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from core.cli.import_cmd import add_workspace_option
 from core.errors import UserError, WorkspaceError
-from core.review import FindingState
-from core.store import Workspace
-from core.store.records import StoredFinding
 
-ACTIONS = {"accept": FindingState.ACCEPTED, "dismiss": FindingState.DISMISSED, "reopen": FindingState.OPEN}
+if TYPE_CHECKING:  # the workspace (SQLAlchemy) and the model are loaded by run(), not when --help is built
+    from core.review import FindingState
+    from core.store.records import StoredFinding
+    from core.store.workspace import Workspace
+
+# The values of core.review.FindingState (tests/test_lazy_imports.py checks they agree) and
+# the state each action sets, spelled out so that building --help does not load the model.
+STATES = ("open", "accepted", "dismissed")
+ACTIONS = {"accept": "accepted", "dismiss": "dismissed", "reopen": "open"}
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,7 +46,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action.add_argument("--year", type=int)
         action.add_argument("--project", metavar="P", help="project number, or a part of its name")
         action.add_argument("--rule", metavar="ID", help="rule id, e.g. D3")
-        action.add_argument("--state", choices=[s.value for s in FindingState],
+        action.add_argument("--state", choices=STATES,
                             help="findings in this state (default: open for accept/dismiss)")
         if name == "list":
             action.add_argument("--json", action="store_true", help="JSON on stdout")
@@ -76,6 +82,8 @@ def _departments(ws: Workspace, code: str | None, region: str | None) -> list[in
 
 def select_findings(ws: Workspace, args: argparse.Namespace, default_state: FindingState | None) -> list[Scoped]:
     """The findings the scope options name, in document and project order."""
+    from core.review import FindingState
+
     state = FindingState(args.state) if args.state else default_state
     out: list[Scoped] = []
     for department_id in _departments(ws, args.department, args.region):
@@ -98,6 +106,9 @@ def select_findings(ws: Workspace, args: argparse.Namespace, default_state: Find
 
 
 def run(args: argparse.Namespace) -> int:
+    from core.review import FindingState
+    from core.store.workspace import Workspace
+
     action = args.action
     readonly = action == "list"
     with Workspace.open(args.workspace, readonly=readonly) as ws:
@@ -106,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
         if action == "list":
             _print(chosen, args.json)
             return 0
-        target = ACTIONS[action]
+        target = FindingState(ACTIONS[action])
         if action == "reopen":
             chosen = [c for c in chosen if c.finding.finding.state is not FindingState.OPEN]
         if not chosen:

@@ -8,7 +8,6 @@ import json
 
 from core.cli.import_cmd import add_workspace_option
 from core.names import from_os
-from core.store import Workspace
 
 _FIELD_ZH = {"name": "项目名称", "goal": "绩效目标", "level3": "三级指标", "description": "指标描述",
              "value": "指标值"}
@@ -25,6 +24,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from core.store.workspace import Workspace  # here, not at import: `--help` loads no SQLAlchemy
+
     # Typed in a GBK terminal (or pasted from a non-UTF-8 file name), the words arrive as
     # undecodable bytes, which SQLite refuses: they are read as GB18030 where they can be.
     text = from_os(args.text)
