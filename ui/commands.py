@@ -153,6 +153,41 @@ class FindingStateCommand(WorkspaceCommand):
                   lambda: self.ws.set_finding_state(self.finding_id, self.old_state, self.old_reason))
 
 
+class FindingsStateCommand(WorkspaceCommand):
+    """Accept, dismiss (one reason) or reopen several findings: one step, one transaction;
+    undo restores each finding's earlier state and reason."""
+
+    def __init__(self, context: CommandContext, findings: list[tuple[int, int | None, FindingState, str | None]],
+                 state: FindingState, reason: str | None, by: str | None, text: str) -> None:
+        """`findings`: (finding id, project id, earlier state, earlier reason) of each."""
+        super().__init__(context, text)
+        self.findings = list(findings)
+        self.state, self.reason, self.by = state, reason, by
+
+    def _show(self, states: list[tuple[int, int | None, FindingState, str | None]]) -> Callable[[], None]:
+        def show() -> None:
+            for finding_id, project_id, state, reason in states:
+                self.view.preview_finding(project_id, finding_id, state, reason)
+        return show
+
+    def redo(self) -> None:
+        ids = [f[0] for f in self.findings]
+        self._run(self._show([(i, p, self.state, self.reason) for i, p, _, _ in self.findings]),
+                  lambda: self.ws.set_findings_state(ids, self.state, self.reason, by=self.by))
+
+    def undo(self) -> None:
+        groups: dict[tuple[FindingState, str | None], list[int]] = {}
+        for finding_id, _, old_state, old_reason in self.findings:
+            groups.setdefault((old_state, old_reason), []).append(finding_id)
+
+        def op() -> Changes:
+            changes = NO_CHANGES
+            for (state, reason), ids in groups.items():
+                changes = changes | self.ws.set_findings_state(ids, state, reason)
+            return changes
+        self._run(self._show(self.findings), op)
+
+
 class AddAnnotationCommand(WorkspaceCommand):
     """Add an annotation; its id is known once the op has run, and undo's op reads it then."""
 

@@ -63,6 +63,7 @@ from ui.commands import (
     CommandContext,
     DeleteAnnotationCommand,
     EditAnnotationCommand,
+    FindingsStateCommand,
     FindingStateCommand,
     SetGradeCommand,
     SetRevisionCommand,
@@ -241,9 +242,10 @@ class MainWindow(QMainWindow):
         self.tree_dock = dock
 
     def _build_side_docks(self) -> None:
-        self.findings = FindingsPanel()
+        self.findings = FindingsPanel(settings=self.settings)
         self.findings.activated.connect(self.go_to_finding)
         self.findings.state_requested.connect(self._finding_state)
+        self.findings.states_requested.connect(self._findings_state)
         self.findings.message.connect(self.show_message)
         self.annotations = AnnotationsPanel()
         self.annotations.add_requested.connect(self._add_annotation)
@@ -956,6 +958,20 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(FindingStateCommand(
             self._context(), finding_id, stored.project_id, state, reason, stored.finding.state,
             stored.finding.reason, texts[state].format(rule=stored.finding.check_id)))
+
+    def _findings_state(self, finding_ids: list[int], state: FindingState, reason: str | None) -> None:
+        """Decide several findings as one undo step (one transaction on the writer)."""
+        if self.ws is None:
+            return
+        shown = {f.id: f for f in self._shown_findings}
+        chosen = [shown[i] for i in finding_ids if i in shown]
+        if not chosen:
+            return
+        texts = {FindingState.ACCEPTED: self.tr("采纳 {n} 条发现"), FindingState.DISMISSED: self.tr("驳回 {n} 条发现"),
+                 FindingState.OPEN: self.tr("重新打开 {n} 条发现")}
+        self.undo_stack.push(FindingsStateCommand(
+            self._context(), [(f.id, f.project_id, f.finding.state, f.finding.reason) for f in chosen],
+            state, reason, self._author() or None, texts[state].format(n=len(chosen))))
 
     def _annotation_location(self, target: int) -> Location | None:
         assert self.record is not None

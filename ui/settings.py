@@ -19,6 +19,15 @@ from core.checks.settings import CheckSettings
 ORGANISATION = "jixiao"
 APPLICATION = "workbench"
 MAX_RECENT = 8
+MAX_DISMISS_REASONS = 12
+# The reasons offered when dismissing findings, until the reviewer's own are kept.
+DEFAULT_DISMISS_REASONS: tuple[str, ...] = (
+    "部门已作说明，予以认可",
+    "属模板格式要求，不作修改",
+    "与实际情况相符",
+    "指标设置符合项目实际，予以保留",
+    "已在其他指标中体现",
+)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -115,6 +124,24 @@ class AppSettings:
         text = str(Path(path).resolve())
         items = [p for p in self.recent_workspaces() if p != text]
         self._store.setValue("recent/workspaces", [text, *items][:MAX_RECENT])
+
+    def dismiss_reasons(self) -> list[str]:
+        """The preset reasons for dismissing findings, the last used first."""
+        value = self._store.value("findings/dismissReasons")
+        if isinstance(value, str):  # QSettings gives a bare string for a one-item list
+            value = [value]
+        if not isinstance(value, list | tuple):  # never set, or something a hand-edited file holds
+            return list(DEFAULT_DISMISS_REASONS)
+        reasons = [str(v).strip() for v in value if str(v).strip()]
+        return reasons or list(DEFAULT_DISMISS_REASONS)
+
+    def set_dismiss_reasons(self, reasons: list[str]) -> None:
+        unique = list(dict.fromkeys(r.strip() for r in reasons if r.strip()))
+        self._store.setValue("findings/dismissReasons", unique[:MAX_DISMISS_REASONS])
+
+    def remember_dismiss_reason(self, reason: str) -> None:
+        """Keep a reason just used at the top of the presets."""
+        self.set_dismiss_reasons([reason, *self.dismiss_reasons()])
 
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
         geometry = self._store.value("window/geometry")

@@ -237,6 +237,24 @@
     </message>
 </context>
 <context>
+    <name>DismissDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/dismiss_dialog.py" line="21"/>
+        <source>驳回审核发现</source>
+        <translation>Dismiss findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/dismiss_dialog.py" line="32"/>
+        <source>选择常用理由，或写明驳回理由</source>
+        <translation>Pick a usual reason, or write the reason for dismissing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/dismiss_dialog.py" line="39"/>
+        <source>驳回理由：</source>
+        <translation>Reason for dismissing:</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../ui/errors.py" line="26"/>
@@ -252,47 +270,47 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../ui/models/findings_model.py" line="18"/>
+        <location filename="../../ui/models/findings_model.py" line="19"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/models/findings_model.py" line="19"/>
+        <location filename="../../ui/models/findings_model.py" line="20"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/models/findings_model.py" line="20"/>
+        <location filename="../../ui/models/findings_model.py" line="21"/>
         <source>位置</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/models/findings_model.py" line="21"/>
+        <location filename="../../ui/models/findings_model.py" line="22"/>
         <source>说明</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/models/findings_model.py" line="22"/>
+        <location filename="../../ui/models/findings_model.py" line="23"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/models/findings_model.py" line="92"/>
+        <location filename="../../ui/models/findings_model.py" line="127"/>
         <source>原文：{quote}</source>
         <translation>Text: {quote}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/findings_model.py" line="94"/>
+        <location filename="../../ui/models/findings_model.py" line="129"/>
         <source>建议：{suggestion}</source>
         <translation>Suggestion: {suggestion}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/findings_model.py" line="96"/>
+        <location filename="../../ui/models/findings_model.py" line="131"/>
         <source>出处：{place}</source>
         <translation>Source: {place}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/findings_model.py" line="98"/>
+        <location filename="../../ui/models/findings_model.py" line="133"/>
         <source>驳回理由：{reason}</source>
         <translation>Dismissed because: {reason}</translation>
     </message>
@@ -300,87 +318,146 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="97"/>
+        <location filename="../../ui/views/findings_dock.py" line="153"/>
         <source>选择一条发现，在此查看完整说明、位置、原文和建议。</source>
         <translation>Select a finding to read its full message, place, quoted text and suggestion here.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="102"/>
+        <location filename="../../ui/views/findings_dock.py" line="158"/>
+        <location filename="../../ui/views/findings_dock.py" line="296"/>
         <source>采纳</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="103"/>
+        <location filename="../../ui/views/findings_dock.py" line="159"/>
         <source>采纳此发现，写入审核意见</source>
         <translation>Accept this finding into the memo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="104"/>
+        <location filename="../../ui/views/findings_dock.py" line="160"/>
+        <location filename="../../ui/views/findings_dock.py" line="297"/>
         <source>驳回…</source>
         <translation>Dismiss…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="105"/>
+        <location filename="../../ui/views/findings_dock.py" line="161"/>
         <source>驳回此发现，并写明理由</source>
         <translation>Dismiss this finding, giving a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="106"/>
+        <location filename="../../ui/views/findings_dock.py" line="162"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="113"/>
+        <location filename="../../ui/views/findings_dock.py" line="169"/>
         <source>提示类发现默认折叠，不进入审核意见，除非采纳</source>
         <translation>Notes are folded by default and stay out of the memo unless accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="161"/>
+        <location filename="../../ui/views/findings_dock.py" line="173"/>
+        <source>只显示一条规则的发现</source>
+        <translation>Show the findings of one rule only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/findings_dock.py" line="175"/>
+        <location filename="../../ui/views/findings_dock.py" line="236"/>
+        <source>全部规则</source>
+        <translation>All rules</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/findings_dock.py" line="179"/>
+        <source>只显示一种状态的发现</source>
+        <translation>Show the findings in one state only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/findings_dock.py" line="180"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/findings_dock.py" line="180"/>
+        <source>待处理</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/findings_dock.py" line="181"/>
+        <source>已采纳</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/findings_dock.py" line="181"/>
+        <source>已驳回</source>
+        <translation>Dismissed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/findings_dock.py" line="187"/>
+        <source>状态：</source>
+        <translation>State: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/findings_dock.py" line="282"/>
         <source>隐藏提示</source>
         <translation>Hide notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="162"/>
+        <location filename="../../ui/views/findings_dock.py" line="283"/>
         <source>显示提示（{n}）</source>
         <translation>Show notes ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="186"/>
+        <location filename="../../ui/views/findings_dock.py" line="293"/>
+        <source>采纳（{n}）</source>
+        <translation>Accept ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/findings_dock.py" line="294"/>
+        <source>驳回（{n}）…</source>
+        <translation>Dismiss ({n})…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/findings_dock.py" line="314"/>
         <source>位置：</source>
         <translation>Place: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="187"/>
+        <location filename="../../ui/views/findings_dock.py" line="366"/>
+        <source>驳回选中的 {n} 条发现（{rules}），共用一条理由：</source>
+        <translation>Dismiss the {n} selected findings ({rules}) with one reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/findings_dock.py" line="185"/>
+        <location filename="../../ui/views/findings_dock.py" line="315"/>
         <source>规则：</source>
         <translation>Rule: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="189"/>
+        <location filename="../../ui/views/findings_dock.py" line="317"/>
         <source>原文：</source>
         <translation>Text: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="191"/>
+        <location filename="../../ui/views/findings_dock.py" line="319"/>
         <source>建议：</source>
         <translation>Suggestion: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="193"/>
+        <location filename="../../ui/views/findings_dock.py" line="321"/>
         <source>出处：</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="195"/>
+        <location filename="../../ui/views/findings_dock.py" line="323"/>
         <source>驳回理由：</source>
         <translation>Dismissed because: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="208"/>
+        <location filename="../../ui/views/findings_dock.py" line="343"/>
         <source>驳回审核发现</source>
         <translation>Dismiss finding</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="209"/>
+        <location filename="../../ui/views/findings_dock.py" line="344"/>
         <source>{rule}：{message}
 
 请写明驳回理由：</source>
@@ -389,7 +466,7 @@
 Please give the reason for dismissing it:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="214"/>
+        <location filename="../../ui/views/findings_dock.py" line="352"/>
         <source>驳回时必须写明理由。</source>
         <translation>A dismissal needs a reason.</translation>
     </message>
@@ -596,7 +673,7 @@ Suggested: {suggested}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>请先在左侧选择一个部门。</source>
         <translation>Select a department on the left first.</translation>
     </message>
@@ -652,396 +729,411 @@ Suggested: {suggested}</translation>
         <translation>Review memo preview — {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>筛选地区、部门、项目…</source>
         <translation>Filter regions, departments, projects…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
-        <location filename="../../ui/main_window.py" line="298"/>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>导入报告…</source>
         <translation>Import report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>年度绩效指标</source>
         <translation>Annual indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>工作区</source>
         <translation>Workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>审核发现</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>审核结论与评定</source>
         <translation>Conclusion and grade</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>导入部门预算绩效文本（.docx、.pdf、.xlsx，可多选）</source>
         <translation>Import budget performance documents (.docx, .pdf, .xlsx; several at once)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>打开工作区…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>对所选部门（未选则全部）运行审核检查</source>
         <translation>Run the review checks on the selected department (all when none is selected)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>在整个工作区中搜索</source>
         <translation>Search the whole workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>把所选部门的项目、指标、修改建议和批注导出为 .xlsx</source>
         <translation>Export the selected department&apos;s projects, indicators, revisions and annotations to .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>导出审核意见…</source>
         <translation>Export review memo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>生成审核意见（PDF 或 DOCX）</source>
         <translation>Write the review memo (PDF or DOCX)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>年度对比</source>
         <translation>Year comparison</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>把所选部门两个年度的文本并排对比</source>
         <translation>Compare two years of the selected department side by side</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>所选文本导入时每张表格、每段正文读成了什么，以及导入警告</source>
         <translation>What every table and paragraph of the selected document was read as, and the import warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
-        <location filename="../../ui/main_window.py" line="1213"/>
+        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="1229"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>修改随改随存：等待尚未写完的修改写入工作区</source>
         <translation>Edits are saved as they are made: wait for pending edits to be written to the workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>撤回修改建议</source>
         <translation>Withdraw suggested revision</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>删除所选单元格的修改建议，恢复报送值</source>
         <translation>Remove the suggested revisions of the selected cells (back to the submitted values)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>最近的工作区</source>
         <translation>Recent workspaces</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <location filename="../../ui/models/tree_source.py" line="30"/>
         <source>年度不详</source>
         <translation>Year unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>预算绩效目标审核工作台 — {name}</source>
         <translation>Budget Performance Review Workbench — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>预算绩效目标审核工作台</source>
         <translation>Budget Performance Review Workbench</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>打开或新建工作区</source>
         <translation>Open or create a workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>工作区文件 (*.jxws *.sqlite *.db);;所有文件 (*)</source>
         <translation>Workspace files (*.jxws *.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>导入报告：{file}…</source>
         <translation>Import report: {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>请先在左侧选择一个年度或项目。</source>
         <translation>Select a year or a project on the left first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="545"/>
         <source>所选年度（{year}）的文本没有读出任何项目，因此没有项目表和绩效指标可以审核。</source>
         <translation>No project was read from the document of the selected year ({year}), so there is no project table or indicator to review.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>导入报告列出了文件中每张表格被读成了什么；如果文件确有项目，请核对后重新导入。</source>
         <translation>The import report lists what every table in the file was read as; if the file does hold projects, check it and import it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="626"/>
+        <location filename="../../ui/main_window.py" line="628"/>
         <source>从左侧选择一个项目，或用“导入”把部门预算绩效文本（.docx / .pdf / .xlsx）导入工作区。</source>
         <translation>Pick a project on the left, or use “Import” to bring budget performance documents (.docx / .pdf / .xlsx) into the workspace.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="656"/>
+        <location filename="../../ui/main_window.py" line="658"/>
         <source>{name}：{n} 行绩效指标</source>
         <translation>{name}: {n} indicator rows</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="667"/>
+        <location filename="../../ui/main_window.py" line="669"/>
         <source>长期绩效指标</source>
         <translation>Long-term indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="719"/>
+        <location filename="../../ui/main_window.py" line="721"/>
         <source>审核发现（待处理 {n}）</source>
         <translation>Findings ({n} open)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="868"/>
+        <location filename="../../ui/main_window.py" line="870"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="935"/>
+        <location filename="../../ui/main_window.py" line="937"/>
         <source>修改 第{n}行 {column}</source>
         <translation>Revise row {n} {column}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="944"/>
+        <location filename="../../ui/main_window.py" line="946"/>
         <source>修改 {field}</source>
         <translation>Revise {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="954"/>
+        <location filename="../../ui/main_window.py" line="956"/>
         <source>采纳 {rule}</source>
         <translation>Accept {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="954"/>
+        <location filename="../../ui/main_window.py" line="956"/>
         <source>驳回 {rule}</source>
         <translation>Dismiss {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="955"/>
+        <location filename="../../ui/main_window.py" line="957"/>
         <source>重新打开 {rule}</source>
         <translation>Reopen {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="967"/>
+        <location filename="../../ui/main_window.py" line="970"/>
+        <source>采纳 {n} 条发现</source>
+        <translation>Accept {n} findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="970"/>
+        <source>驳回 {n} 条发现</source>
+        <translation>Dismiss {n} findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="971"/>
+        <source>重新打开 {n} 条发现</source>
+        <translation>Reopen {n} findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="983"/>
         <source>长期绩效指标不能批注：请在年度绩效指标中选择一行或一个单元格。</source>
         <translation>Long-term indicators cannot be annotated: select a row or a cell in the annual indicators.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="971"/>
+        <location filename="../../ui/main_window.py" line="987"/>
         <source>请先在指标表中选择一行或一个单元格。</source>
         <translation>Select a row or a cell in the indicator table first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="984"/>
+        <location filename="../../ui/main_window.py" line="1000"/>
         <source>添加批注</source>
         <translation>Add annotation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="989"/>
+        <location filename="../../ui/main_window.py" line="1005"/>
         <source>批注正在保存，请稍后再修改或删除。</source>
         <translation>The annotation is being saved; edit or delete it in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="997"/>
+        <location filename="../../ui/main_window.py" line="1013"/>
         <source>修改批注</source>
         <translation>Edit annotation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1005"/>
+        <location filename="../../ui/main_window.py" line="1021"/>
         <source>删除批注</source>
         <translation>Delete annotation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1011"/>
+        <location filename="../../ui/main_window.py" line="1027"/>
         <source>人工评定</source>
         <translation>Set by the reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1074"/>
+        <location filename="../../ui/main_window.py" line="1090"/>
         <source>导入部门预算绩效文本</source>
         <translation>Import budget performance documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1075"/>
+        <location filename="../../ui/main_window.py" line="1091"/>
         <source>绩效文本 ({patterns});;所有文件 (*)</source>
         <translation>Performance documents ({patterns});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1087"/>
+        <location filename="../../ui/main_window.py" line="1103"/>
         <source>正在导入 {n} 个文件…</source>
         <translation>Importing {n} files…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1105"/>
+        <location filename="../../ui/main_window.py" line="1121"/>
         <source>导入完成：成功 {ok} 个，重复 {dup} 个，失败 {bad} 个。</source>
         <translation>Import finished: {ok} imported, {dup} duplicates, {bad} failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1114"/>
+        <location filename="../../ui/main_window.py" line="1130"/>
         <source>{file}：{n} 条批注或修改建议未能带到新版本。</source>
         <translation>{file}: {n} annotations or suggested revisions could not be carried to the new version.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1118"/>
+        <location filename="../../ui/main_window.py" line="1134"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1133"/>
+        <location filename="../../ui/main_window.py" line="1149"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1147"/>
+        <location filename="../../ui/main_window.py" line="1163"/>
         <source>正在检查导入的 {n} 个文本…</source>
         <translation>Checking {n} imported document(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1155"/>
+        <location filename="../../ui/main_window.py" line="1171"/>
         <source>已检查导入的文本：发现 {n} 条待处理的审核发现。</source>
         <translation>Imported documents checked: {n} open finding(s) found.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1175"/>
+        <location filename="../../ui/main_window.py" line="1191"/>
         <source>检查完成。</source>
         <translation>Checks finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1214"/>
+        <location filename="../../ui/main_window.py" line="1230"/>
         <source>&lt;h3&gt;预算绩效目标审核工作台&lt;/h3&gt;&lt;p&gt;导入部门预算绩效文本，逐项审核绩效目标和指标，提出修改建议和批注，对比年度变化，导出审核意见。&lt;/p&gt;&lt;p&gt;所有数据保存在本机工作区文件中，无需联网。&lt;/p&gt;&lt;p&gt;界面字体：文泉驿微米黑（Apache-2.0）。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Budget Performance Review Workbench&lt;/h3&gt;&lt;p&gt;Import departments&apos; budget performance documents, review every goal and indicator, suggest revisions and write annotations, compare years, and export the review memo.&lt;/p&gt;&lt;p&gt;All data stays in a workspace file on this computer; no network is needed.&lt;/p&gt;&lt;p&gt;Interface font: WenQuanYi Micro Hei (Apache-2.0).&lt;/p&gt;</translation>
     </message>
@@ -1085,27 +1177,27 @@ Suggested: {suggested}</translation>
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../ui/settings.py" line="40"/>
+        <location filename="../../ui/settings.py" line="49"/>
         <source>审核人姓名</source>
         <translation>Reviewer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="41"/>
+        <location filename="../../ui/settings.py" line="50"/>
         <source>审核单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="42"/>
+        <location filename="../../ui/settings.py" line="51"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="47"/>
+        <location filename="../../ui/settings.py" line="56"/>
         <source>中文</source>
         <translation>Chinese</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="48"/>
+        <location filename="../../ui/settings.py" line="57"/>
         <source>English</source>
         <translation>English</translation>
     </message>

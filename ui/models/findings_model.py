@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -25,6 +26,20 @@ SEVERITY, RULE, PLACE, MESSAGE, STATE = range(5)
 _SEVERITY_ICON = {Severity.ERROR: "error", Severity.WARNING: "finding", Severity.NOTE: "note"}
 _STATE_ICON = {FindingState.ACCEPTED: "accepted", FindingState.DISMISSED: "dismissed"}
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
+_STATE_ORDER = {FindingState.OPEN: 0, FindingState.ACCEPTED: 1, FindingState.DISMISSED: 2}
+
+
+def _rule_key(check_id: str) -> tuple[object, ...]:
+    """C2 before C10: the rule's letters, then its number."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.findall(r"\d+|\D+", check_id))
+
+
+def document_order(stored: StoredFinding) -> tuple[object, ...]:
+    """Where a finding sits in its document: department part, then each project's header, then its rows."""
+    loc = stored.finding.location
+    return (stored.document_id, loc.project_seq if loc.project_seq is not None else -1,
+            loc.indicator is not None, loc.indicator if loc.indicator is not None else -1,
+            loc.field or "", loc.column or "")
 
 
 class FindingsModel(QAbstractTableModel):
@@ -42,6 +57,26 @@ class FindingsModel(QAbstractTableModel):
 
     def finding_at(self, row: int) -> StoredFinding:
         return self._rows[row]
+
+    def sort_key(self, row: int, column: int) -> tuple[object, ...]:
+        """What a click on a column header sorts by: severity E > W > I, the rule (C2 before C10),
+        the place, the message or the state; equal ones stay in document order."""
+        stored = self._rows[row]
+        f = stored.finding
+        place = (*document_order(stored), row)
+        if column == SEVERITY:
+            return (_SEVERITY_ORDER.get(f.severity, 3), *place)
+        if column == RULE:
+            return (_rule_key(f.check_id), *place)
+        if column == MESSAGE:
+            return (finding_text(f), *place)
+        if column == STATE:
+            return (_STATE_ORDER.get(f.state, 3), *place)
+        return place
+
+    def rules(self) -> list[str]:
+        """The rules of the findings shown, C2 before C10."""
+        return sorted({f.finding.check_id for f in self._rows}, key=_rule_key)
 
     def row_of(self, finding_id: int) -> int | None:
         for i, f in enumerate(self._rows):
