@@ -65,7 +65,9 @@ def build(out: Path, *, regions: int, departments: int, projects: int, indicator
     conn.execute("PRAGMA cache_size=-200000")
 
     def inserter(table: object) -> tuple[str, list[str]]:
-        cols = [c.name for c in table.columns]  # type: ignore[attr-defined]
+        # The columns the first revision has (later revisions add theirs with defaults).
+        present = {row[1] for row in conn.execute(f"PRAGMA table_info({table.name})")}  # type: ignore[attr-defined]
+        cols = [c.name for c in table.columns if c.name in present]  # type: ignore[attr-defined]
         return (f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",  # type: ignore[attr-defined]
                 cols)
 

@@ -8,7 +8,7 @@ is handed to the checks that need it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -59,19 +59,32 @@ def check_workspace_documents(ws: Workspace, document_ids: Sequence[int], settin
 
     The findings and grades of up to `BATCH_DOCUMENTS` documents are stored in one
     transaction, so a failed write (a full disk) leaves those documents as they were.
+    Every result (with its `Document`) is kept to the end; for a large scope use
+    `iter_workspace_checks`, which hands each result over as soon as its batch is stored.
+    """
+    return list(iter_workspace_checks(ws, document_ids, settings, progress))
+
+
+def iter_workspace_checks(ws: Workspace, document_ids: Sequence[int], settings: CheckSettings | None = None,
+                          progress: Progress | None = None) -> Iterator[DocumentCheck]:
+    """`check_workspace_documents` streaming: each document's result is yielded once its
+    batch is stored, in the order of `document_ids`, and nothing of it is kept here after
+    that, so at most `BATCH_DOCUMENTS` documents are in memory whatever the scope.
+
+    Cancelling (or stopping the iteration) between batches leaves the batches already
+    stored as they are; the batch under way is not written.
     """
     progress = progress or NoProgress()
-    results: list[DocumentCheck] = []
     pending: list[tuple[int, Document, int | None, list[Finding]]] = []
 
-    def flush() -> None:
+    def grade(findings: list[Finding], stored: Grade | None) -> Grade:
+        return grade_project(findings, settings, override=stored)
+
+    def flush() -> list[DocumentCheck]:
         if not pending:
-            return
-
-        def grade(findings: list[Finding], stored: Grade | None) -> Grade:
-            return grade_project(findings, settings, override=stored)
-
+            return []
         grades = ws.store_check_results([(doc_id, findings) for doc_id, _, _, findings in pending], grade)
+        results = []
         for document_id, document, previous_id, _ in pending:
             stored = [s.finding for s in ws.findings(document_id)]
             result = DocumentCheck(document_id=document_id, source_name=document.source_name, year=document.year,
@@ -82,6 +95,7 @@ def check_workspace_documents(ws: Workspace, document_ids: Sequence[int], settin
                     result.project_names[info.seq] = info.name
             results.append(result)
         pending.clear()
+        return results
 
     for done, document_id in enumerate(document_ids):
         if progress.cancelled():
@@ -91,8 +105,8 @@ def check_workspace_documents(ws: Workspace, document_ids: Sequence[int], settin
         previous_id = previous_document_id(ws, document_id)
         previous = ws.load_document(previous_id) if previous_id is not None else None
         pending.append((document_id, document, previous_id, run_checks(document, settings, previous)))
+        del document, previous
         if len(pending) >= BATCH_DOCUMENTS:
-            flush()
-    flush()
+            yield from flush()
+    yield from flush()
     progress.report(len(document_ids), len(document_ids), "")
-    return results

@@ -1,21 +1,30 @@
-"""`check [FILE...] [--workspace PATH] [--department CODE] [--settings FILE] [--json]`: run the review checks.
+"""`check [FILE...] [--workspace PATH] [--region NAME] [--department CODE] [--year Y] [--settings FILE] [--json]`:
+run the review checks.
 
 With FILE arguments the files are read and checked directly (nothing is stored);
 two files of the same department and consecutive years are compared (group F).
-Without files, the current documents of the workspace are checked, the findings
+Without files, the current documents of the workspace are checked (those of a
+region, a department, a year when asked; all of them otherwise), the findings
 saved (the reviewer's decisions on findings that still apply are kept) and the
-projects graded. Findings print as a table (rule, severity, project, place,
-quote, message) or, with --json, as data for scripts. Exit status 0.
+projects graded. Each document's findings print as soon as its batch is stored,
+as a table (rule, severity, project, place, quote, message) or, with --json, as
+data for scripts; progress with the time left goes to stderr. Ctrl+C stops after
+the document under way (the batches already stored stay). Exit status 0.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
+import time
 import unicodedata
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import FrameType
+from typing import TYPE_CHECKING, Any, TextIO
 
 from core.cli import error_line
 from core.errors import DocumentError, UserError
@@ -24,6 +33,7 @@ if TYPE_CHECKING:  # the checks are loaded when the command runs, not when --hel
     from core.checks.settings import CheckSettings
     from core.checks.workspace_run import DocumentCheck
     from core.model import Document
+    from core.store.workspace import Workspace
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,7 +43,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                         help=".docx/.pdf/.xlsx files to check directly (without them: the workspace's documents)")
     parser.add_argument("--workspace", metavar="PATH",
                         help="workspace file or database URL (default: the user's data folder)")
+    parser.add_argument("--region", metavar="NAME", help="only this region's departments (地区名称, e.g. 唐山市)")
     parser.add_argument("--department", metavar="CODE", help="only this department (部门/单位编码, e.g. 115001)")
+    parser.add_argument("--year", metavar="Y", type=int, help="only the documents of this year (e.g. 2025), in the workspace or among FILEs")
     parser.add_argument("--settings", metavar="FILE", help="review settings as JSON (thresholds, word lists)")
     parser.add_argument("--json", action="store_true", help="print the findings as JSON")
     parser.set_defaults(func=run)
@@ -104,48 +116,149 @@ def check_files(paths: list[str], settings: CheckSettings | None, department: st
     return results, errors
 
 
-def check_workspace(target: str | None, settings: CheckSettings | None, department: str | None
-                    ) -> list[DocumentCheck]:
-    from core.checks.workspace_run import check_workspace_documents
-    from core.store.workspace import Workspace
-
-    with Workspace.open(target, create=False) as ws:
-        if department is None:
-            infos = ws.documents(current_only=True)
-        else:
-            departments = ws.find_departments(department)
-            if not departments:
+def scope_document_ids(ws: Workspace, region: str | None, department: str | None, year: int | None) -> list[int]:
+    """The current documents in scope (all of them without region, department and year);
+    UserError, in Chinese, when a region, department or year names nothing."""
+    if region is None and department is None:
+        infos = ws.documents(current_only=True)
+    else:
+        department_ids: list[int] | None = None
+        if region is not None:
+            regions = [r for r in ws.regions() if r.name == region.strip()]
+            if not regions:
+                names = [r.name for r in ws.regions()]
+                known = ("现有地区：" + "、".join(names[:10]) + ("等" if len(names) > 10 else "") + "。") if names \
+                    else "工作区中还没有地区。"
+                raise UserError(f"工作区 {ws.label} 中没有名为“{region}”的地区。{known}")
+            department_ids = [d.id for r in regions for d in ws.departments(r.id)]
+        if department is not None:
+            found = [d.id for d in ws.find_departments(department)]
+            if not found:
                 raise UserError(f"工作区 {ws.label} 中没有编码为 {department} 的部门。")
-            infos = [i for d in departments for i in ws.documents(d.id, current_only=True)]
-        return check_workspace_documents(ws, [i.id for i in infos], settings, _StderrProgress())
+            if department_ids is not None:
+                in_region = set(department_ids)
+                found = [i for i in found if i in in_region]
+                if not found:
+                    raise UserError(f"地区“{region}”中没有编码为 {department} 的部门。")
+            department_ids = found
+        infos = [i for d in department_ids or [] for i in ws.documents(d, current_only=True)]
+    if year is not None:
+        infos = [i for i in infos if i.year == year]
+        if not infos:
+            where = "、".join(part for part in (f"地区“{region}”" if region is not None else "",
+                                                f"部门 {department}" if department is not None else "") if part)
+            raise UserError(f"工作区 {ws.label} 中{where or ''}没有 {year} 年的当前文档。")
+    return [i.id for i in infos]
+
+
+def check_workspace(ws: Workspace, settings: CheckSettings | None, department: str | None,
+                    region: str | None = None, year: int | None = None) -> Iterator[DocumentCheck]:
+    """Check the documents in scope, yielding each result once its batch is stored (at most
+    a batch of documents in memory). The scope is resolved (and refused) before this returns;
+    Ctrl+C while iterating asks the run to stop: Cancelled at the next document."""
+    from core.checks.workspace_run import iter_workspace_checks
+
+    ids = scope_document_ids(ws, region, department, year)
+    progress = _StderrProgress()
+
+    def results() -> Iterator[DocumentCheck]:
+        with progress.catching_interrupt():
+            yield from iter_workspace_checks(ws, ids, settings, progress)
+
+    return results()
 
 
 class _StderrProgress:
+    """`[done/total] 检查 NAME（剩余约 N 秒）` on stderr; Ctrl+C sets the cancel flag."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self._stream = stream
+        self._started = time.monotonic()
+        self._interrupted = False
+
     def report(self, done: int, total: int, label: str) -> None:
-        if label:
-            print(f"[{done + 1}/{total}] 检查 {label}", file=sys.stderr)
+        if not label:
+            return
+        line = f"[{done + 1}/{total}] 检查 {label}"
+        if done > 0:
+            left = (time.monotonic() - self._started) / done * (total - done)
+            line += f"（剩余约 {max(1, round(left))} 秒）"
+        print(line, file=self._stream or sys.stderr, flush=True)
 
     def cancelled(self) -> bool:
-        return False
+        return self._interrupted
+
+    def catching_interrupt(self) -> _Interrupt:
+        return _Interrupt(self)
+
+    def interrupt(self) -> None:
+        self._interrupted = True
+
+
+class _Interrupt:
+    """While inside: the first Ctrl+C asks the run to stop after the document under way
+    (so a batch is never cut mid-write); a second one interrupts at once."""
+
+    def __init__(self, progress: _StderrProgress) -> None:
+        self._progress = progress
+        self._previous: Any = None
+        self._installed = False
+
+    def __enter__(self) -> None:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+            self._installed = True
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        self._progress.interrupt()
+        signal.signal(signal.SIGINT, self._previous)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._installed:
+            signal.signal(signal.SIGINT, self._previous)
 
 
 def run(args: argparse.Namespace) -> int:
     settings = load_settings(args.settings)
     errors: list[str] = []
     if args.files:
+        if args.region is not None:
+            raise UserError("--region 只用于工作区中的文档；直接检查文件时请用 --department。")
         results, errors = check_files(args.files, settings, args.department)
+        if args.year is not None:
+            results = [r for r in results if r.year == args.year]
+        _print(results, errors, as_json=args.json)
     else:
-        results = check_workspace(args.workspace, settings, args.department)
-    if args.json:
-        json.dump({"documents": [document_json(r) for r in results], "errors": errors}, sys.stdout,
-                  ensure_ascii=False, indent=1)
-        print()
-    else:
-        for result in results:
-            print_table(result)
+        from core.store.workspace import Workspace
+
+        with Workspace.open(args.workspace, create=False) as ws:
+            _print(check_workspace(ws, settings, args.department, args.region, args.year), errors, as_json=args.json)
     for error in errors:
         print(error_line(error), file=sys.stderr)
     return 2 if errors else 0
+
+
+def _print(results: Iterable[DocumentCheck], errors: list[str], *, as_json: bool) -> None:
+    if as_json:
+        write_json(results, errors, sys.stdout)
+    else:
+        for result in results:
+            print_table(result)
+
+
+def write_json(results: Iterable[DocumentCheck], errors: list[str], out: TextIO) -> None:
+    """`{"documents": [...], "errors": [...]}` exactly as json.dump(indent=1) writes it, each
+    document written as soon as it comes (nothing of the earlier ones kept)."""
+    out.write('{\n "documents": [')
+    first = True
+    for result in results:
+        text = json.dumps(document_json(result), ensure_ascii=False, indent=1)
+        out.write(("\n" if first else ",\n") + "\n".join("  " + line for line in text.split("\n")))
+        out.flush()
+        first = False
+    out.write("]" if first else "\n ]")
+    out.write(',\n "errors": ' + "\n".join((" " + line) if n else line for n, line in enumerate(
+        json.dumps(errors, ensure_ascii=False, indent=1).split("\n"))) + "\n}\n")
 
 
 def document_json(result: DocumentCheck) -> dict[str, Any]:

@@ -109,3 +109,116 @@ def test_unknown_department_in_workspace(tmp_path: Path, capsys: pytest.CaptureF
     Workspace.open(target).close()
     assert main(["check", "--workspace", str(target), "--department", "999999"]) == 2
     assert "999999" in capsys.readouterr().err
+
+
+# ---- scopes, streaming output, progress and Ctrl+C over a workspace ----------------------------
+
+NEXT_YEAR = SAMPLES / "2026_tangshan_duchashi_nextyear.docx"
+YUTIAN = SAMPLES / "2025_yutian_zhengfuban_A.docx"
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """唐山市 (115001: 2025 and 2026), 唐山市路南区 (438001: 2025), 玉田县 (434001: 2025)."""
+    from core.store.workspace import Workspace
+
+    target = tmp_path_factory.mktemp("scopes") / "w.sqlite"
+    with Workspace.open(target) as ws:
+        ws.import_files([LUNAN, DUCHASHI, YUTIAN, NEXT_YEAR])
+    return target
+
+
+@pytest.fixture
+def workspace(imported: Path, tmp_path: Path) -> Path:
+    import shutil
+
+    target = tmp_path / "w.sqlite"
+    shutil.copyfile(imported, target)
+    return target
+
+
+def _checked(workspace: Path, capsys: pytest.CaptureFixture[str], *options: str) -> list[dict[str, object]]:
+    assert main(["check", "--workspace", str(workspace), "--json", *options]) == 0
+    documents: list[dict[str, object]] = json.loads(capsys.readouterr().out)["documents"]
+    return documents
+
+
+def test_region_and_year_scopes(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert {d["source_name"] for d in _checked(workspace, capsys)} == {
+        LUNAN.name, DUCHASHI.name, YUTIAN.name, NEXT_YEAR.name}
+    assert [d["source_name"] for d in _checked(workspace, capsys, "--region", "唐山市")] == [NEXT_YEAR.name,
+                                                                                           DUCHASHI.name]
+    [next_year] = _checked(workspace, capsys, "--region", "唐山市", "--year", "2026")
+    assert next_year["source_name"] == NEXT_YEAR.name and next_year["previous_document_id"] is not None
+    assert {d["source_name"] for d in _checked(workspace, capsys, "--year", "2025")} == {
+        LUNAN.name, DUCHASHI.name, YUTIAN.name}
+    assert [d["source_name"] for d in _checked(workspace, capsys, "--region", "玉田县", "--department", "434001")
+            ] == [YUTIAN.name]
+
+
+@pytest.mark.parametrize("options, words", [
+    (["--region", "石家庄市"], ["没有名为“石家庄市”的地区", "现有地区", "唐山市路南区"]),
+    (["--region", "玉田县", "--department", "115001"], ["地区“玉田县”中没有编码为 115001 的部门"]),
+    (["--region", "唐山市", "--year", "2019"], ["地区“唐山市”没有 2019 年的当前文档"]),
+    (["--year", "2019"], ["没有 2019 年的当前文档"]),
+])
+def test_a_scope_that_matches_nothing_exits_2(workspace: Path, capsys: pytest.CaptureFixture[str],
+                                              options: list[str], words: list[str]) -> None:
+    assert main(["check", "--workspace", str(workspace), "--json", *options]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""  # nothing half-written on stdout
+    assert all(w in captured.err for w in words) and "Traceback" not in captured.err
+
+
+def test_json_output_unchanged_and_progress_with_time_left(workspace: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """The streamed JSON is byte for byte what json.dump(indent=1) of the whole run gives."""
+    from core.checks.workspace_run import check_workspace_documents
+    from core.cli.check_cmd import document_json
+    from core.store.workspace import Workspace
+
+    assert main(["check", "--workspace", str(workspace), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert "[1/4] 检查" in captured.err and "[4/4] 检查" in captured.err and "剩余约" in captured.err
+    with Workspace.open(workspace) as ws:  # again: the stored states make it the same run
+        results = check_workspace_documents(ws, [d.id for d in ws.documents(current_only=True)])
+        expected = {"documents": [document_json(r) for r in results], "errors": []}
+    assert captured.out == json.dumps(expected, ensure_ascii=False, indent=1) + "\n"
+
+
+def test_empty_workspace_gives_the_same_empty_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from core.store.workspace import Workspace
+
+    target = tmp_path / "w.sqlite"
+    Workspace.open(target).close()
+    assert main(["check", "--workspace", str(target), "--json"]) == 0
+    assert capsys.readouterr().out == json.dumps({"documents": [], "errors": []}, indent=1) + "\n"
+
+
+def test_ctrl_c_cancels_and_keeps_the_batches_stored(workspace: Path, capsys: pytest.CaptureFixture[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import signal
+
+    import core.checks.workspace_run as workspace_run
+    from core.store.workspace import Workspace
+
+    monkeypatch.setattr(workspace_run, "BATCH_DOCUMENTS", 1)
+    checked: list[str] = []
+    real = workspace_run.run_checks
+
+    def run_checks(document, settings, previous):  # type: ignore[no-untyped-def]
+        checked.append(document.source_name)
+        if len(checked) == 2:
+            signal.raise_signal(signal.SIGINT)  # Ctrl+C while the second document is checked
+        return real(document, settings, previous)
+
+    monkeypatch.setattr(workspace_run, "run_checks", run_checks)
+    handler = signal.getsignal(signal.SIGINT)
+    assert main(["check", "--workspace", str(workspace), "--year", "2025"]) == 130
+    captured = capsys.readouterr()
+    assert "已取消" in captured.err and "Traceback" not in captured.err
+    assert captured.out.count("== ") == 2  # the documents whose batches were stored were printed
+    assert len(checked) == 2 and signal.getsignal(signal.SIGINT) is handler
+    with Workspace.open(workspace) as ws:
+        with_findings = [d.source_name for d in ws.documents(current_only=True) if ws.findings(d.id)]
+    assert sorted(with_findings) == sorted(checked)
