@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from core.errors import WorkspaceError
@@ -163,3 +165,23 @@ def test_year_matches_are_pairs_that_replace_each_other(ws: Workspace) -> None:
     assert ws.year_matches(old, new) == [(old_p[1], None), (old_p[2], new_p[1])]
     ws.clear_year_match(old, new, old_project_id=old_p[1])
     assert ws.year_matches(old, new) == [(old_p[2], new_p[1])]
+
+
+def test_a_check_run_resolves_every_finding_to_the_same_rows_as_one_at_a_time(tmp_path: Path) -> None:
+    """Stored in a batch, each finding points at the project and indicator row that
+    `resolve_location` names for it alone (and at nothing where the place is missing)."""
+    from core.review import Criterion, Finding, Location, Severity
+    from core.store.reviewer import resolve_location
+
+    with Workspace.open(tmp_path / "w.sqlite") as ws:
+        document_id = ws.import_document(make_document(1, projects=3), b"x", "a.docx").document_id
+        assert document_id is not None
+        places = [Location(), Location(project_seq=2), Location(project_seq=2, indicator=1, column="value"),
+                  Location(project_seq=3, indicator=0), Location(project_seq=9), Location(project_seq=1, indicator=99)]
+        findings = [Finding("A1", Severity.NOTE, Criterion.COMPLETENESS, loc, "", "R", {"text": str(n)})
+                    for n, loc in enumerate(places)]
+        ws.replace_findings(document_id, findings)
+        stored = {s.finding.params["text"]: (s.project_id, s.indicator_id) for s in ws.findings(document_id)}
+        with ws.engine.connect() as conn:
+            expected = {str(n): resolve_location(conn, document_id, loc) for n, loc in enumerate(places)}
+    assert stored == expected and stored["2"][1] is not None and stored["4"] == (None, None)
