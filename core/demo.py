@@ -47,7 +47,7 @@ def build_demo_workspace(path: str | Path | None = None, progress: Progress | No
         # were stored by an older build (sentences kept as "legacy"), are checked again
         # (decided states survive a re-check).
         stale = [info.id for info in ws.documents(current_only=True)
-                 if not ws.findings(info.id) or any(f.finding.key == "legacy" for f in ws.findings(info.id))]
+                 if _needs_check([f.finding.key for f in ws.findings(info.id)])]
         if stale:
             from core.checks.registry import load_checks
             from core.checks.workspace_run import check_workspace_documents
@@ -55,3 +55,8 @@ def build_demo_workspace(path: str | Path | None = None, progress: Progress | No
             load_checks()
             check_workspace_documents(ws, stale)
     return target, outcomes
+
+
+def _needs_check(keys: list[str]) -> bool:
+    """Never checked, or checked by a build that stored sentences ("legacy")."""
+    return not keys or "legacy" in keys

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from core.checks.describe import column_label
 from core.checks.describe import field_label as core_field_label
 from core.messages import Lang, label
 from core.review import Finding, FindingState, Location, Severity
@@ -27,10 +26,7 @@ def tr(text: str) -> str:
 
 def field_label(name: str) -> str:
     """'budget_total' → 预算数, 'spending_plan.6月底' → 资金支出计划·6月底, a column name → its label."""
-    lang = ui_lang()
-    if name in ("level1", "level2", "level3", "description", "value", "basis"):
-        return column_label(name, lang)
-    return core_field_label(name, lang)
+    return core_field_label(name, ui_lang())
 
 
 def severity_label(severity: Severity) -> str:
@@ -51,35 +47,25 @@ def finding_text(finding: Finding) -> str:
     return finding.text(ui_lang())
 
 
+def _within(location: Location, row_key: str) -> list[str]:
+    """The row and column, or the field, a location names inside its project."""
+    if location.indicator is not None:
+        row = label(row_key, ui_lang()).format(n=location.indicator + 1)
+        return [row, field_label(location.column)] if location.column else [row]
+    return [field_label(location.field)] if location.field else []
+
+
 def location_label(location: Location) -> str:
     """Where a finding or annotation sits, in words: '第3行 指标值', '预算数', '部门整体'."""
-    lang = ui_lang()
-    parts: list[str] = []
-    if location.indicator is not None:
-        parts.append(label("place.row", lang).format(n=location.indicator + 1))
-        if location.column:
-            parts.append(field_label(location.column))
-    elif location.field:
-        parts.append(field_label(location.field))
-    elif location.project_seq is None:
-        parts.append(label("place.department", lang))
-    else:
-        parts.append(label("place.project", lang))
+    parts = _within(location, "place.row")
+    if not parts:
+        parts = [label("place.department" if location.project_seq is None else "place.project", ui_lang())]
     return " ".join(parts)
 
 
 def finding_place(location: Location, project_name: str | None = None) -> str:
     """A finding's place in words, from the project down: '项目名 › 指标第3行 › 指标值'."""
     lang = ui_lang()
-    parts: list[str] = []
-    if location.project_seq is None:
-        parts.append(label("place.department", lang))
-    else:
-        parts.append(project_name or label("place.project", lang))
-    if location.indicator is not None:
-        parts.append(label("place.indicator_row", lang).format(n=location.indicator + 1))
-        if location.column:
-            parts.append(field_label(location.column))
-    elif location.field:
-        parts.append(field_label(location.field))
-    return " › ".join(parts)
+    head = label("place.department", lang) if location.project_seq is None \
+        else project_name or label("place.project", lang)
+    return " › ".join([head, *_within(location, "place.indicator_row")])

@@ -21,7 +21,7 @@ from decimal import Decimal
 from rapidfuzz import fuzz
 
 from core.checks.registry import CheckContext, Hit, register
-from core.checks.vocabulary import compact
+from core.checks.vocabulary import compact, project_name, strip_numbering
 from core.messages import msg
 from core.model import Field, Project, SubGoal
 from core.review import Criterion, Location, Severity
@@ -31,7 +31,7 @@ from core.values import MoneyUnit, parse_decimal
 def _department_pass(ctx: CheckContext) -> bool:
     """False when the registry re-runs a failed rule for one project: department-level hits
     were (or would be) given by the whole-document run, not once per project."""
-    return getattr(ctx, "only", None) is None
+    return ctx.only is None
 
 
 def _text(value: Field | None) -> str:
@@ -40,15 +40,6 @@ def _text(value: Field | None) -> str:
 
 def _sub_goal_fields(goal: SubGoal) -> list[Field]:
     return [f for f in (goal.title, goal.description, goal.goal, goal.indicators) if f is not None and not f.blank]
-
-
-# Numbering that opens an item or a clause: "1、", "2.", "（一）", "(1)", "一、", "一是", "第一，".
-_NUMBERING_RE = re.compile(
-    r"(?:^|(?<=[\s。；;，,：:]))(?:第?[一二三四五六七八九十]+(?:是|、|，|,)|\d+\s*[.、．]|[（(][一二三四五六七八九十\d]+[）)])")
-
-
-def strip_numbering(text: str) -> str:
-    return _NUMBERING_RE.sub(" ", text)
 
 
 def _remove_words(text: str, words: tuple[str, ...]) -> str:
@@ -107,12 +98,6 @@ def similarity(a: str, b: str) -> float:
     if len(shorter) < 3:
         return 100.0 if shorter in longer else 0.0
     return float(fuzz.partial_ratio(shorter, longer))
-
-
-def project_name(project: Project) -> str:
-    """The 项目名称, else the table title without "绩效目标表"."""
-    name = project.name.raw if project.name is not None and not project.name.blank else project.title.raw
-    return re.sub(r"(?:项目)?绩效目标表$", "", name.strip()).strip()
 
 
 @register("H2", Severity.WARNING, Criterion.RELEVANCE, "项目与分项绩效目标不对应",

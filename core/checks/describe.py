@@ -10,12 +10,15 @@ from __future__ import annotations
 from typing import Any
 
 from core.messages import Lang, label
+from core.model import INDICATOR_COLUMNS
 from core.review import Finding, Location
 
 
 def field_label(name: str, lang: Lang = "zh") -> str:
     """'budget_total' → 预算数; 'spending_plan.6月底' → 资金支出计划·6月底; 'sub_goals[1]' → 分项绩效目标第2项;
-    'totals.0' → 合计行1; unknown names as they are."""
+    'totals.0' → 合计行1; an indicator column ('value') → its label; unknown names as they are."""
+    if name in INDICATOR_COLUMNS:
+        return column_label(name, lang)
     base, _, part = name.partition(".")
     base, _, index = base.partition("[")
     if base == "import":

@@ -10,34 +10,20 @@ shows it on the department node and grading no longer charges every project for 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from core.checks.settings import CheckSettings
 from core.messages import render
-from core.model import Document, Project
 from core.review import Finding, Location
 
 COMMON_FIELD = "common"  # the Location.field of a folded department-wide finding
 COMMON_KEY = "common"  # its message key
 
 
-def _project_names(document: Document) -> dict[int, str]:
-    names: dict[int, str] = {}
-    for position, project in enumerate(document.projects):
-        key = project.seq if project.seq is not None else position + 1
-        names[key] = _name(project, key)
-    return names
-
-
-def _name(project: Project, key: int) -> str:
-    return project.display_name or f"项目{key}"
-
-
-def fold_common(findings: list[Finding], document: Document, settings: CheckSettings) -> list[Finding]:
+def fold_common(findings: list[Finding], names: Mapping[int, str], settings: CheckSettings) -> list[Finding]:
     """Findings of a rule in `settings.common_rules` that appear in at least
     `settings.common_share` of the department's projects (two at least) become one
-    department-level finding listing those projects."""
-    names = _project_names(document)
+    department-level finding listing those projects. `names`: project number → name."""
     if len(names) < 2:
         return findings
     by_rule: dict[str, list[Finding]] = defaultdict(list)

@@ -239,7 +239,8 @@ def run_checks(document: Document, settings: CheckSettings | None = None, previo
                                     location=hit.location, quote=hit.quote, key=hit.message.key,
                                     params=dict(hit.message.params), suggestion=hit.suggestion, prov=hit.prov))
     progress.report(len(checks), len(checks), "")
-    findings = resolve_conflicts(fold_common(findings, document, settings), settings)
+    names = {key: project.display_name or f"项目{key}" for key, project in context.projects()}
+    findings = resolve_conflicts(fold_common(findings, names, settings), settings)
     findings.sort(key=finding_order)
     return findings
 

@@ -24,6 +24,7 @@ from core.checks.vocabulary import (
     contains_any,
     level1_of,
     level_name,
+    strip_numbering,
 )
 from core.messages import Msg, msg
 from core.model import Indicator
@@ -147,7 +148,6 @@ def wrong_dimension(ctx: CheckContext) -> Iterator[Hit]:
             yield ctx.row_hit(seq, index, indicator, "level3", message)
 
 
-_NUMBERING_RE = re.compile(r"(?:^|(?<=[\s。；;，,]))(?:\d+[.、．]|[（(]\d+[）)]|[一二三四五六七八九十]+、)")
 _CLAUSE_SPLIT_RE = re.compile(r"[，,。；;、：:\n！!？?]+")
 # Function characters end a term: "出差等方面的" → "出差".
 _FUNCTION_SPLIT_RE = re.compile(r"[的等和与或]")
@@ -156,7 +156,7 @@ _CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 def goal_clauses(goal: str, stop_words: tuple[str, ...]) -> list[list[str]]:
     """The content terms of each clause of a goal (numbering, stop words and function words removed)."""
-    text = _NUMBERING_RE.sub(" ", goal)
+    text = strip_numbering(goal)
     clauses: list[list[str]] = []
     for clause in _CLAUSE_SPLIT_RE.split(text):
         for word in sorted(stop_words, key=len, reverse=True):

@@ -25,7 +25,16 @@ from rapidfuzz import fuzz
 
 from core.checks.appropriateness import is_cost_row
 from core.checks.registry import CheckContext, Hit, register
-from core.checks.vocabulary import QUANTITY, TIMELINESS, compact, contains_any, is_rate_name, level_name
+from core.checks.vocabulary import (
+    QUANTITY,
+    TIMELINESS,
+    compact,
+    contains_any,
+    is_rate_name,
+    level_name,
+    project_name,
+    strip_numbering,
+)
 from core.messages import msg
 from core.model import SPENDING_PLAN_KEYS, UNIT_COLUMNS, Field, Indicator, Project
 from core.review import Criterion, Location, Severity
@@ -148,14 +157,12 @@ def implied_cost(ctx: CheckContext) -> Iterator[Hit]:
 # G3 a goal that states no result
 # ---------------------------------------------------------------------------
 
-_NUMBERING_RE = re.compile(r"(?:^|(?<=[\s。；;，,：:]))(?:\d+[.、．](?!\d)|[（(]\d+[）)]|[（(][一二三四五六七八九十]+[）)]"
-                           r"|[一二三四五六七八九十]+、)")
 _SHORTEST_COMPARED = 4  # characters: a shorter text matches anything partially
 
 
 def goal_text(text: str) -> str:
     """Text without numbering ("1.", "（2）", "三、") and punctuation, for comparing."""
-    return compact(_NUMBERING_RE.sub("", text.strip()))
+    return compact(strip_numbering(text.strip()))
 
 
 _REST_MAX = 4  # characters a goal may add to the text it repeats (besides common words)
@@ -186,12 +193,6 @@ def _pattern_re(pattern: str) -> re.Pattern[str]:
     return re.compile(".*".join(re.escape(part) for part in compact(pattern).split("*")))
 
 
-def _project_name(project: Project) -> str:
-    if project.name is not None and not project.name.blank:
-        return project.name.raw
-    return re.sub(r"(项目)?绩效目标表$", "", project.title.raw.strip())
-
-
 @register("G3", Severity.WARNING, Criterion.RELEVANCE, "项目绩效目标没有说明要达到的结果",
           settings=("goal_similarity_min", "goal_usage_patterns", "goal_stop_words"))
 def goal_states_no_result(ctx: CheckContext) -> Iterator[Hit]:
@@ -212,7 +213,7 @@ def goal_states_no_result(ctx: CheckContext) -> Iterator[Hit]:
         if score is not None:
             yield ctx.header_hit(seq, "goal", project.goal, msg("G3.usage", score=score))
             continue
-        score = repeated_score(goal, goal_text(_project_name(project)), settings.goal_similarity_min,
+        score = repeated_score(goal, goal_text(project_name(project)), settings.goal_similarity_min,
                                settings.goal_stop_words)
         if score is not None:
             yield ctx.header_hit(seq, "goal", project.goal, msg("G3.name", score=score))
@@ -282,7 +283,7 @@ def recurring_expense_plan(ctx: CheckContext) -> Iterator[Hit]:
         if not plan or all(cell.blank for cell in plan.values()):
             continue
         named = None
-        for text in (_project_name(project), project.usage.raw if project.usage is not None else ""):
+        for text in (project_name(project), project.usage.raw if project.usage is not None else ""):
             named = expense_word(compact(text), settings.recurring_expense_words, settings.one_off_expense_words)
             if named:
                 break

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from core.model import STANDARD_LEVELS as MODEL_LEVELS
+from core.model import Project
 
 _NATIONAL_VARIANTS: dict[str, tuple[str, ...]] = {
     "满意度指标": ("社会公众满意度指标", "社会公众或服务对象满意度指标"),
@@ -32,6 +33,24 @@ _PUNCT_RE = re.compile(r"[\s\u3000,，.。;；:：、!！?？'\"“”‘’()�
 def compact(text: str) -> str:
     """Text without whitespace and punctuation, for comparing what rows say."""
     return _PUNCT_RE.sub("", text)
+
+
+# Numbering that opens an item or a clause: "1、", "2.", "（一）", "(1)", "一、", "一是", "第一，"
+# (not the "1." of "1.5").
+_NUMBERING_RE = re.compile(
+    r"(?:^|(?<=[\s。；;，,：:]))(?:第?[一二三四五六七八九十]+(?:是|、|，|,)|\d+\s*[.、．](?!\d)"
+    r"|[（(][一二三四五六七八九十\d]+[）)])")
+
+
+def strip_numbering(text: str) -> str:
+    """Item and clause numbering replaced by a space."""
+    return _NUMBERING_RE.sub(" ", text)
+
+
+def project_name(project: Project) -> str:
+    """The 项目名称, else the table title without "绩效目标表"."""
+    name = project.name.raw if project.name is not None and not project.name.blank else project.title.raw
+    return re.sub(r"(?:项目)?绩效目标表$", "", name.strip()).strip()
 
 
 def level_name(text: str) -> str:

@@ -6,19 +6,16 @@ are built here, once, from the `Change` records of `core.compare.diff`.
 
 from __future__ import annotations
 
-from core.checks.describe import column_label
-from core.checks.describe import field_label as header_label
+from core.checks.describe import field_label
 from core.compare.causes import Cause
 from core.compare.diff import Change, ChangeKind, Comparison
 from core.messages import Lang, label
-
-_COLUMNS = ("level1", "level2", "level3", "description", "value", "basis")
 
 
 def field_text(name: str, lang: Lang = "zh") -> str:
     if name.startswith("spending_plan."):
         return label("field.spending_plan", lang) + name.split(".", 1)[1]
-    return column_label(name, lang) if name in _COLUMNS else header_label(name, lang)
+    return field_label(name, lang)
 
 
 def kind_text(kind: str, lang: Lang = "zh") -> str:

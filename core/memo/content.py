@@ -21,9 +21,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from core.checks.describe import column_label
+from core.checks.grading import grade_project
+from core.checks.settings import DEFAULT_SETTINGS
 from core.memo.blocks import Cell, Cover, Memo, Metadata, Para, Section, Signature, Table
 from core.messages import label
-from core.model import Document, Indicator, Project
+from core.model import INDICATOR_COLUMNS, Document, Indicator, Project
 from core.numerals import to_chinese_number
 from core.progress import NoProgress, Progress, check
 from core.review import (
@@ -44,8 +46,7 @@ if TYPE_CHECKING:
     from core.compare.diff import Change
 
 # The memo is Chinese; its labels come from the one catalogue (core.messages).
-_COLUMNS = ("level1", "level2", "level3", "description", "value", "basis")
-COLUMN_LABELS: dict[str, str] = {name: column_label(name) for name in _COLUMNS}
+COLUMN_LABELS: dict[str, str] = {name: column_label(name) for name in INDICATOR_COLUMNS}
 
 
 def _severity(severity: Severity) -> str:
@@ -355,9 +356,6 @@ def memo_grades(keyed: Sequence[tuple[int, Project]], stored: Mapping[int, Grade
                 accepted: Mapping[int | None, list[Finding]], weights: Mapping[Criterion, float]) -> dict[int, Grade]:
     """Each project's grade as the memo states it: the reviewer's override as set, else
     computed from the findings the reviewer accepted (none accepted: full marks, 通过)."""
-    from core.checks.grading import grade_project
-    from core.checks.settings import DEFAULT_SETTINGS
-
     settings = DEFAULT_SETTINGS.replace(criterion_weights={c.value: Decimal(str(w)) for c, w in weights.items()})
     out: dict[int, Grade] = {}
     for key, _ in keyed:
