@@ -26,7 +26,8 @@ class BundledFont:
     """One face of a font file in resources/fonts.
 
     Attributes:
-        file_name: the file inside resources/fonts.
+        file_name: the file inside resources/fonts (``.ttf.xz``: a TrueType file stored
+            xz-compressed, unpacked in memory by whoever loads it).
         subfont_index: the face inside a .ttc collection.
         family: the family name Qt and fontconfig report for that face.
         pdf_name: the name the memo registers it under with reportlab.
@@ -41,9 +42,8 @@ class BundledFont:
 
 
 # 文泉驿微米黑: a 黑体-style sans with every glyph the program uses and all GBK hanzi;
-# the one Chinese font of the window and of the memo (headings and body). A serif
-# body face (AR PL UKai, 17 MB) was left out to keep the installer under 150 MB:
-# the memo tells headings apart by size and weight instead (core/memo/pdf.py).
+# the window's font, the memo's 黑体 (一、 headings, 版头) and its fallback for any
+# character the Fandol faces lack.
 SANS = BundledFont(
     file_name="wqy-microhei.ttc",
     subfont_index=0,
@@ -51,6 +51,32 @@ SANS = BundledFont(
     pdf_name="WQYMicroHei",
     licence="wqy-microhei.LICENSE-Apache-2.0.txt",
 )
+
+# The memo's official-document faces (GB/T 9704), built by installer/build_fonts.py from
+# the Fandol OpenType sources in resources/fonts/src: TrueType, subset to GB 2312 (the
+# heading and title faces to its level-1 hanzi), xz-compressed.
+FANGSONG = BundledFont(
+    file_name="fandol-fang.ttf.xz",
+    subfont_index=0,
+    family="FandolFang",
+    pdf_name="FandolFang",
+    licence="src/fandol.COPYING.txt",
+)
+KAITI = BundledFont(
+    file_name="fandol-kai.ttf.xz",
+    subfont_index=0,
+    family="FandolKai",
+    pdf_name="FandolKai",
+    licence="src/fandol.COPYING.txt",
+)
+TITLE_SONG = BundledFont(
+    file_name="fandol-song-bold.ttf.xz",
+    subfont_index=0,
+    family="FandolSong Bold",
+    pdf_name="FandolSongBold",
+    licence="src/fandol.COPYING.txt",
+)
+MEMO_FONTS = (FANGSONG, KAITI, TITLE_SONG, SANS)
 
 # The family name the window sets as its application font.
 CJK_FAMILY = SANS.family
@@ -73,7 +99,8 @@ def fonts_dir() -> Path:
 
 
 def font_path(font: BundledFont) -> Path:
-    """The file of `font`; FontMissingError when the installation lacks it."""
+    """The file of `font`; FontMissingError when the installation lacks it (from source:
+    `python installer/build_fonts.py` builds the Fandol faces)."""
     path = fonts_dir() / font.file_name
     if not path.is_file():
         raise FontMissingError(path)

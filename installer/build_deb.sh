@@ -37,6 +37,7 @@ done
 
 if [ "$reuse" -eq 0 ] || [ ! -x "$BUNDLE/$NAME" ]; then
   echo "build_deb.sh: building the bundle (PyInstaller)" >&2
+  "$PY" installer/build_fonts.py
   "$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath build/dist --workpath build/pyinstaller installer/workbench.spec
 fi

@@ -23,6 +23,7 @@ if not exist .venv\Scripts\python.exe (
 
 for /f "delims=" %%v in ('.venv\Scripts\python.exe -c "import tomllib; print(tomllib.load(open('pyproject.toml','rb'))['project']['version'])"') do set VERSION=%%v
 
+.venv\Scripts\python.exe installer\build_fonts.py || goto :fail
 .venv\Scripts\python.exe -m PyInstaller --noconfirm --clean --distpath build\dist --workpath build\pyinstaller installer\workbench.spec || goto :fail
 
 rem The bundle must work before it is packaged.

@@ -187,6 +187,12 @@ EXCLUDES = (
     "lxml.html",
     "lxml.isoschematron",
     "PIL.AvifImagePlugin",
+    # Pillow only ever turns rendered memo pages into images (core/memo/preview.py): its text
+    # drawing (FreeType, HarfBuzz, Brotli, libpng: about 4 MB) and WebP are never used, and
+    # their room holds the memo's official-document faces (resources/fonts/README.md).
+    "PIL._imagingft",
+    "PIL._webp",
+    "PIL.WebPImagePlugin",
     # No TLS: the program never connects anywhere (hashlib falls back to its built-ins).
     "ssl",
     "_ssl",

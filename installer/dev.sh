@@ -49,6 +49,8 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q -r requirements.lock
   rm -f .venv/.installed-* && touch "$stamp"
 fi
+# The memo's official-document faces, converted from their OpenType sources (a no-op when built).
+.venv/bin/python installer/build_fonts.py
 
 case "$mode" in
   run)

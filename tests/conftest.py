@@ -24,6 +24,20 @@ SAMPLES = ROOT / "resources" / "samples"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """The memo's fonts are a build product (installer/build_fonts.py): build them when a
+    test session starts without them (pytest run directly, not through installer/dev.sh)."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("build_fonts", ROOT / "installer" / "build_fonts.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    module.build(quiet=True)
+
+
 def corpus_dir() -> Path:
     """../shared/corpus when present (developer machines), else the bundled samples."""
     return SHARED / "corpus"

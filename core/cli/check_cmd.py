@@ -55,15 +55,9 @@ def load_settings(path: str | None) -> CheckSettings | None:
     if path is None:
         return None
     from core.checks.settings import CheckSettings
+    from core.cli.settings_file import read_settings_file
 
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as error:
-        raise UserError(f"无法读取审核设置文件 {path}：{error.strerror or error}") from error
-    except ValueError as error:
-        raise UserError(f"审核设置文件 {path} 不是有效的 JSON：{error}") from error
-    if not isinstance(data, dict):
-        raise UserError(f"审核设置文件 {path} 应是一个 JSON 对象。")
+    data = read_settings_file(path)
     try:
         return CheckSettings.from_dict(data)
     except ValueError as error:

@@ -2,7 +2,7 @@
 
     python main.py memo --department CODE [--year Y] [--region NAME] --out FILE.pdf [--docx FILE.docx]
                         [--workspace PATH] [--reviewer NAME] [--organisation ORG] [--date YYYY-MM-DD]
-                        [--conclusion TEXT] [--no-comparison] [--json]
+                        [--conclusion TEXT] [--settings FILE] [--number N] [--no-comparison] [--json]
     python main.py memo FILE.docx|FILE.pdf --out FILE.pdf [--docx FILE.docx] ...
 
 The first form reads the workspace: the department's current document, the
@@ -27,6 +27,7 @@ from core.names import shown
 if TYPE_CHECKING:  # the memo is built when the command runs, not when --help is built
     from core.memo.blocks import Memo
     from core.memo.content import Reviewer
+    from core.memo.letterhead import Letterhead
 
 
 class _StderrProgress:
@@ -55,7 +56,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--reviewer", default="", help="审核人 (the reviewer's name)")
     parser.add_argument("--organisation", default="", help="审核单位 (the reviewing organisation)")
     parser.add_argument("--date", type=dt.date.fromisoformat, default=None, help="date on the memo (default today)")
-    parser.add_argument("--conclusion", default="", help="the reviewer's closing remarks added to 结论")
+    parser.add_argument("--conclusion", default="", help="the reviewer's closing remarks added to 有关要求")
+    parser.add_argument("--settings", metavar="FILE",
+                        help="the bureau's letterhead as JSON (发文机关, 文号 pattern, 主送机关, 签发人, "
+                             "联系人, local rules; see core/memo/letterhead.py); may be the check settings file")
+    parser.add_argument("--number", type=int, metavar="N", help="the 文号's serial ({serial} in the pattern)")
     parser.add_argument("--no-comparison", action="store_true", help="leave out 年度对比")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.set_defaults(func=run)
@@ -76,6 +81,20 @@ def _memo(args: argparse.Namespace, reviewer: Reviewer, progress: _StderrProgres
         memo = memo_from_workspace(ws, document_id, reviewer, conclusion=args.conclusion,
                                    with_comparison=not args.no_comparison, progress=progress)
         return memo, f"工作区 {ws.label}，文档 {document_id}"
+
+
+def _letterhead(path: str | None) -> Letterhead:
+    from core.memo.letterhead import Letterhead
+
+    if not path:
+        return Letterhead()
+    from core.cli.settings_file import read_settings_file
+
+    data = read_settings_file(path)
+    try:
+        return Letterhead.from_dict(data)
+    except ValueError as error:
+        raise UserError(f"设置文件 {shown(path)}：{error}") from error
 
 
 def _writable(path: Path, what: str) -> None:
@@ -102,7 +121,8 @@ def run(args: argparse.Namespace) -> int:
     _writable(out, "PDF")
     if docx_path is not None:
         _writable(docx_path, "DOCX")
-    reviewer = Reviewer(name=args.reviewer, organisation=args.organisation, date=args.date or dt.date.today())
+    reviewer = Reviewer(name=args.reviewer, organisation=args.organisation, date=args.date or dt.date.today(),
+                        letterhead=_letterhead(args.settings), serial=args.number)
     progress = _StderrProgress()
     memo, source = _memo(args, reviewer, progress)
     try:

@@ -107,19 +107,26 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Cover:
+    """The head of the 公文: 版头 (`mark`, red), 文号 and 签发人, the title, the 主送机关."""
+
     title: str
     department: str
     year: int | None
-    organisation: str
-    reviewer: str
-    date: dt.date
+    mark: str = ""
+    doc_number: str = ""
+    signer: str = ""
+    recipient: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Signature:
+    """The 落款 (`organisation`, the 发文机关署名), the 成文日期 and the 附注 (`contact`).
+    `reviewer` is not printed there: it goes into the document properties."""
+
     organisation: str
     reviewer: str
     date: dt.date
+    contact: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,16 +142,20 @@ class Metadata:
 
 @dataclass(slots=True)
 class Memo:
-    """The whole memo: cover, sections in order (appendix last), sign-off."""
+    """The whole memo: head, opening, sections in order (附件 last), 附件说明, 落款."""
 
     cover: Cover
     sections: list[Section]
     signature: Signature
     metadata: Metadata
+    # The paragraphs between the 主送机关 and 一、.
+    opening: list[Para] = field(default_factory=list)
+    # 附件说明: the names of the 附件, listed after the body.
+    attachment_notes: list[str] = field(default_factory=list)
     # The project names in memo order; one PDF outline entry each.
     project_names: list[str] = field(default_factory=list)
     # How many sections at the end are 附件, printed after the 落款 (GB/T 9704).
-    appendix_sections: int = 1
+    appendix_sections: int = 0
     # Open findings the reviewer has not decided: a draft, said in every page header.
     open_findings: int = 0
 
@@ -164,7 +175,11 @@ class Memo:
     def texts(self) -> Iterator[str]:
         """Every string the memo prints (for the font coverage check and tests)."""
         cover = self.cover
-        yield from (cover.title, cover.department, cover.organisation, cover.reviewer)
+        yield from (cover.title, cover.department, cover.mark, cover.doc_number, cover.signer, cover.recipient)
+        for para in self.opening:
+            yield para.lead
+            yield para.text
+        yield from self.attachment_notes
         for top in self.sections:
             for _, section in top.walk():
                 yield section.heading
@@ -180,7 +195,7 @@ class Memo:
                                 yield cell.text
                                 if cell.revised is not None:
                                     yield cell.revised
-        yield from (self.signature.organisation, self.signature.reviewer)
+        yield from (self.signature.organisation, self.signature.contact)
 
 
 def format_date(day: dt.date) -> str:

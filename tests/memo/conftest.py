@@ -15,9 +15,9 @@ from core.memo.content import build_memo
 from core.memo.docx import render_docx
 from core.memo.pdf import RenderReport, render_pdf
 from core.model import Document
-from tests.memo.sample import REVIEWER, Review, make_document, make_review
+from tests.memo.sample import BUREAU, Review, make_document, make_review
 
-FOOTER_RE = re.compile(r"第 (\d+) 页 共 (\d+) 页")
+FOOTER_RE = re.compile(r"— (\d+) —")
 COMPARISON = [
     Change(ChangeKind.BUDGET, project="政务督查督办项目（1）", field="budget_total", old="20", new="23.50"),
     Change(ChangeKind.INDICATOR_FIELD, project="政务督查督办项目（1）", level1="满意度指标",
@@ -55,7 +55,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     folder = tmp_path_factory.mktemp("memo")
     document = make_document(3)
     review = make_review(document)
-    memo = build_memo(document, reviewer=REVIEWER, findings=review.findings, annotations=review.annotations,
+    memo = build_memo(document, reviewer=BUREAU, findings=review.findings, annotations=review.annotations,
                       revisions=review.revisions, grades=review.grades, comparison=COMPARISON, previous_year=2024)
     pdf = folder / "memo.pdf"
     report = render_pdf(memo, pdf)

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from core.memo.content import Reviewer
+from core.memo.letterhead import Letterhead
 from core.model import Document, DocumentKind, Field, Indicator, Organisation, Project, Provenance, Unit
 from core.review import (
     Annotation,
@@ -124,3 +125,10 @@ def make_review(document: Document) -> Review:
 
 
 REVIEWER = Reviewer(name="张审核", organisation="示例市财政局预算绩效管理科", date=dt.date(2025, 3, 8))
+
+# A bureau's letterhead: 版头, 文号 with its serial, a contact line and a local rule.
+LETTERHEAD = Letterhead(issuer="示例市财政局", doc_number="示财绩审〔{year}〕{serial}号",
+                        contact="联系人：张审核，电话：0315-2801234",
+                        rules=("《示例省省级部门预算绩效目标管理办法》",))
+BUREAU = Reviewer(name="张审核", organisation="示例市财政局预算绩效管理科", date=dt.date(2025, 3, 8),
+                  letterhead=LETTERHEAD, serial=7)

@@ -26,11 +26,27 @@ def test_font_files_and_licences_are_bundled() -> None:
     assert fonts.CJK_FAMILY == "WenQuanYi Micro Hei"
 
 
-def test_one_font_file_is_shipped() -> None:
+def test_the_shipped_font_files_are_the_bundled_faces() -> None:
     # Every font file here goes into the installer (installer/manifest.txt), which must stay
-    # under 150 MB: a second CJK face (17 MB for AR PL UKai) does not fit.
-    shipped = sorted(p.name for p in fonts.fonts_dir().iterdir() if p.suffix.lower() in (".ttf", ".ttc", ".otf"))
-    assert shipped == [fonts.SANS.file_name]
+    # under 150 MB: the Fandol faces are subset and stored xz-compressed (6.5 MB for three).
+    shipped = sorted(p.name for p in fonts.fonts_dir().iterdir() if p.name.endswith((".ttf", ".ttc", ".otf", ".xz")))
+    assert shipped == sorted(font.file_name for font in fonts.MEMO_FONTS)
+    assert sum(fonts.font_path(font).stat().st_size for font in fonts.MEMO_FONTS if font is not fonts.SANS) < 8e6
+    for font in fonts.MEMO_FONTS:
+        assert (fonts.fonts_dir() / font.licence).is_file()
+
+
+def test_the_memo_faces_are_truetype_built_from_their_sources() -> None:
+    """reportlab embeds glyf outlines only: the CFF Fandol sources are converted at build time."""
+    import io
+    import lzma
+
+    from fontTools.ttLib import TTFont
+
+    for face in (fonts.FANGSONG, fonts.KAITI, fonts.TITLE_SONG):
+        font = TTFont(io.BytesIO(lzma.decompress(fonts.font_path(face).read_bytes())))
+        assert "glyf" in font and "CFF " not in font
+        assert font["name"].getDebugName(1) == face.family
 
 
 def test_fonts_dir_inside_a_pyinstaller_bundle(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -40,16 +56,24 @@ def test_fonts_dir_inside_a_pyinstaller_bundle(monkeypatch: pytest.MonkeyPatch, 
         fonts.cjk_font_path()
 
 
-def test_every_glyph_the_memo_writes_is_in_the_font() -> None:
+def test_every_glyph_the_memo_writes_is_in_each_face() -> None:
     loaded = load_fonts()
-    assert loaded.heading == loaded.body == fonts.SANS.pdf_name
-    cmap = pdfmetrics.getFont(loaded.body).face.charToGlyph
-    assert [ch for ch in MEMO_GLYPHS if ord(ch) not in cmap] == []
+    assert (loaded.body, loaded.heading, loaded.kai, loaded.title) == (
+        fonts.FANGSONG.pdf_name, fonts.SANS.pdf_name, fonts.KAITI.pdf_name, fonts.TITLE_SONG.pdf_name)
+    for name in (loaded.body, loaded.heading, loaded.kai, loaded.title):
+        cmap = pdfmetrics.getFont(name).face.charToGlyph
+        assert [ch for ch in MEMO_GLYPHS + "〔〕二〇" if ord(ch) not in cmap] == [], name
 
 
-def test_the_font_has_every_gbk_hanzi() -> None:
-    """What a budget document can hold in GBK (the encoding of the documents' era) the memo can draw."""
-    cmap = pdfmetrics.getFont(load_fonts().body).face.charToGlyph
+def test_the_body_face_has_all_of_gb2312_and_the_fallback_all_of_gbk() -> None:
+    """What a budget document can hold in GBK (the encoding of the documents' era) the memo can draw:
+    GB 2312 in the 仿宋 itself, the rest of GBK in the 黑体 (WQY) it falls back to."""
+    loaded = load_fonts()
+    body = pdfmetrics.getFont(loaded.body).face.charToGlyph
+    gb2312 = [bytes((hi, lo)).decode("gb2312") for hi in range(0xB0, 0xF8) for lo in range(0xA1, 0xFF)
+              if not (hi == 0xD7 and lo > 0xF9)]
+    assert len(gb2312) == 6763 and [ch for ch in gb2312 if ord(ch) not in body] == []
+    cmap = pdfmetrics.getFont(loaded.heading).face.charToGlyph
     hanzi = set()
     for lead in range(0x81, 0xFF):
         for trail in (*range(0x40, 0x7F), *range(0x80, 0xFF)):
@@ -87,5 +111,5 @@ def test_memo_renders_with_system_fonts_hidden(tmp_path: Path) -> None:
     with pdfplumber.open(out) as pdf:
         text = "".join(page.extract_text() for page in pdf.pages)
         used = {char["fontname"] for page in pdf.pages for char in page.chars}
-    assert "预算绩效目标的审核意见" in text.replace("\n", "") and "满意度" in text
+    assert "预算绩效目标的审核意见" in text.replace("\n", "") and "审核结论" in text
     assert all("+" in name for name in used)  # subsets embedded in the file

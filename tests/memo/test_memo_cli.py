@@ -67,10 +67,10 @@ def test_memo_from_the_workspace(workspace: tuple[Path, object], tmp_path: Path,
         assert re.sub(r"\s+", "", finding.message) not in text
     for annotation in review.annotations:  # type: ignore[attr-defined]
         assert re.sub(r"\s+", "", annotation.text) in text
-    assert "原：≥10件→建议：≥15件" in text
-    assert "差（55分），不通过（审核人确定）。审核人认定不通过。" in text  # the stored override
-    assert "六、年度对比" in text and "19.50" in text  # last year is in the workspace
-    assert "2025年4月1日" in text and "李四" in text
+    assert "≥10件≥15件" in text  # the 附件's row: 原值, 建议值
+    assert "不通过（差，55分）。审核人认定不通过。" in text  # the stored override, with the reviewer's reason
+    assert "与上年度对比" in text and "与2024年度相比" in text  # last year is in the workspace
+    assert "示例市财政局二〇二五年四月一日" in text  # the 落款 and the 成文日期
 
 
 def test_memo_of_a_year_without_a_previous_year_has_no_comparison(workspace: tuple[Path, object],
@@ -159,3 +159,58 @@ def test_a_killed_memos_hidden_files_are_cleaned_up(workspace: tuple[Path, objec
                  "--docx", str(out_dir / "memo.docx")]) == 0
     assert sorted(p.name for p in out_dir.iterdir()) == ["memo.docx", "memo.pdf"]
     assert (out_dir / "memo.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_the_bureaus_letterhead_from_a_settings_file(workspace: tuple[Path, object], tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """`--settings` (the check settings file may hold it under "memo") and `--number` make the 版头,
+    文号, 落款, 附注 and the local rule the memo cites."""
+    path, _ = workspace
+    settings = tmp_path / "bureau.json"
+    settings.write_text(json.dumps({"rule_weights": {}, "memo": {
+        "issuer": "示例市财政局", "doc_number": "示财绩审〔{year}〕{serial}号", "signer": "王局长",
+        "contact": "联系人：李四，电话：0315-2801234", "rules": ["《示例市市级预算绩效目标管理办法》"]}},
+        ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "memo.pdf"
+    assert main(["memo", "--department", "113", "--workspace", str(path), "--out", str(out), "--settings",
+                 str(settings), "--number", "12", "--date", "2025-12-02"]) == 0
+    with pdfplumber.open(out) as pdf:
+        first = re.sub(r"\s+", "", pdf.pages[0].extract_text())
+    assert "示例市财政局示财绩审〔2025〕12号签发人：王局长关于" in first  # after the draft mark
+    text = squeeze_pdf(out)
+    assert "《示例市市级预算绩效目标管理办法》" in text
+    assert "示例市财政局二〇二五年十二月二日（联系人：李四，电话：0315-2801234）" in text
+
+    settings.write_text('{"memo": {"rules": "not a list", "issuer": 5}}', encoding="utf-8")
+    assert main(["memo", "--department", "113", "--workspace", str(path), "--out", str(out), "--settings",
+                 str(settings)]) != 0
+    assert "发文机关" in capsys.readouterr().err
+    settings.write_text("{not json", encoding="utf-8")
+    assert main(["memo", "--department", "113", "--workspace", str(path), "--out", str(out), "--settings",
+                 str(settings)]) != 0
+    assert "不是有效的 JSON" in capsys.readouterr().err
+
+
+def test_a_hundred_and_twenty_projects_some_decided(tmp_path: Path) -> None:
+    """A 120-project department (numbering past 九十九), findings partly decided: the memo is a
+    draft in every page header, each project is numbered, and none is sent back without an
+    accepted problem."""
+    from core.memo.content import build_memo
+    from core.memo.pdf import render_pdf
+    from tests.memo.sample import BUREAU
+
+    document = make_document(120, rows=2)
+    review = make_review(document)
+    for n, finding in enumerate(review.findings):
+        if finding.state is FindingState.ACCEPTED and n % 3:
+            finding.state = FindingState.OPEN
+    memo = build_memo(document, reviewer=BUREAU, findings=review.findings)
+    report = render_pdf(memo, tmp_path / "big.pdf")
+    with pdfplumber.open(report.path) as pdf:
+        pages = [page.extract_text() or "" for page in pdf.pages]
+    text = re.sub(r"\s+", "", "".join(pages))
+    assert all("审核意见草稿：尚有" in page for page in pages)
+    for n in ("（九十九）", "（一百）", "（一百二十）"):
+        assert n in text
+    assert "修改后重报" not in text and "不通过" not in text  # warnings only: nothing sent back
+    assert report.pages == len(pages) > 20

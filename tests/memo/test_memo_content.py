@@ -8,17 +8,25 @@ from core.memo.blocks import Para, Table
 from core.memo.content import build_memo, chinese_ordinal, format_amount
 from core.review import Criterion, FindingState
 from core.values import MoneyUnit
-from tests.memo.conftest import COMPARISON, Rendered
+from tests.memo.conftest import Rendered
 from tests.memo.sample import REVIEWER, make_document, make_review
 
 
-def test_top_sections_in_the_issue_order(rendered: Rendered) -> None:
-    assert [s.heading for s in rendered.memo.sections] == [
-        "一、审核依据", "二、审核范围与方法", "三、总体情况", "四、项目审核情况", "五、共性问题", "六、年度对比",
-        "七、结论", "附件：各项目绩效指标表"]
-    projects = rendered.memo.sections[3].subsections
+def test_a_letter_in_the_order_of_a_gongwen(rendered: Rendered) -> None:
+    memo = rendered.memo
+    assert [s.heading for s in memo.body] == ["一、总体情况", "二、共性问题", "三、项目审核意见", "四、与上年度对比",
+                                             "五、有关要求"]
+    assert [s.title for s in memo.appendix] == ["绩效目标修改清单"] and memo.attachment_notes == ["绩效目标修改清单"]
+    projects = memo.sections[2].subsections
     assert [p.title for p in projects] == [p.display_name for p in rendered.document.projects]
-    assert [s.title for s in projects[0].subsections] == ["基本情况", "评分", "发现的问题", "修改建议", "审核结果"]
+    assert [p.number for p in projects] == ["（一）", "（二）", "（三）"]
+    cover = memo.cover
+    assert cover.title == "关于示例市人民政府办公室2025年度部门预算绩效目标的审核意见"
+    assert (cover.mark, cover.doc_number, cover.recipient) == ("示例市财政局", "示财绩审〔2025〕7号", "示例市人民政府办公室")
+    opening = memo.opening[0].text
+    assert "（财预〔2015〕88号）" in opening and "《示例省省级部门预算绩效目标管理办法》" in opening
+    assert "项目支出绩效评价管理办法" not in "".join(memo.texts())  # evaluation rules are not cited
+    assert memo.signature.organisation == "示例市财政局" and memo.signature.contact.startswith("联系人：张审核")
 
 
 def test_only_accepted_findings_enter_the_memo() -> None:
@@ -28,77 +36,72 @@ def test_only_accepted_findings_enter_the_memo() -> None:
         finding.state = FindingState.DISMISSED
     memo = build_memo(document, reviewer=REVIEWER, findings=review.findings, annotations=review.annotations)
     text = "".join(memo.texts())
-    assert not any(f.message in text for f in review.findings)
-    assert all(a.text in text for a in review.annotations)
+    assert not any(f.message.rstrip("。") in text for f in review.findings)
+    assert all(a.text.rstrip("。") in text for a in review.annotations)
     bare = "".join(build_memo(document, reviewer=REVIEWER, findings=review.findings).texts())
-    assert bare.count("未发现需要修改的问题。") == len(document.projects)
+    assert bare.count("绩效目标设置完整、合理，通过（优，100分）。") == len(document.projects)
 
 
-def test_project_parts(rendered: Rendered) -> None:
-    project = rendered.memo.sections[3].subsections[0]
-    basics, scores, problems, suggestions, result = project.subsections
-    assert any(b.lead == "预算数：" and b.text == "23.50万元" for b in basics.blocks if isinstance(b, Para))
-    table = scores.blocks[0]
-    assert isinstance(table, Table)
-    assert [row[0].text for row in table.rows] == ["完整性", "相关性", "适当性", "可行性", "合计"]
-    # from the two accepted warnings (E1, A6: 4 + 4), not the stored proposal
-    assert table.rows[-1][2].text == "92（优）" and table.rows[-1][3].text == "2个"
-    items = [b for b in problems.blocks if isinstance(b, Para) and b.kind == "item"]
-    assert [b.lead for b in items] == ["（1）", "（2）"]  # a reviewer's numbering: no rule id, no severity tag
-    assert not any(re.search(r"\b[A-H]\d+\b|错误|警告|提示|indicators|level\d|value", b.text) for b in items)
+def test_a_project_in_a_reviewers_words(rendered: Rendered) -> None:
+    project = rendered.memo.sections[2].subsections[0]
+    paras = [b for b in project.blocks if isinstance(b, Para)]
+    # from the two accepted warnings (E1, A6: 4 + 4), not the stored proposal; the reviewer's words after it
+    assert paras[0].lead == "审核结论：" and paras[0].text == "通过（优，92分）。项目1结论。"
+    items = [b for b in paras if b.kind == "item"]
+    assert [b.lead for b in items] == ["1．", "2．", "3．"]  # two findings, one annotation
+    assert not any(re.search(r"\b[A-H]\d+\b|错误|警告|提示|indicators|level\d|value|原文", b.text) for b in items)
     line = next(b.text for b in items if "第5项指标（群众诉求解决率）指标值" in b.text)
-    assert line.count("有效提升") >= 1 and "原文" not in line
-    lines = [b.lead + b.text for b in suggestions.blocks if isinstance(b, Para)]
-    assert "第1项指标（督查事项办结数量）指标值：原：≥10件 → 建议：≥15件" in lines
-    assert "第5项指标（群众诉求解决率）指标值：原：有效提升 → 建议：≥95%" in lines  # the finding's own suggestion
-    assert result.blocks[0].text == "优（92分），通过。项目1结论。"
+    assert line.endswith("建议将“有效提升”修改为“≥95%”。") and line.count("有效提升") == 2
 
 
-def test_overview_counts_amounts_and_grade_distribution(rendered: Rendered) -> None:
-    overview = rendered.memo.sections[2]
+def test_overview_counts_amounts_and_conclusions(rendered: Rendered) -> None:
+    overview = rendered.memo.sections[0]
     first = overview.blocks[0]
     assert isinstance(first, Para)
-    # 23.50 + 43.50 + 63.50, summed as Decimal
-    assert "共报送项目3个，预算数合计130.5万元" in first.text and "共设绩效指标18项" in first.text
-    table = next(b for b in overview.blocks if isinstance(b, Table))
-    # the stored proposals (优, 良, 中) are not the memo's: it grades the accepted findings only
-    assert [(r[0].text, r[1].text) for r in table.rows] == [("优", "3个"), ("良", "0个"), ("中", "0个"), ("差", "0个")]
+    # 23.50 + 43.50 + 63.50, summed as Decimal; conclusions from the accepted findings only
+    assert "共报送项目绩效目标3个，预算数合计130.5万元" in first.text and "设置绩效指标18项" in first.text
+    assert first.text.endswith("经审核，通过3个。")
     assert any("部门整体目标表述宜更具体" in b.text for b in overview.blocks if isinstance(b, Para))
 
 
-def test_common_problems_name_rules_seen_in_several_projects(rendered: Rendered) -> None:
-    common = rendered.memo.sections[4]
-    leads = [b.lead for b in common.blocks if isinstance(b, Para) and b.lead]
-    assert leads == ["（1）", "（2）"]
-    texts = [b.text for b in common.blocks if isinstance(b, Para) and b.lead]
-    assert all("个项目" in t for t in texts)
+def test_a_problem_of_several_projects_is_said_once(rendered: Rendered) -> None:
+    common = rendered.memo.sections[1]
+    items = [b for b in common.blocks if isinstance(b, Para) and b.lead]
+    assert [b.lead for b in items] == ["1．", "2．"]
+    assert all("等3个项目" in b.text for b in items)
     single = build_memo(make_document(1), reviewer=REVIEWER, findings=make_review(make_document(1)).findings)
-    assert "未发现在两个以上项目中重复出现的问题" in "".join(single.sections[4].blocks[0].text)
+    assert "共性问题" not in [s.title for s in single.sections]
 
 
 def test_comparison_only_when_given(rendered: Rendered) -> None:
-    section = rendered.memo.sections[5]
-    table = next(b for b in section.blocks if isinstance(b, Table))
-    assert len(table.rows) == len(COMPARISON)
-    assert table.rows[1][1].text == "服务对象满意度·指标值（目标提高）"
-    assert (table.rows[1][2].text, table.rows[1][3].text) == ("≥85%", "≥90%")
+    section = rendered.memo.sections[3]
+    text = section.blocks[0].text
+    assert text.startswith("与2024年度相比，绩效目标共有3处变化：") and "新增项目1处" in text
     plain = build_memo(make_document(1), reviewer=REVIEWER)
-    assert "年度对比" not in [s.title for s in plain.sections]
+    assert "与上年度对比" not in [s.title for s in plain.sections]
 
 
-def test_appendix_marks_revised_cells(rendered: Rendered) -> None:
-    appendix = rendered.memo.sections[-1]
-    tables = [b for b in appendix.blocks if isinstance(b, Table)]
-    assert len(tables) == 3
-    marked = [(r, c) for r, row in enumerate(tables[1].rows) for c, cell in enumerate(row) if cell.marked]
-    assert marked == [(0, 4)] and tables[1].rows[0][4].revised == "≥25件"
+def test_the_attachment_lists_only_the_cells_to_change(rendered: Rendered) -> None:
+    table = rendered.memo.appendix[0].blocks[0]
+    assert isinstance(table, Table) and table.header == ("序号", "项目", "位置", "原值", "建议值", "修改理由")
+    rows = [tuple(cell.text for cell in row) for row in table.rows]
+    # per project: the reviewer's revision, then the accepted finding's own suggestion
+    assert len(rows) == 6
+    first, second = rows[0], rows[1]
+    assert first[1:5] == ("政务督查督办项目（1）", "第1项指标（督查事项办结数量）指标值", "≥10件", "≥15件")
+    assert second[3:5] == ("有效提升", "≥95%") and "无法考核" in second[5]
+    nothing = build_memo(make_document(1), reviewer=REVIEWER)
+    assert nothing.appendix == [] and nothing.attachment_notes == []
 
 
-def test_cover_signature_and_metadata(rendered: Rendered) -> None:
+def test_signature_and_metadata(rendered: Rendered) -> None:
     memo = rendered.memo
-    assert memo.cover.title == "关于示例市人民政府办公室2025年度部门预算绩效目标的审核意见"
     assert memo.signature.reviewer == REVIEWER.name and memo.signature.date == REVIEWER.date
     assert memo.metadata.author == REVIEWER.name
+    plain = build_memo(make_document(1), reviewer=REVIEWER)
+    # without a letterhead: no 版头 or 文号; the reviewing organisation signs
+    assert (plain.cover.mark, plain.cover.doc_number) == ("", "")
+    assert plain.signature.organisation == REVIEWER.organisation
 
 
 def test_small_helpers() -> None:
@@ -161,10 +164,10 @@ def test_no_project_is_sent_back_without_an_accepted_problem() -> None:
     proposal = Grade(scores={c: 15.0 for c in Criterion}, total=60.0, band=Band.FAIR, result=Result.REVISE_AND_RESUBMIT)
     memo = build_memo(document, reviewer=REVIEWER, findings=review.findings, grades={1: proposal, 2: proposal})
     text = "".join(memo.texts())
-    assert "分），修改后重报" not in text and "优（100分），通过。" in text
+    assert "修改后重报" not in text and "通过（优，100分）。" in text
     assert memo.open_findings == len(review.findings) and "尚有" in memo.draft_mark
 
     mine = override_grade(proposal, band=Band.FAIR, conclusion="依据不足，请补充测算过程。")
     memo = build_memo(document, reviewer=REVIEWER, findings=[], grades={1: mine})
     text = "".join(memo.texts())
-    assert "中（60分），修改后重报（审核人确定）。依据不足，请补充测算过程。" in text and memo.draft_mark == ""
+    assert "修改后重报（中，60分）。依据不足，请补充测算过程。" in text and memo.draft_mark == ""
