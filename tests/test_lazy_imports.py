@@ -53,7 +53,7 @@ def test_help_loads_no_heavy_library(tmp_path: Path) -> None:
     assert loaded.isdisjoint(HEAVY), sorted(loaded & set(HEAVY))
 
 
-@pytest.mark.parametrize("command", ["import", "check", "review", "compare", "memo", "search", "export", "gui"])
+@pytest.mark.parametrize("command", ["import", "check", "review", "progress", "compare", "memo", "search", "export", "gui"])
 def test_subcommand_help_loads_no_heavy_library(command: str, tmp_path: Path) -> None:
     loaded = loaded_by([command, "--help"], tmp_path)
     assert loaded.isdisjoint(HEAVY), sorted(loaded & set(HEAVY))

@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "core.cli.import_cmd",
     "core.cli.check_cmd",
     "core.cli.review_cmd",
+    "core.cli.progress_cmd",
     "core.cli.compare_cmd",
     "core.cli.memo_cmd",
     "core.cli.search_cmd",

@@ -27,7 +27,9 @@ along: every kind but year and text (`ChangeKind.of_project`) carries
 `old_project`, `new_project` (0-based in `Document.projects`, None on the side
 without the project), and the indicator kinds (`ChangeKind.of_row`) also
 `old_row`, `new_row` (0-based in `Project.indicators`); the dict has them after
-the fields above, then `percent`.
+the fields above, then `percent`. A budget change also carries both amounts in 元
+(`old_yuan`, `new_yuan`, Decimal, outside the dict) when both read, and gives its change
+as "+12.5 万元（+8.3%）" (`Change.amount_text`, core/compare/amounts.py).
 `project_field` goes beyond the scorer's table: header changes other than money
 have no kind there.
 """
@@ -40,8 +42,10 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from core.compare.amounts import amount_change_text
 from core.compare.causes import Cause, value_cause, years_rolled
 from core.compare.match import Corrections, ProjectMatch, match_projects
+from core.messages import Lang
 from core.model import INDICATOR_COLUMNS, MONEY_FIELDS, SPENDING_PLAN_KEYS, Document, Indicator, Project
 from core.project_code import document_year, split_code
 
@@ -111,10 +115,18 @@ class Change:
     new_project: int | None = None
     old_row: int | None = None
     new_row: int | None = None
+    # budget: both amounts in 元 (Decimal) when both read; not in the scorer's dict
+    old_yuan: Decimal | None = None
+    new_yuan: Decimal | None = None
 
     @property
     def of_project(self) -> bool:
         return self.kind.of_project
+
+    def amount_text(self, lang: Lang = "zh") -> str | None:
+        """A budget change as '+12.5 万元（+8.3%）' (core.compare.amounts); None for other kinds
+        or when an amount could not be read."""
+        return amount_change_text(self.old_yuan, self.new_yuan, lang)
 
     @property
     def of_row(self) -> bool:
@@ -316,7 +328,8 @@ def _budget_changes(old: Project, new: Project, name: str, where: tuple[int, int
             continue
         percent = f"{(yuan_b - yuan_a) * 100 / yuan_a:+.1f}%" if yuan_a and yuan_b is not None else None
         changes.append(Change(ChangeKind.BUDGET, project=name, field=field_name, old=raw_a, new=raw_b,
-                              percent=percent, old_project=where[0], new_project=where[1]))
+                              percent=percent, old_project=where[0], new_project=where[1],
+                              old_yuan=yuan_a, new_yuan=yuan_b))
     return changes
 
 
