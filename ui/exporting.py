@@ -1,6 +1,8 @@
 """Export actions: the department workbook (.xlsx, core.store.export) and the review memo (core.memo).
 
-Both ask for a target file, then run core's writer in a worker thread.
+Both ask for a target file, then run core's writer in a worker thread. The memo first asks
+who signs it and when (ui/dialogs/memo_export_dialog.py), and a PDF memo opens in a
+preview of all its pages, from which it can be printed (QPrintPreviewDialog).
 """
 
 from __future__ import annotations
@@ -8,14 +10,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.background import Op
 from ui.errors import show_error
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from core.memo.content import Reviewer
     from core.progress import Progress
     from ui.main_window import MainWindow
 
@@ -58,8 +71,11 @@ def _memo_document(window: MainWindow) -> int | None:
     return documents[0].id if documents else None
 
 
-def export_memo(window: MainWindow, target: str | None = None) -> Op | None:
-    """Write the review memo (core.memo) as PDF or DOCX; a PDF's first page is shown as a preview."""
+def export_memo(window: MainWindow, target: str | None = None, reviewer: Reviewer | None = None) -> Op | None:
+    """Write the review memo (core.memo) as PDF or DOCX; a PDF opens in the page preview.
+
+    Asked from the window, it first asks who signs and when; `target` and `reviewer` given
+    (a script, a test) skip the questions."""
     import datetime as dt
 
     from core.memo.content import Reviewer
@@ -73,6 +89,15 @@ def export_memo(window: MainWindow, target: str | None = None) -> Op | None:
     if document_id is None:
         window.show_message(QCoreApplication.translate("MainWindow", "请先在左侧选择一个部门或项目。"))
         return None
+    if reviewer is None and target is None:
+        from core.review import FindingState
+        from ui.dialogs.memo_export_dialog import MemoExportDialog
+
+        open_findings = len(window.ws.findings(document_id, state=FindingState.OPEN))
+        dialog = MemoExportDialog(window.settings, open_findings, window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        reviewer = dialog.reviewer()
     if target is None:
         info = window.ws.document_info(document_id)
         suggested = str(Path.home() / f"{Path(info.source_name).stem}_审核意见.pdf")
@@ -84,12 +109,14 @@ def export_memo(window: MainWindow, target: str | None = None) -> Op | None:
     path = Path(target)
     if path.suffix.lower() not in (".pdf", ".docx"):
         path = path.with_suffix(".pdf")
-    reviewer = Reviewer(name=window.settings.reviewer_name, organisation=window.settings.organisation,
-                        date=dt.date.today())
+    if reviewer is None:
+        reviewer = Reviewer(name=window.settings.reviewer_name, organisation=window.settings.organisation,
+                            date=dt.date.today(), letterhead=window.settings.letterhead())
     ws = window.ws
+    signer = reviewer
 
     def work(progress: Progress) -> Path:
-        memo = memo_from_workspace(ws, document_id, reviewer, progress=progress)
+        memo = memo_from_workspace(ws, document_id, signer, progress=progress)
         if path.suffix.lower() == ".docx":
             return render_docx(memo, path, progress=progress)
         return render_pdf(memo, path, progress=progress).path
@@ -107,34 +134,83 @@ def export_memo(window: MainWindow, target: str | None = None) -> Op | None:
     return op.run()
 
 
-def first_page_image(pdf: Path, width: int = 700) -> QImage:
-    """The first page of a PDF as an image (pypdfium2, which pdfplumber already brings)."""
+def page_images(pdf: Path, width: int = 700) -> list[QImage]:
+    """Every page of a PDF as an image `width` pixels wide (pypdfium2, which pdfplumber brings)."""
     import pypdfium2
 
     document = pypdfium2.PdfDocument(str(pdf))
+    images: list[QImage] = []
     try:
-        page = document[0]
-        scale = width / page.get_width()
-        bitmap = page.render(scale=scale)
-        image = bitmap.to_pil().convert("RGB")
-        data = image.tobytes()
-        return QImage(data, image.width, image.height, image.width * 3, QImage.Format.Format_RGB888).copy()
+        for page in document:
+            bitmap = page.render(scale=width / page.get_width())
+            image = bitmap.to_pil().convert("RGB")
+            data = image.tobytes()
+            images.append(QImage(data, image.width, image.height, image.width * 3,
+                                 QImage.Format.Format_RGB888).copy())
     finally:
         document.close()
+    return images
+
+
+def first_page_image(pdf: Path, width: int = 700) -> QImage:
+    """The first page of a PDF as an image."""
+    return page_images(pdf, width)[0]
 
 
 class MemoPreview(QDialog):
-    """The memo's first page, to see at a glance what was written."""
+    """Every page of the memo as written, and 打印预览… to print it (Qt's print preview over
+    the pages rendered at print resolution)."""
 
     def __init__(self, pdf: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.pdf = pdf
         self.setObjectName("memoPreview")
         self.setWindowTitle(QCoreApplication.translate("MainWindow", "审核意见预览 — {file}").format(file=pdf.name))
-        self.image = first_page_image(pdf)
-        label = QLabel()
-        label.setPixmap(QPixmap.fromImage(self.image))
+        self.pages = page_images(pdf)
+        self.image = self.pages[0]
+        column = QWidget()
+        pages = QVBoxLayout(column)
+        for image in self.pages:
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setStyleSheet("border: 1px solid #999; background: white;")
+            pages.addWidget(label)
         scroll = QScrollArea()
-        scroll.setWidget(label)
+        scroll.setWidget(column)
+        scroll.setStyleSheet("QScrollArea { background: #808080; }")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.print_button = buttons.addButton(QCoreApplication.translate("MainWindow", "打印预览…"),
+                                              QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.clicked.connect(self.print_preview)
+        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(QCoreApplication.translate("MainWindow", "共 {n} 页").format(n=len(self.pages))))
         layout.addWidget(scroll)
-        self.resize(760, 900)
+        layout.addWidget(buttons)
+        self.resize(780, 900)
+
+    def print_preview(self) -> None:
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setObjectName("memoPrintPreview")
+        dialog.paintRequested.connect(self.paint_pages)
+        dialog.exec()
+
+    def paint_pages(self, printer: QPrinter) -> None:
+        """Each page rendered at the printer's resolution, one per sheet, scaled to the paper."""
+        from PySide6.QtGui import QPainter
+        from PySide6.QtPrintSupport import QPrinter
+
+        painter = QPainter(printer)
+        try:
+            area = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
+            for index, image in enumerate(page_images(self.pdf, width=min(area.width(), 2480))):
+                if index:
+                    printer.newPage()
+                scaled = image.scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                      Qt.TransformationMode.SmoothTransformation)
+                painter.drawImage(0, 0, scaled)
+        finally:
+            painter.end()

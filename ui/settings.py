@@ -10,16 +10,20 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
 from core.checks.settings import CheckSettings
 
+if TYPE_CHECKING:
+    from core.memo.letterhead import Letterhead
+
 ORGANISATION = "jixiao"
 APPLICATION = "workbench"
 MAX_RECENT = 8
 MAX_DISMISS_REASONS = 12
+ZOOM_MIN, ZOOM_MAX = 50, 300  # the zoom kept in percent; anything else reads as 100
 # The reasons offered when dismissing findings, until the reviewer's own are kept.
 DEFAULT_DISMISS_REASONS: tuple[str, ...] = (
     "部门已作说明，予以认可",
@@ -112,6 +116,20 @@ class AppSettings:
     def set_check_settings(self, settings: CheckSettings) -> None:
         self._store.setValue("checks/settings", json.dumps(settings.to_dict(), ensure_ascii=False))
 
+    # The bureau's letterhead for the memo (core.memo.letterhead), kept as its dict form.
+    def letterhead(self) -> Letterhead:
+        from core.memo.letterhead import Letterhead
+
+        text = self._store.value("memo/letterhead", "")
+        try:
+            data = json.loads(str(text)) if text else None
+            return Letterhead.from_dict(data if isinstance(data, dict) else None)
+        except ValueError:
+            return Letterhead()
+
+    def set_letterhead(self, letterhead: Letterhead) -> None:
+        self._store.setValue("memo/letterhead", json.dumps(letterhead.to_dict(), ensure_ascii=False))
+
     def recent_workspaces(self) -> list[str]:
         value = self._store.value("recent/workspaces", [])
         if isinstance(value, str):  # QSettings gives a bare string for a one-item list
@@ -152,6 +170,17 @@ class AppSettings:
     def save_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
         self._store.setValue("window/geometry", geometry)
         self._store.setValue("window/state", state)
+
+    def zoom(self) -> int:
+        """The tables' and the form's zoom in percent (ui/zoom.py), 100 unless set."""
+        try:
+            value = int(str(self._store.value("view/zoom", 100)))
+        except ValueError:  # a hand-edited settings file
+            return 100
+        return value if ZOOM_MIN <= value <= ZOOM_MAX else 100
+
+    def set_zoom(self, percent: int) -> None:
+        self._store.setValue("view/zoom", int(percent))
 
     def sync(self) -> None:
         self._store.sync()

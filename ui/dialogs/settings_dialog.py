@@ -1,4 +1,5 @@
-"""Settings: the reviewer's name and organisation, the interface language, the check thresholds.
+"""Settings: the reviewer's name and organisation, the interface language, the bureau's
+letterhead for the memo (版头, 文号, 主送机关, 签发人, contact line, local rules), the check thresholds.
 
 The threshold page renders itself from core.checks.settings (every field declared
 once there with its label), so a new threshold needs no change here.
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -25,6 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.checks.settings import SETTINGS_LABELS, CheckSettings
+from core.memo.letterhead import Letterhead
+from core.messages import label as catalogue_label
+from ui.labels import ui_lang
 from ui.settings import LANGUAGES, AppSettings
 
 
@@ -69,6 +74,25 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("界面语言（重新启动后生效）"), self.language)
         tabs.addTab(general, self.tr("常规"))
 
+        letterhead = settings.letterhead()
+        official = QWidget()
+        lform = QFormLayout(official)
+        self.letterhead_fields: dict[str, QLineEdit] = {}
+        hints = {"issuer": self.tr("如：××市财政局"), "mark": self.tr("留空则与发文机关相同"),
+                 "doc_number": self.tr("如：×财绩审〔{year}〕{serial}号"), "recipient": self.tr("留空则为被审核部门"),
+                 "signer": self.tr("上行文填写，否则留空"), "contact": self.tr("如：联系人：张三，电话：0315-2801234")}
+        for name in ("issuer", "mark", "doc_number", "recipient", "signer", "contact"):
+            edit = QLineEdit(getattr(letterhead, name))
+            edit.setObjectName(f"letterhead_{name}")
+            edit.setPlaceholderText(hints[name])
+            self.letterhead_fields[name] = edit
+            lform.addRow(catalogue_label(f"letterhead.{name}", ui_lang()), edit)
+        self.rules = QPlainTextEdit("\n".join(letterhead.rules))
+        self.rules.setObjectName("letterhead_rules")
+        self.rules.setPlaceholderText(self.tr("每行一项，如：《××省省级预算绩效目标管理办法》（×财预〔2024〕1号）"))
+        lform.addRow(catalogue_label("letterhead.rules", ui_lang()), self.rules)
+        tabs.addTab(official, self.tr("公文格式"))
+
         self._current = settings.check_settings()
         thresholds = QWidget()
         tform = QFormLayout(thresholds)
@@ -110,6 +134,12 @@ class SettingsDialog(QDialog):
             data[name] = value
         return CheckSettings.from_dict(data)
 
+    def letterhead(self) -> Letterhead:
+        """The letterhead as typed (every field free text; the rules one per line)."""
+        data: dict[str, Any] = {name: edit.text() for name, edit in self.letterhead_fields.items()}
+        data["rules"] = self.rules.toPlainText()
+        return Letterhead.from_dict(data)
+
     def accept(self) -> None:
         try:
             checks = self.check_settings()
@@ -120,5 +150,6 @@ class SettingsDialog(QDialog):
         self._settings.set("reviewer/organisation", self.organisation.text().strip())
         self._settings.set("ui/language", self.language.currentData())
         self._settings.set_check_settings(checks)
+        self._settings.set_letterhead(self.letterhead())
         self._settings.sync()
         super().accept()
