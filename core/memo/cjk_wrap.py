@@ -25,7 +25,7 @@ _FUZZ = 1e-6
 
 
 def _latin(ch: str) -> bool:
-    return ch.isascii() and (ch.isalnum() or ch in ".%-_/")
+    return ch.isascii() and (ch.isalnum() or ch in ".,%-_/")  # 1,941.58 stays whole
 
 
 def _break_ok(chars: list[str], at: int, keep_words: bool = True) -> bool:
