@@ -10,6 +10,9 @@ A correction is written by the main window's one writer (ui/background.Writer), 
 turn with the reviewer's other edits; the comparison is recomputed once the write has
 run, so it reads the correction back. A correction the workspace refuses is reported,
 and the comparison recomputed from what the workspace holds.
+
+A double-click on a project (match list or either side) emits `project_chosen` with its
+workspace id; the main window then selects it in the tree and shows it.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -80,6 +83,8 @@ def compute(ws: Workspace, pair: YearPair) -> Comparison:
 class ComparisonWindow(QMainWindow):
     """A window around ComparisonView with the choice of years and match corrections."""
 
+    project_chosen = Signal(int)  # a workspace project id, double-clicked in the comparison
+
     def __init__(self, ws: Workspace, department_id: int, parent: QWidget | None = None, *,
                  writer: Writer | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +124,7 @@ class ComparisonWindow(QMainWindow):
         self.resize(1300, 800)
         self.view.match_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.match_view.customContextMenuRequested.connect(self._match_menu)
+        self.view.project_activated.connect(self._project_activated)
         self.pair: YearPair | None = None
 
     def current_pair(self) -> YearPair | None:
@@ -148,6 +154,14 @@ class ComparisonWindow(QMainWindow):
 
     def _project_ids(self, document_id: int) -> dict[int, int]:
         return {p.position: p.id for p in self.ws.projects(document_id)}
+
+    def _project_activated(self, side: str, position: int) -> None:
+        if self.pair is None:
+            return
+        document_id = self.pair.old_document_id if side == "old" else self.pair.new_document_id
+        project_id = self._project_ids(document_id).get(position)
+        if project_id is not None:
+            self.project_chosen.emit(project_id)
 
     def _match_menu(self, point: QPoint) -> None:
         index = self.view.match_view.indexAt(point)
@@ -231,6 +245,7 @@ def open_comparison(window: MainWindow, *, background: bool = True) -> Compariso
         window.show_message(QCoreApplication.translate("MainWindow", "该部门在工作区中只有一个年度的文本，无法对比。"))
         return None
     compare_window = ComparisonWindow(window.ws, department_id, window, writer=window.writer)
+    compare_window.project_chosen.connect(window.go_to_project)
     window.comparison_window = compare_window
     compare_window.show()
     compare_window.recompute(background=background)

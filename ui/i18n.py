@@ -23,12 +23,27 @@ def i18n_dir() -> Path:
     return root / "resources" / "i18n"
 
 
+def qt_translation_dirs() -> list[str]:
+    """Where Qt's own catalogues may be: Qt's configured path, then where the PySide6
+    wheel and a PyInstaller bundle put them (a bundle's Qt may report a path that is not there)."""
+    dirs = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    dirs += [str(package / "Qt" / "translations"), str(package / "translations")]
+    bundle_root = getattr(sys, "_MEIPASS", None)
+    if bundle_root:
+        dirs += [str(Path(bundle_root) / "PySide6" / "Qt" / "translations"),
+                 str(Path(bundle_root) / "PySide6" / "translations")]
+    return dirs
+
+
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Load Qt's catalogue and ours for `language`; return them (keep them alive)."""
+    """Load Qt's catalogue (file dialogs, message box buttons) and ours for `language`;
+    return them (keep them alive)."""
     installed: list[QTranslator] = []
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_catalogue = QTranslator(app)
-    if qt_catalogue.load(f"qtbase_{language}", qt_dir):
+    if any(qt_catalogue.load(f"qtbase_{language}", folder) for folder in qt_translation_dirs()):
         app.installTranslator(qt_catalogue)
         installed.append(qt_catalogue)
     if language != DEFAULT_LANGUAGE:

@@ -76,16 +76,20 @@ from ui.models.tree_model import NodeSpec, WorkspaceTreeModel
 from ui.models.tree_source import WorkspaceTreeSource
 from ui.resources import icon
 from ui.settings import AppSettings
+from ui.tree_filtering import TreeFilter
 from ui.views.annotations_dock import TARGET_PROJECT, TARGET_ROW, AnnotationsPanel
 from ui.views.badge_delegate import BadgeDelegate
+from ui.views.comment_marker import annotated_cells, annotated_fields
 from ui.views.findings_dock import FindingsPanel
 from ui.views.grade_dock import GradePanel
 from ui.views.indicator_view import IndicatorTableView
 from ui.views.project_form import ProjectForm
+from ui.zoom import Zoom
 
 if TYPE_CHECKING:
     from ui.comparing import ComparisonWindow
     from ui.exporting import MemoPreview
+    from ui.views.progress_view import ProgressWindow
 
 DOCUMENT_FILTER = "*.docx *.pdf *.xlsx"
 SEARCH_FIELD_COLUMN = {"level3": "level3", "description": "description", "value": "value", "basis": "basis"}
@@ -98,6 +102,7 @@ class MainWindow(QMainWindow):
     # Set when first opened (ui/comparing.py, ui/exporting.py); until then they do not exist.
     comparison_window: ComparisonWindow
     memo_preview: MemoPreview
+    progress_window: ProgressWindow  # ui/views/progress_view.py
 
     def __init__(self, settings: AppSettings, workspace: Workspace | None = None,
                  parent: QWidget | None = None) -> None:
@@ -229,11 +234,13 @@ class MainWindow(QMainWindow):
         self.filter_box.setObjectName("treeFilter")
         self.filter_box.setPlaceholderText(self.tr("筛选地区、部门、项目…"))
         self.filter_box.setClearButtonEnabled(True)
-        self.filter_box.textChanged.connect(self._filter_tree)
+        # The store finds the matches over the whole workspace (ui/tree_filtering.py).
+        self.tree_filter = TreeFilter(self.filter_box, self.tree, self.tree_model, self.tree_proxy, self, self)
         panel = QWidget()
         lay = QVBoxLayout(panel)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addWidget(self.filter_box)
+        lay.addWidget(self.tree_filter.bar)
         lay.addWidget(self.tree)
         dock = QDockWidget(self.tr("工作区"), self)
         dock.setObjectName("treeDock")
@@ -299,6 +306,10 @@ class MainWindow(QMainWindow):
                                            self.tr("把所选部门两个年度的文本并排对比"))
         self.report_action = self._action(self.tr("导入报告…"), self.open_import_report, None, None,
                                           self.tr("所选文本导入时每张表格、每段正文读成了什么，以及导入警告"))
+        self.progress_action = self._action(self.tr("审核进度"), self.open_progress, None, "accepted",
+                                            self.tr("所选部门各项目的待处理、已采纳、已驳回发现数和评定等次"))
+        # Ctrl+= / Ctrl+- / Ctrl+0 and Ctrl+wheel on the tables and the form (ui/zoom.py)
+        self.zoom = Zoom(self, self.settings, [self.table, self.long_term_table, self.findings.view, self.form])
         self.settings_action = self._action(self.tr("设置…"), self.open_settings, k.Preferences, None)
         self.about_action = self._action(self.tr("关于"), self.show_about, None, None)
         self.quit_action = self._action(self.tr("退出"), self.close, k.Quit, None)
@@ -343,17 +354,20 @@ class MainWindow(QMainWindow):
         review_menu = bar.addMenu(self.tr("审核(&R)"))
         review_menu.addAction(self.check_action)
         review_menu.addAction(self.compare_action)
+        review_menu.addAction(self.progress_action)
         review_menu.addAction(self.report_action)
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         for dock in (self.tree_dock, self.findings_dock, self.annotations_dock, self.grade_dock):
             view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        view_menu.addActions(self.zoom.actions())
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self.about_action)
         toolbar = self.addToolBar(self.tr("工具栏"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (self.import_action, self.check_action, self.search_action, self.compare_action,
-                       self.export_action):
+                       self.progress_action, self.export_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
         toolbar.addAction(self.undo_action)
@@ -364,7 +378,7 @@ class MainWindow(QMainWindow):
         if self.ws is not None and self.ws is not workspace:
             self.finish_writes()
             self._stop_ops()
-            self.ws.close()
+            self.ws.close(background=True)  # a backup due is written behind (see closeEvent)
         self.ws = workspace
         self.undo_stack.clear()
         self._unshown, self._reshow_project = NO_CHANGES, False
@@ -430,11 +444,6 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
 
     # ---- tree ----------------------------------------------------------------------------
-    def _filter_tree(self, text: str) -> None:
-        self.tree_proxy.setFilterFixedString(text.strip())
-        if text.strip():
-            self.tree.expandAll()
-
     def _tree_current(self, index: QModelIndex) -> None:
         spec = self.tree_model.spec(self.tree_proxy.mapToSource(index))
         self._department_documents = ()
@@ -496,12 +505,17 @@ class MainWindow(QMainWindow):
         if not index.isValid() or self.ws is None:
             return
         documents = self.documents_at(self.tree_proxy.mapToSource(index))
-        if not documents:
+        spec = self.tree_model.spec(self.tree_proxy.mapToSource(index))
+        department = spec.key_id() if spec is not None and spec.kind == "department" else None
+        if not documents and department is None:
             return
         if self.tree_menu is not None:
             self.tree_menu.deleteLater()
         menu = QMenu(self.tree)
         menu.setObjectName("treeMenu")
+        if department is not None:
+            action = menu.addAction(self.progress_action.icon(), self.tr("审核进度…"))
+            action.triggered.connect(lambda _c=False, d=department: self.open_progress(d))
         if len(documents) == 1:
             action = menu.addAction(self.tr("导入报告…"))
             action.triggered.connect(lambda _c=False, d=documents[0]: self.open_import_report(d))
@@ -570,6 +584,14 @@ class MainWindow(QMainWindow):
         if department_id is None:
             self.show_message(self.tr("请先在左侧选择一个部门。"))
         return department_id
+
+    def go_to_project(self, project_id: int) -> None:
+        """Bring the window forward on `project_id`: selected in the tree and open (from the
+        comparison or the progress overview)."""
+        self.reveal_project(project_id)
+        self.load_project(project_id)
+        self.activateWindow()
+        self.raise_()
 
     def reveal_project(self, project_id: int) -> None:
         """Select a project in the tree, loading the branches on the way."""
@@ -727,6 +749,9 @@ class MainWindow(QMainWindow):
     def _show_annotations(self, annotations: list[StoredAnnotation]) -> None:
         self._shown_annotations = list(annotations)
         self.annotations.set_annotations(self._shown_annotations)
+        # the comment markers (ui/views/comment_marker.py) on the annotated cells and fields
+        self.indicators.set_annotations(annotated_cells(self._shown_annotations, self.indicators.indicator_ids()))
+        self.form.set_annotations(annotated_fields(self._shown_annotations))
 
     def _refresh_grade(self) -> None:
         assert self.ws is not None and self.record is not None
@@ -1079,7 +1104,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_ws = self.ws is not None
         for action in (self.import_action, self.check_action, self.search_action, self.export_action,
-                       self.compare_action, self.memo_action, self.report_action, self.save_action):
+                       self.compare_action, self.memo_action, self.report_action, self.save_action,
+                       self.progress_action):
             action.setEnabled(has_ws)
         has_project = self.record is not None
         for action in (self.copy_action, self.paste_action, self.revert_action):
@@ -1197,7 +1223,7 @@ class MainWindow(QMainWindow):
 
         if getattr(self, "search_dialog", None) is None:
             ws = self.ws
-            self.search_dialog = SearchDialog(lambda text: ws.search(text, limit=200), self)
+            self.search_dialog = SearchDialog(ws.search_page, self)
             self.search_dialog.hit_chosen.connect(self.go_to_hit)
         self.search_dialog.show()
         self.search_dialog.raise_()
@@ -1218,6 +1244,12 @@ class MainWindow(QMainWindow):
         from ui.comparing import open_comparison
 
         open_comparison(self)
+
+    def open_progress(self, department_id: int | None = None) -> None:
+        """The review progress overview of a department (the selected one unless given)."""
+        from ui.views.progress_view import open_progress
+
+        open_progress(self, department_id)
 
     def open_settings(self) -> None:
         from ui.dialogs.settings_dialog import SettingsDialog
@@ -1250,6 +1282,8 @@ class MainWindow(QMainWindow):
         if self.ws is not None:
             self.finish_writes()  # the queued writes land before the workspace is closed
             self._stop_ops()
-            self.ws.close()
+            # Closing waits for the last commit only: a backup due on close is written by a
+            # thread of its own while the window goes (core/store/workspace.py, close()).
+            self.ws.close(background=True)
             self.ws = None
         super().closeEvent(event)

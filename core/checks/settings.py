@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from core.messages import label
 from core.review import Criterion, Severity
 
 
-def _label(label: str, lowest: int | str = 0, highest: int | str | None = None) -> dict[str, Any]:
-    """Field metadata: the Chinese label, and for a number the range a value must lie in."""
-    return {"label": label, "range": (Decimal(lowest), None if highest is None else Decimal(highest))}
+def _range(lowest: int | str = 0, highest: int | str | None = None) -> dict[str, Any]:
+    """Field metadata: for a number, the range a value must lie in. (Each field's label is
+    the catalogue's "setting.<name>", in both languages.)"""
+    return {"range": (Decimal(lowest), None if highest is None else Decimal(highest))}
 
 
 # Numbers without a natural ceiling (weights, deductions, a budget change) stay below this:
@@ -38,60 +40,60 @@ def _deductions() -> dict[str, Decimal]:
 class CheckSettings:
     """Thresholds and word lists of the checks, and the grading scheme."""
 
-    disabled_checks: tuple[str, ...] = field(default=(), metadata=_label("停用的审核规则"))
+    disabled_checks: tuple[str, ...] = field(default=(), metadata=_range())
     # A 完整性
-    required_level1: tuple[str, ...] = field(default=("产出指标", "效益指标", "满意度指标"), metadata=_label("必须具备的一级指标"))
-    output_level2: tuple[str, ...] = field(default=("数量指标", "质量指标", "时效指标", "成本指标"), metadata=_label("产出指标应具备的二级指标"))
-    benefit_level2: tuple[str, ...] = field(default=("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"), metadata=_label("效益指标的二级指标"))
+    required_level1: tuple[str, ...] = field(default=("产出指标", "效益指标", "满意度指标"), metadata=_range())
+    output_level2: tuple[str, ...] = field(default=("数量指标", "质量指标", "时效指标", "成本指标"), metadata=_range())
+    benefit_level2: tuple[str, ...] = field(default=("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"), metadata=_range())
     # B 相关性
-    input_nouns: tuple[str, ...] = field(default=("经费", "资金", "拨款", "费用", "预算"), metadata=_label("投入类名词（B3）"))
-    input_verbs: tuple[str, ...] = field(default=("保障", "到位", "拨付", "下达", "支出", "使用", "落实"), metadata=_label("投入类动作（B3）"))
-    fiscal_management_terms: tuple[str, ...] = field(default=("预算执行率", "预算执行", "资金到位率", "资金拨付率", "支付进度", "支出进度", "资金执行率", "专款专用"), metadata=_label("财政管理类指标（B4）"))
-    satisfaction_words: tuple[str, ...] = field(default=("满意",), metadata=_label("满意度用语"))
-    timeliness_words: tuple[str, ...] = field(default=("及时", "时限", "时效", "完成时间", "期限"), metadata=_label("时效用语（B5）"))
+    input_nouns: tuple[str, ...] = field(default=("经费", "资金", "拨款", "费用", "预算"), metadata=_range())
+    input_verbs: tuple[str, ...] = field(default=("保障", "到位", "拨付", "下达", "支出", "使用", "落实"), metadata=_range())
+    fiscal_management_terms: tuple[str, ...] = field(default=("预算执行率", "预算执行", "资金到位率", "资金拨付率", "支付进度", "支出进度", "资金执行率", "专款专用"), metadata=_range())
+    satisfaction_words: tuple[str, ...] = field(default=("满意",), metadata=_range())
+    timeliness_words: tuple[str, ...] = field(default=("及时", "时限", "时效", "完成时间", "期限"), metadata=_range())
     goal_stop_words: tuple[str, ...] = field(default=("保障", "保证", "确保", "做好", "工作", "开展", "正常", "顺利", "提高", "提升", "用于", "主要", "进一步",
          "推动", "推进", "加强", "相关", "各项", "日常", "有效", "单位", "我单位", "我区", "我局", "我县", "我市",
-         "方面", "有序", "运转", "完成", "业务", "更好", "特别是", "积极", "全面", "切实"), metadata=_label("绩效目标中不算作主要名词的常用词（B6）"))
-    multi_year_words: tuple[str, ...] = field(default=("实施期", "项目期内", "项目周期", "中长期", "长期目标"), metadata=_label("实施期用语（B7）"))
+         "方面", "有序", "运转", "完成", "业务", "更好", "特别是", "积极", "全面", "切实"), metadata=_range())
+    multi_year_words: tuple[str, ...] = field(default=("实施期", "项目期内", "项目周期", "中长期", "长期目标"), metadata=_range())
     # C 适当性
-    satisfaction_min_percent: Decimal = field(default=Decimal(80), metadata=_label("满意度目标下限（%）", 0, 100))
-    survey_words: tuple[str, ...] = field(default=("调查", "问卷", "测评", "回访", "抽样", "评价"), metadata=_label("满意度调查依据用语"))
-    rate_growth_words: tuple[str, ...] = field(default=("增长", "增幅", "同比", "环比"), metadata=_label("允许超过100%的比率用语"))
-    budget_words: tuple[str, ...] = field(default=("预算",), metadata=_label("复述预算的用语（C3）"))
-    qualitative_share_max: Decimal = field(default=Decimal("0.5"), metadata=_label("定性指标占比上限（C8）", 0, 1))
+    satisfaction_min_percent: Decimal = field(default=Decimal(80), metadata=_range(0, 100))
+    survey_words: tuple[str, ...] = field(default=("调查", "问卷", "测评", "回访", "抽样", "评价"), metadata=_range())
+    rate_growth_words: tuple[str, ...] = field(default=("增长", "增幅", "同比", "环比"), metadata=_range())
+    budget_words: tuple[str, ...] = field(default=("预算",), metadata=_range())
+    qualitative_share_max: Decimal = field(default=Decimal("0.5"), metadata=_range(0, 1))
     # D 可行性
-    generic_basis_terms: tuple[str, ...] = field(default=("实际工作情况", "工作实际情况", "实际情况", "工作需要", "部门职责", "工作计划", "工作要求", "工作完成情况"), metadata=_label("笼统的指标值依据（D3）"))
-    specific_basis_markers: tuple[str, ...] = field(default=("号", "〔", "[", "《", "标准", "合同", "文件", "方案", "办法", "通知", "规定", "意见", "记录", "明细", "统计"), metadata=_label("具体依据的标志（D3）"))
-    trend_words: tuple[str, ...] = field(default=("提升", "提高", "改善", "增强", "加强", "促进", "优化", "拉动", "降低", "减少", "推动", "推进", "有所"), metadata=_label("变化类用语（D4）"))
-    grade_words: tuple[str, ...] = field(default=("优", "良", "合格", "达标", "等级", "档次", "是否"), metadata=_label("等级评判用语（D4）"))
+    generic_basis_terms: tuple[str, ...] = field(default=("实际工作情况", "工作实际情况", "实际情况", "工作需要", "部门职责", "工作计划", "工作要求", "工作完成情况"), metadata=_range())
+    specific_basis_markers: tuple[str, ...] = field(default=("号", "〔", "[", "《", "标准", "合同", "文件", "方案", "办法", "通知", "规定", "意见", "记录", "明细", "统计"), metadata=_range())
+    trend_words: tuple[str, ...] = field(default=("提升", "提高", "改善", "增强", "加强", "促进", "优化", "拉动", "降低", "减少", "推动", "推进", "有所"), metadata=_range())
+    grade_words: tuple[str, ...] = field(default=("优", "良", "合格", "达标", "等级", "档次", "是否"), metadata=_range())
     # E 表述
-    vague_words: tuple[str, ...] = field(default=("有效提升", "进一步提高", "明显改善", "应保尽保", "显著", "大幅"), metadata=_label("含糊用语（E1）"))
-    copy_share_min: Decimal = field(default=Decimal("0.8"), metadata=_label("与其他项目相同行的占比（E3）", 0, 1))
+    vague_words: tuple[str, ...] = field(default=("有效提升", "进一步提高", "明显改善", "应保尽保", "显著", "大幅"), metadata=_range())
+    copy_share_min: Decimal = field(default=Decimal("0.8"), metadata=_range(0, 1))
     # F 年度对比
-    yearly_budget_change: Decimal = field(default=Decimal("0.2"), metadata=_label("预算变动幅度（F2）", 0, NUMBER_CEILING))
-    yearly_count_drop: Decimal = field(default=Decimal("0.3333"), metadata=_label("指标数量减少比例（F3）", 0, 1))
-    yearly_identical_share: Decimal = field(default=Decimal("0.95"), metadata=_label("与上年相同的占比（F4）", 0, 1))
+    yearly_budget_change: Decimal = field(default=Decimal("0.2"), metadata=_range(0, NUMBER_CEILING))
+    yearly_count_drop: Decimal = field(default=Decimal("0.3333"), metadata=_range(0, 1))
+    yearly_identical_share: Decimal = field(default=Decimal("0.95"), metadata=_range(0, 1))
     # G 实质 (substance)
-    yes_no_words: tuple[str, ...] = field(default=("是否",), metadata=_label("是否类指标用语（G1）"))
-    implied_cost_max_ratio: Decimal = field(default=Decimal("1.5"), metadata=_label("数量×单位成本与预算数之比上限（G2）", 1, NUMBER_CEILING))
-    implied_cost_min_ratio: Decimal = field(default=Decimal("0.5"), metadata=_label("数量×单位成本与预算数之比下限（G2）", 0, 1))
-    goal_similarity_min: int = field(default=80, metadata=_label("绩效目标与资金用途或项目名称的相似度下限（G3，0–100）", 0, 100))
-    goal_usage_patterns: tuple[str, ...] = field(default=("主要用于*支出", "主要用于*经费", "主要用于*费用", "用于*支出", "用于*经费", "用于*费用", "保障*经费", "保障*费用", "保障*经费*发放", "保障*经费*支付", "做好*支出*"), metadata=_label("只说明资金用途的绩效目标句式（G3，*表示任意文字）"))
-    recurring_expense_words: tuple[str, ...] = field(default=("工资", "报酬", "通讯", "网费", "话务", "热线", "运维", "维保", "物业", "租赁", "保洁", "外包"), metadata=_label("按月支付的经常性支出用语（G4）"))
-    one_off_expense_words: tuple[str, ...] = field(default=("会议", "培训", "购置", "采购", "建设", "改造", "维修", "印刷", "调研", "活动"), metadata=_label("一次性支出用语（G4，出现在经常性用语之后时以此为准）"))
-    recurring_march_min_percent: Decimal = field(default=Decimal(15), metadata=_label("经常性支出3月底支出进度下限（%）（G4）", 0, 100))
-    recurring_after_october_max_percent: Decimal = field(default=Decimal(50), metadata=_label("经常性支出10月底后支出占比上限（%）（G4）", 0, 100))
-    measurable_grades: tuple[str, ...] = field(default=("达标", "合格", "良好", "优良", "优秀", "是", "否", "无", "全覆盖", "按期"), metadata=_label("可考核的定性等级（G5）"))
-    full_rate_names: tuple[str, ...] = field(default=("*专款专用率", "*资金拨付到位率", "*工资*发放率", "*报酬*发放率", "*补贴*发放率", "*劳务费*发放率", "发放率"), metadata=_label("必须为100%的比率（G6，*表示任意文字）"))
-    rate_name_synonyms: tuple[str, ...] = field(default=("百分比", "比率", "率"), metadata=_label("比较指标名称时视为相同的比率用语（G7）"))
-    consistent_target_units: tuple[str, ...] = field(default=("%", "天", "工作日", "小时", "分钟"), metadata=_label("各项目间应一致的目标值单位（G7）"))
-    weight_columns: tuple[str, ...] = field(default=("权重", "分值"), metadata=_label("权重列名称（G8）"))
-    weight_total: Decimal = field(default=Decimal(100), metadata=_label("每个项目的权重合计（G8）", 0, NUMBER_CEILING))
+    yes_no_words: tuple[str, ...] = field(default=("是否",), metadata=_range())
+    implied_cost_max_ratio: Decimal = field(default=Decimal("1.5"), metadata=_range(1, NUMBER_CEILING))
+    implied_cost_min_ratio: Decimal = field(default=Decimal("0.5"), metadata=_range(0, 1))
+    goal_similarity_min: int = field(default=80, metadata=_range(0, 100))
+    goal_usage_patterns: tuple[str, ...] = field(default=("主要用于*支出", "主要用于*经费", "主要用于*费用", "用于*支出", "用于*经费", "用于*费用", "保障*经费", "保障*费用", "保障*经费*发放", "保障*经费*支付", "做好*支出*"), metadata=_range())
+    recurring_expense_words: tuple[str, ...] = field(default=("工资", "报酬", "通讯", "网费", "话务", "热线", "运维", "维保", "物业", "租赁", "保洁", "外包"), metadata=_range())
+    one_off_expense_words: tuple[str, ...] = field(default=("会议", "培训", "购置", "采购", "建设", "改造", "维修", "印刷", "调研", "活动"), metadata=_range())
+    recurring_march_min_percent: Decimal = field(default=Decimal(15), metadata=_range(0, 100))
+    recurring_after_october_max_percent: Decimal = field(default=Decimal(50), metadata=_range(0, 100))
+    measurable_grades: tuple[str, ...] = field(default=("达标", "合格", "良好", "优良", "优秀", "是", "否", "无", "全覆盖", "按期"), metadata=_range())
+    full_rate_names: tuple[str, ...] = field(default=("*专款专用率", "*资金拨付到位率", "*工资*发放率", "*报酬*发放率", "*补贴*发放率", "*劳务费*发放率", "发放率"), metadata=_range())
+    rate_name_synonyms: tuple[str, ...] = field(default=("百分比", "比率", "率"), metadata=_range())
+    consistent_target_units: tuple[str, ...] = field(default=("%", "天", "工作日", "小时", "分钟"), metadata=_range())
+    weight_columns: tuple[str, ...] = field(default=("权重", "分值"), metadata=_range())
+    weight_total: Decimal = field(default=Decimal(100), metadata=_range(0, NUMBER_CEILING))
     # H 部门整体 (the department part)
-    sub_goal_match_min: Decimal = field(default=Decimal(60), metadata=_label("项目与分项绩效目标的最低相似度（H2）", 0, 100))
+    sub_goal_match_min: Decimal = field(default=Decimal(60), metadata=_range(0, 100))
     sub_goal_match_stop_words: tuple[str, ...] = field(default=("绩效目标", "绩效指标", "进一步", "经费", "费用", "专项", "资金", "项目", "工作", "开展", "做好", "推进", "大力", "全面",
-         "保障", "保证", "确保", "用于", "主要", "支出", "相关", "日常", "正常", "各项", "提高", "提升", "加强", "建设", "费"), metadata=_label("比对项目与分项绩效目标时忽略的常用词（H2）"))
-    measure_min_chars: int = field(default=15, metadata=_label("工作保障措施的最少字数（H3）", 0, NUMBER_CEILING))
+         "保障", "保证", "确保", "用于", "主要", "支出", "相关", "日常", "正常", "各项", "提高", "提升", "加强", "建设", "费"), metadata=_range())
+    measure_min_chars: int = field(default=15, metadata=_range(0, NUMBER_CEILING))
     generic_measure_words: tuple[str, ...] = field(default=(
         "预算绩效管理", "绩效运行监控", "绩效目标", "绩效自评", "绩效管理", "绩效", "预算", "财政", "资金", "支出", "经费", "财务", "资产", "会计",
         "审计", "采购", "政府", "区政府", "市政府", "县政府", "部门", "单位", "本级", "人员", "职工", "干部", "业务", "工作", "项目", "事项",
@@ -102,20 +104,20 @@ class CheckSettings:
         "保证", "保障", "落实", "实现", "开展", "做好", "做到", "进行", "按照", "通过", "制定", "建立", "健全", "加快", "加大", "配合", "认真",
         "严格", "切实", "不断", "积极", "充分", "使用", "运行", "发现", "采取", "提出", "如期", "保质", "达标", "基础", "奠定", "意识", "力度",
         "固定资产", "国有资产", "对外投资", "经济业务", "会计资料", "内部控制", "手续", "细化", "素质", "报废", "物尽其用"),
-        metadata=_label("工作保障措施中的通用词（H3）"))
-    stated_total_terms: tuple[str, ...] = field(default=("项目支出", "绩效目标涉及资金", "涉及项目资金", "涉及资金"), metadata=_label("文中项目支出总额的说法（H4）"))
-    stated_total_tolerance: Decimal = field(default=Decimal("0.01"), metadata=_label("项目支出总额允许误差（万元）（H4）", 0, NUMBER_CEILING))
+        metadata=_range())
+    stated_total_terms: tuple[str, ...] = field(default=("项目支出", "绩效目标涉及资金", "涉及项目资金", "涉及资金"), metadata=_range())
+    stated_total_tolerance: Decimal = field(default=Decimal("0.01"), metadata=_range(0, NUMBER_CEILING))
     # Noise: how findings reach the reviewer
-    common_rules: tuple[str, ...] = field(default=("D3", "C3", "E2", "A6", "C8", "H2"), metadata=_label("可合并为共性问题的规则"))
-    common_share: Decimal = field(default=Decimal("0.8"), metadata=_label("出现在多少比例的项目中即合并为共性问题", 0, 1))
-    rule_precedence: tuple[str, ...] = field(default=("G", "F", "C6", "C4", "C1", "C2", "C", "D", "B", "A", "E"), metadata=_label("同一单元格建议冲突时优先的规则（按规则号或类别）"))
-    contradicting_rules: tuple[str, ...] = field(default=("G6>B4",), metadata=_label("同一指标行互相矛盾的规则（前者优先）"))
+    common_rules: tuple[str, ...] = field(default=("D3", "C3", "E2", "A6", "C8", "H2"), metadata=_range())
+    common_share: Decimal = field(default=Decimal("0.8"), metadata=_range(0, 1))
+    rule_precedence: tuple[str, ...] = field(default=("G", "F", "C6", "C4", "C1", "C2", "C", "D", "B", "A", "E"), metadata=_range())
+    contradicting_rules: tuple[str, ...] = field(default=("G6>B4",), metadata=_range())
     # Grading
-    rule_weights: dict[str, Decimal] = field(default_factory=lambda: {"G1": Decimal(3), "G2": Decimal(3)}, metadata=_label("规则扣分倍数（未列出的为1）", 0, NUMBER_CEILING))
-    criterion_weights: dict[str, Decimal] = field(default_factory=_weights, metadata=_label("各审核内容的分值", 0, NUMBER_CEILING))
-    severity_deductions: dict[str, Decimal] = field(default_factory=_deductions, metadata=_label("每个问题的扣分（按严重程度）", 0, NUMBER_CEILING))
-    max_deductions_per_rule: int = field(default=2, metadata=_label("同一项目同一规则最多扣分次数", 0, NUMBER_CEILING))
-    ungraded_checks: tuple[str, ...] = field(default=("E4",), metadata=_label("不计分的规则（导入问题）"))
+    rule_weights: dict[str, Decimal] = field(default_factory=lambda: {"G1": Decimal(3), "G2": Decimal(3)}, metadata=_range(0, NUMBER_CEILING))
+    criterion_weights: dict[str, Decimal] = field(default_factory=_weights, metadata=_range(0, NUMBER_CEILING))
+    severity_deductions: dict[str, Decimal] = field(default_factory=_deductions, metadata=_range(0, NUMBER_CEILING))
+    max_deductions_per_rule: int = field(default=2, metadata=_range(0, NUMBER_CEILING))
+    ungraded_checks: tuple[str, ...] = field(default=("E4",), metadata=_range())
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: Decimals as strings, tuples as lists."""
@@ -137,7 +139,7 @@ class CheckSettings:
         return dataclasses.replace(self, **changes)
 
 
-SETTINGS_LABELS: dict[str, str] = {f.name: f.metadata["label"] for f in dataclasses.fields(CheckSettings)}
+SETTINGS_LABELS: dict[str, str] = {f.name: label(f"setting.{f.name}") for f in dataclasses.fields(CheckSettings)}
 DEFAULT_SETTINGS = CheckSettings()
 
 

@@ -209,3 +209,18 @@ class SearchHit:
     project_name: str
     field: str  # which column matched: name, goal, level3, description, value
     text: str  # that column's text
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    """One page of search hits and how many there are in all.
+
+    `total` is exact up to the count cap; `capped` says the count stopped there (a term
+    such as 满意度 is in a quarter of a province's indicators, and counting them all would
+    take longer than the search itself).
+    """
+
+    hits: list[SearchHit]
+    total: int
+    offset: int
+    capped: bool = False

@@ -118,6 +118,9 @@ def foreign_key_problems(conn: Connection) -> list[str]:
 def backup_to(path: Path, target: Path) -> None:
     """Copy a live SQLite file consistently with the backup API (never a plain file copy).
 
+    One step (all pages) in one read transaction: a consistent snapshot even while another
+    connection writes (copied in steps, the copy restarts at each such write).
+
     Raises:
         OutputError: the copy could not be written (a full disk, a read-only folder…);
             the workspace itself is untouched and no partial backup is left.
@@ -266,46 +269,77 @@ def _short_query_match(conn: Connection, fts: str, query: str) -> str | None:
 MAX_SHORT_TERMS = 300
 
 
-def search_ids(conn: Connection, query: str, limit: int, *, current_only: bool) -> tuple[
-        list[int], list[int]]:
-    """(project ids, indicator ids) whose indexed text contains `query`, at most `limit` in all."""
+def _search_sql(conn: Connection, fts: str, query: str, *, current_only: bool) -> tuple[str, dict[str, str]] | None:
+    """(SELECT of the matching ids in id order, its parameters) for one FTS table, or None
+    when a short query's trigram list is empty (nothing can match)."""
     current = "AND d.is_current" if current_only else ""
     fts_sql = {
         "project_fts": ("SELECT p.id FROM project_fts f JOIN projects p ON p.id = f.rowid "
-                        f"JOIN documents d ON d.id = p.document_id WHERE project_fts MATCH :q {current} LIMIT :n"),
+                        f"JOIN documents d ON d.id = p.document_id WHERE project_fts MATCH :q {current} "
+                        "ORDER BY f.rowid"),
         "indicator_fts": ("SELECT i.id FROM indicator_fts f JOIN indicators i ON i.id = f.rowid "
                           "JOIN projects p ON p.id = i.project_id JOIN documents d ON d.id = p.document_id "
-                          f"WHERE indicator_fts MATCH :q {current} LIMIT :n"),
+                          f"WHERE indicator_fts MATCH :q {current} ORDER BY f.rowid"),
     }
     like_sql = {
         "project_fts": ("SELECT p.id FROM projects p JOIN documents d ON d.id = p.document_id "
                         "WHERE (p.name LIKE :q ESCAPE '\\' OR p.goal LIKE :q ESCAPE '\\') "
-                        f"{current} LIMIT :n"),
+                        f"{current} ORDER BY p.id"),
         "indicator_fts": ("SELECT i.id FROM indicators i JOIN projects p ON p.id = i.project_id "
                           "JOIN documents d ON d.id = p.document_id WHERE (i.level3 LIKE :q ESCAPE '\\' "
                           "OR i.description LIKE :q ESCAPE '\\' OR i.value LIKE :q ESCAPE '\\') "
-                          f"{current} LIMIT :n"),
+                          f"{current} ORDER BY i.id"),
     }
+    if len(query) >= 3:
+        return fts_sql[fts], {"q": _phrase(query)}
+    expression = _short_query_match(conn, fts, query)
+    if expression == "":
+        return None
+    if expression is None:
+        return like_sql[fts], {"q": _like(query)}
+    return fts_sql[fts], {"q": expression}
+
+
+def search_ids(conn: Connection, query: str, limit: int, *, current_only: bool,
+               offset: int = 0, project_count: int | None = None) -> tuple[list[int], list[int]]:
+    """(project ids, indicator ids) whose indexed text contains `query`, at most `limit` in all.
+
+    Projects come first, then indicators, each in id order; `offset` skips that many of
+    the whole list, which needs `project_count` (from `search_counts`) when it is not 0.
+    """
+    if offset and project_count is None:
+        raise ValueError("an offset needs the number of matching projects")
+    skip = {"project_fts": offset, "indicator_fts": max(0, offset - (project_count or 0))}
+    if project_count is not None and offset >= project_count:
+        skip["project_fts"] = -1  # the page starts among the indicators
     found: dict[str, list[int]] = {}
     left = limit
     for fts, _table, _cols in FTS_TABLES:
-        if left <= 0:
+        part = _search_sql(conn, fts, query, current_only=current_only)
+        if left <= 0 or part is None or skip[fts] < 0:
             found[fts] = []
             continue
-        if len(query) >= 3:
-            sql, params = fts_sql[fts], {"q": _phrase(query)}
-        else:
-            expression = _short_query_match(conn, fts, query)
-            if expression == "":
-                found[fts] = []
-                continue
-            if expression is None:
-                sql, params = like_sql[fts], {"q": _like(query)}
-            else:
-                sql, params = fts_sql[fts], {"q": expression}
-        found[fts] = [int(r[0]) for r in conn.execute(text(sql), {**params, "n": left})]
+        sql, params = part
+        found[fts] = [int(r[0]) for r in conn.execute(
+            text(f"{sql} LIMIT :n OFFSET :o"), {**params, "n": left, "o": skip[fts]})]
         left -= len(found[fts])
     return found["project_fts"], found["indicator_fts"]
+
+
+def search_counts(conn: Connection, query: str, cap: int, *, current_only: bool) -> tuple[int, int]:
+    """How many projects and indicators `search_ids` would find, each counted to at most
+    `cap` + 1 (so a caller can tell "more than cap"); the indicators are not counted (0)
+    when the projects alone pass the cap."""
+    counts: list[int] = []
+    for fts, _table, _cols in FTS_TABLES:
+        part = _search_sql(conn, fts, query, current_only=current_only)
+        if part is None or (counts and counts[0] > cap):
+            counts.append(0)
+            continue
+        sql, params = part
+        counts.append(int(conn.execute(text(f"SELECT count(*) FROM ({sql} LIMIT :n)"),
+                                       {**params, "n": cap + 1}).scalar_one()))
+    return counts[0], counts[1]
 
 
 def analyse(conn: Connection) -> None:

@@ -13,6 +13,8 @@ Public API (every write is one transaction and returns a `Changes` record):
         ws.project(project_id) -> ProjectRecord                  # model + row ids
         ws.document_file(document_id) -> (file name, bytes)      # the original file
         ws.search(text, limit=50) -> list[SearchHit]
+        ws.search_page(text, limit, offset) -> SearchPage        # hits + total, for paging
+        ws.tree_matches(text, limit, offset) -> TreeMatchPage     # the tree filter, whole workspace
         # reviewer layer: see core/store/reviewer.py (revisions, annotations,
         # findings, grades, year matches)
 
@@ -29,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from datetime import datetime
@@ -47,7 +50,7 @@ from core.importing.source_file import kind_of
 from core.model import ANNUAL, Document
 from core.names import shown
 from core.progress import NoProgress, Progress, check
-from core.store import codec, convert, migrate, search, sqlite_specific
+from core.store import codec, convert, migrate, search, sqlite_specific, tree_filter
 from core.store.base import StoreBase, inserted_id
 from core.store.carry import carry_reviewer_layer
 from core.store.lock import WorkspaceLock
@@ -61,6 +64,7 @@ from core.store.records import (
     ProjectRecord,
     RegionInfo,
     SearchHit,
+    SearchPage,
     YearInfo,
 )
 from core.store.reviewer import ReviewerLayer
@@ -72,6 +76,7 @@ from core.store.schema import (
     ProjectRow,
     RegionRow,
 )
+from core.store.tree_filter import TreeMatchPage
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +151,8 @@ class Workspace(ReviewerLayer, StoreBase):
         self._closed = False
         # Why the backup on close failed, when it did (see close()).
         self.close_problem: str | None = None
+        # The thread of a close(background=True) that writes the backup.
+        self._closer: threading.Thread | None = None
 
     # ---- lifecycle ---------------------------------------------------------------
 
@@ -325,28 +332,34 @@ class Workspace(ReviewerLayer, StoreBase):
 
     _backups_kept: int = BACKUPS_KEPT
 
-    def close(self) -> None:
+    def close(self, *, background: bool = False) -> None:
         """Back up if this session wrote and the last backup is old, then release the lock.
 
         Never raises for the backup: every write is committed already, so a backup that
         cannot be written (a full disk) leaves the workspace as it is; the reason is kept
         in `close_problem` and logged as a warning (on stderr for the command line), and
         the next close tries again.
+
+        `background=True` (the window, on closing; an 885 MiB province workspace takes
+        3–9 s to copy): the connections are closed and the lock released at once, and the
+        backup is written afterwards by a thread of its own, so the file can be opened again
+        at once (by this process or another) while it is copied. The copy is one step of the
+        backup API inside one read transaction: a consistent snapshot even if another program
+        writes meanwhile (in steps, each write by another connection would restart it), and
+        CPython releases the GIL for that step. The thread is not a daemon, so the interpreter
+        waits for it before the process exits; a kill meanwhile leaves no half-written backup
+        (core/atomic_write writes it beside its final name and removes such leftovers).
+        `wait_closed()` waits for it. The caller must have let its last commit land first.
         """
         if self._closed:
             return
         self._closed = True
+        due = self._backup_due()
+        later = background and due
         try:
+            if due and not later:
+                self._close_backup()
             if self.path is not None and self._wrote and not self.readonly:
-                try:
-                    newest = sqlite_specific.list_backups(self.path)
-                    age = (datetime.now().timestamp() - newest[0].stat().st_mtime) if newest else None
-                    if age is None or age > BACKUP_INTERVAL_SECONDS:
-                        self.backup()
-                except (UserError, OSError) as error:  # OutputError (a UserError) from the backup
-                    self.close_problem = (f"工作区 {shown(self.path)} 已保存，但关闭时没能写入备份。{error}"
-                                          "工作区本身完好；腾出磁盘空间后，下次关闭时会再备份。")
-                    log.warning("警告：%s", self.close_problem)
                 # Only statistics for the query planner: a full disk may refuse them.
                 with suppress(sa_exc.SQLAlchemyError), self.engine.connect() as conn:
                     conn.exec_driver_sql("PRAGMA optimize")
@@ -354,6 +367,45 @@ class Workspace(ReviewerLayer, StoreBase):
             self.engine.dispose()
             if self._lock is not None:
                 self._lock.release()
+        if later:
+            self._closer = threading.Thread(target=self._close_backup, name="workspace-backup-on-close",
+                                            daemon=False)
+            self._closer.start()
+
+    def wait_closed(self, timeout: float | None = None) -> bool:
+        """Wait for the backup of a `close(background=True)`; False if it still runs after `timeout` s."""
+        closer = self._closer
+        if closer is not None:
+            closer.join(timeout)
+            return not closer.is_alive()
+        return True
+
+    @property
+    def backing_up(self) -> bool:
+        """True while the backup of a `close(background=True)` is being written."""
+        return self._closer is not None and self._closer.is_alive()
+
+    def _backup_due(self) -> bool:
+        """Whether closing takes a backup: this session wrote and the newest backup is old."""
+        if self.path is None or not self._wrote or self.readonly:
+            return False
+        try:
+            newest = sqlite_specific.list_backups(self.path)
+            age = (datetime.now().timestamp() - newest[0].stat().st_mtime) if newest else None
+        except OSError:
+            return True  # the backup itself will say what is wrong
+        return age is None or age > BACKUP_INTERVAL_SECONDS
+
+    def _close_backup(self) -> None:
+        """The backup taken on close; a failure is kept in `close_problem`, never raised."""
+        if self.path is None:
+            return
+        try:
+            self.backup()
+        except (UserError, OSError) as error:  # OutputError (a UserError) from the backup
+            self.close_problem = (f"工作区 {shown(self.path)} 已保存，但关闭时没能写入备份。{error}"
+                                  "工作区本身完好；腾出磁盘空间后，下次关闭时会再备份。")
+            log.warning("警告：%s", self.close_problem)
 
     def __enter__(self) -> Workspace:
         return self
@@ -682,6 +734,22 @@ class Workspace(ReviewerLayer, StoreBase):
         limit = max(0, min(limit, SEARCH_MAX_HITS))
         with self._reading() as conn:
             return search.search(conn, text, limit, current_only=current_only)
+
+    def search_page(self, text: str, limit: int = 100, offset: int = 0, *,
+                    current_only: bool = True) -> SearchPage:
+        """One page of `search()`'s hits from `offset`, with how many there are in all
+        (counted up to `search.COUNT_CAP`: past it the page says so instead of counting on)."""
+        limit = max(0, min(limit, SEARCH_MAX_HITS))
+        offset = max(0, min(offset, SEARCH_MAX_HITS))
+        with self._reading() as conn:
+            return search.search_page(conn, text, limit, offset, current_only=current_only)
+
+    def tree_matches(self, text: str, limit: int = tree_filter.DEFAULT_PAGE, offset: int = 0) -> TreeMatchPage:
+        """What the window's tree filter shows for `text`: regions, departments, units and
+        projects of the whole workspace that it names, one page in tree order, with the total
+        (core/store/tree_filter.py)."""
+        with self._reading() as conn:
+            return tree_filter.tree_matches(conn, text, limit=limit, offset=offset)
 
     def _missing(self, what: str, ident: int) -> WorkspaceError:
         return WorkspaceError(f"工作区 {self.label} 中没有编号为 {ident} 的{what}（可能已被删除）。")

@@ -52,22 +52,22 @@
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="123"/>
+        <location filename="../../ui/models/comparison_model.py" line="127"/>
         <source>上年：{old}</source>
         <translation>Last year: {old}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="124"/>
+        <location filename="../../ui/models/comparison_model.py" line="128"/>
         <source>本年：{new}</source>
         <translation>This year: {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="127"/>
+        <location filename="../../ui/models/comparison_model.py" line="131"/>
         <source>原因：{cause}</source>
         <translation>Cause: {cause}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="129"/>
+        <location filename="../../ui/models/comparison_model.py" line="134"/>
         <source>变动：{percent}</source>
         <translation>Change: {percent}</translation>
     </message>
@@ -75,22 +75,22 @@
 <context>
     <name>ComparisonSideModel</name>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="230"/>
+        <location filename="../../ui/models/comparison_model.py" line="236"/>
         <source>相同</source>
         <translation>Same</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="231"/>
+        <location filename="../../ui/models/comparison_model.py" line="237"/>
         <source>有变化</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="232"/>
+        <location filename="../../ui/models/comparison_model.py" line="238"/>
         <source>本年新增</source>
         <translation>Added this year</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="233"/>
+        <location filename="../../ui/models/comparison_model.py" line="239"/>
         <source>本年删除</source>
         <translation>Removed this year</translation>
     </message>
@@ -98,27 +98,27 @@
 <context>
     <name>ComparisonView</name>
     <message>
-        <location filename="../../ui/views/comparison_view.py" line="43"/>
+        <location filename="../../ui/views/comparison_view.py" line="46"/>
         <source>年度对比</source>
         <translation>Year comparison</translation>
     </message>
     <message>
-        <location filename="../../ui/views/comparison_view.py" line="53"/>
+        <location filename="../../ui/views/comparison_view.py" line="56"/>
         <source>只看变化</source>
         <translation>Changes only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/comparison_view.py" line="155"/>
+        <location filename="../../ui/views/comparison_view.py" line="161"/>
         <source>上年 {year} · {file}</source>
         <translation>Last year {year} · {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/comparison_view.py" line="157"/>
+        <location filename="../../ui/views/comparison_view.py" line="163"/>
         <source>本年 {year} · {file}</source>
         <translation>This year {year} · {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/comparison_view.py" line="163"/>
+        <location filename="../../ui/views/comparison_view.py" line="169"/>
         <source>{dept}：匹配 {matched} 个项目，本年新增 {added} 个，本年删除 {removed} 个，共 {changes} 处变化</source>
         <translation>{dept}: {matched} projects matched, {added} added this year, {removed} removed this year, {changes} changes in all</translation>
     </message>
@@ -126,57 +126,57 @@
 <context>
     <name>ComparisonWindow</name>
     <message>
-        <location filename="../../ui/comparing.py" line="106"/>
+        <location filename="../../ui/comparing.py" line="111"/>
         <source>上年：</source>
         <translation>Last year:</translation>
     </message>
     <message>
-        <location filename="../../ui/comparing.py" line="108"/>
+        <location filename="../../ui/comparing.py" line="113"/>
         <source>本年：</source>
         <translation>This year:</translation>
     </message>
     <message>
-        <location filename="../../ui/comparing.py" line="118"/>
+        <location filename="../../ui/comparing.py" line="123"/>
         <source>年度对比 — {dept}</source>
         <translation>Year comparison — {dept}</translation>
     </message>
     <message>
-        <location filename="../../ui/comparing.py" line="133"/>
+        <location filename="../../ui/comparing.py" line="139"/>
         <source>请选择两个不同的年度。</source>
         <translation>Choose two different years.</translation>
     </message>
     <message>
-        <location filename="../../ui/comparing.py" line="144"/>
+        <location filename="../../ui/comparing.py" line="150"/>
         <source>正在对比…</source>
         <translation>Comparing…</translation>
     </message>
     <message>
-        <location filename="../../ui/comparing.py" line="159"/>
+        <location filename="../../ui/comparing.py" line="173"/>
         <source>取消此配对</source>
         <translation>Unpair</translation>
     </message>
     <message>
-        <location filename="../../ui/comparing.py" line="161"/>
+        <location filename="../../ui/comparing.py" line="175"/>
         <source>与另一年度的项目配对…</source>
         <translation>Pair with a project of the other year…</translation>
     </message>
     <message>
-        <location filename="../../ui/comparing.py" line="183"/>
+        <location filename="../../ui/comparing.py" line="197"/>
         <source>正在保存配对修改…</source>
         <translation>Saving the pairing change…</translation>
     </message>
     <message>
-        <location filename="../../ui/comparing.py" line="206"/>
+        <location filename="../../ui/comparing.py" line="220"/>
         <source>另一年度没有未配对的项目。</source>
         <translation>The other year has no unmatched project.</translation>
     </message>
     <message>
-        <location filename="../../ui/comparing.py" line="211"/>
+        <location filename="../../ui/comparing.py" line="225"/>
         <source>配对</source>
         <translation>Pair</translation>
     </message>
     <message>
-        <location filename="../../ui/comparing.py" line="211"/>
+        <location filename="../../ui/comparing.py" line="225"/>
         <source>选择另一年度的项目：</source>
         <translation>Choose the other year&apos;s project:</translation>
     </message>
@@ -324,7 +324,7 @@
     </message>
     <message>
         <location filename="../../ui/views/findings_dock.py" line="158"/>
-        <location filename="../../ui/views/findings_dock.py" line="296"/>
+        <location filename="../../ui/views/findings_dock.py" line="295"/>
         <source>采纳</source>
         <translation>Accept</translation>
     </message>
@@ -335,7 +335,7 @@
     </message>
     <message>
         <location filename="../../ui/views/findings_dock.py" line="160"/>
-        <location filename="../../ui/views/findings_dock.py" line="297"/>
+        <location filename="../../ui/views/findings_dock.py" line="296"/>
         <source>驳回…</source>
         <translation>Dismiss…</translation>
     </message>
@@ -406,58 +406,58 @@
         <translation>Show notes ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="293"/>
+        <location filename="../../ui/views/findings_dock.py" line="292"/>
         <source>采纳（{n}）</source>
         <translation>Accept ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="294"/>
+        <location filename="../../ui/views/findings_dock.py" line="293"/>
         <source>驳回（{n}）…</source>
         <translation>Dismiss ({n})…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="314"/>
+        <location filename="../../ui/views/findings_dock.py" line="313"/>
         <source>位置：</source>
         <translation>Place: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="366"/>
+        <location filename="../../ui/views/findings_dock.py" line="365"/>
         <source>驳回选中的 {n} 条发现（{rules}），共用一条理由：</source>
         <translation>Dismiss the {n} selected findings ({rules}) with one reason:</translation>
     </message>
     <message>
         <location filename="../../ui/views/findings_dock.py" line="185"/>
-        <location filename="../../ui/views/findings_dock.py" line="315"/>
+        <location filename="../../ui/views/findings_dock.py" line="314"/>
         <source>规则：</source>
         <translation>Rule: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="317"/>
+        <location filename="../../ui/views/findings_dock.py" line="316"/>
         <source>原文：</source>
         <translation>Text: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="319"/>
+        <location filename="../../ui/views/findings_dock.py" line="318"/>
         <source>建议：</source>
         <translation>Suggestion: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="321"/>
+        <location filename="../../ui/views/findings_dock.py" line="320"/>
         <source>出处：</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="323"/>
+        <location filename="../../ui/views/findings_dock.py" line="322"/>
         <source>驳回理由：</source>
         <translation>Dismissed because: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="343"/>
+        <location filename="../../ui/views/findings_dock.py" line="342"/>
         <source>驳回审核发现</source>
         <translation>Dismiss finding</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="344"/>
+        <location filename="../../ui/views/findings_dock.py" line="343"/>
         <source>{rule}：{message}
 
 请写明驳回理由：</source>
@@ -466,7 +466,7 @@
 Please give the reason for dismissing it:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="352"/>
+        <location filename="../../ui/views/findings_dock.py" line="351"/>
         <source>驳回时必须写明理由。</source>
         <translation>A dismissal needs a reason.</translation>
     </message>
@@ -474,57 +474,57 @@ Please give the reason for dismissing it:</translation>
 <context>
     <name>GradePanel</name>
     <message>
-        <location filename="../../ui/views/grade_dock.py" line="39"/>
+        <location filename="../../ui/views/grade_dock.py" line="43"/>
         <source>审核结论…</source>
         <translation>Conclusion…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/grade_dock.py" line="41"/>
+        <location filename="../../ui/views/grade_dock.py" line="45"/>
         <source>保存评定</source>
         <translation>Save grade</translation>
     </message>
     <message>
-        <location filename="../../ui/views/grade_dock.py" line="43"/>
+        <location filename="../../ui/views/grade_dock.py" line="47"/>
         <source>恢复自动评分</source>
         <translation>Back to the computed grade</translation>
     </message>
     <message>
-        <location filename="../../ui/views/grade_dock.py" line="48"/>
+        <location filename="../../ui/views/grade_dock.py" line="52"/>
         <source>各项得分</source>
         <translation>Scores</translation>
     </message>
     <message>
-        <location filename="../../ui/views/grade_dock.py" line="49"/>
+        <location filename="../../ui/views/grade_dock.py" line="53"/>
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/views/grade_dock.py" line="50"/>
+        <location filename="../../ui/views/grade_dock.py" line="54"/>
         <source>等次</source>
         <translation>Band</translation>
     </message>
     <message>
-        <location filename="../../ui/views/grade_dock.py" line="51"/>
+        <location filename="../../ui/views/grade_dock.py" line="55"/>
         <source>审核结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/views/grade_dock.py" line="59"/>
+        <location filename="../../ui/views/grade_dock.py" line="63"/>
         <source>审核结论</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../ui/views/grade_dock.py" line="70"/>
+        <location filename="../../ui/views/grade_dock.py" line="75"/>
         <source>尚未检查</source>
         <translation>Not checked yet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/grade_dock.py" line="75"/>
+        <location filename="../../ui/views/grade_dock.py" line="80"/>
         <source>人工评定</source>
         <translation>Set by the reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/grade_dock.py" line="75"/>
+        <location filename="../../ui/views/grade_dock.py" line="80"/>
         <source>自动评分</source>
         <translation>Computed</translation>
     </message>
@@ -592,32 +592,32 @@ Please give the reason for dismissing it:</translation>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="36"/>
+        <location filename="../../ui/models/indicator_model.py" line="39"/>
         <source>一级指标</source>
         <translation>Level 1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="37"/>
+        <location filename="../../ui/models/indicator_model.py" line="40"/>
         <source>二级指标</source>
         <translation>Level 2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="38"/>
+        <location filename="../../ui/models/indicator_model.py" line="41"/>
         <source>三级指标</source>
         <translation>Level 3 (indicator)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="39"/>
+        <location filename="../../ui/models/indicator_model.py" line="42"/>
         <source>指标描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="40"/>
+        <location filename="../../ui/models/indicator_model.py" line="43"/>
         <source>指标值</source>
         <translation>Target value</translation>
     </message>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="41"/>
+        <location filename="../../ui/models/indicator_model.py" line="44"/>
         <source>指标值确定依据</source>
         <translation>Basis</translation>
     </message>
@@ -625,24 +625,29 @@ Please give the reason for dismissing it:</translation>
 <context>
     <name>IndicatorTableModel</name>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="227"/>
+        <location filename="../../ui/models/indicator_model.py" line="252"/>
         <source>报送值：{original}
 修改建议：{suggested}</source>
         <translation>Submitted: {original}
 Suggested: {suggested}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="228"/>
+        <location filename="../../ui/models/indicator_model.py" line="253"/>
         <source>（空）</source>
         <translation>(blank)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="233"/>
+        <location filename="../../ui/models/indicator_model.py" line="258"/>
         <source>合成的指标值（含运算符列和单位列）：{target}</source>
         <translation>Target composed with the operator and unit columns: {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/indicator_model.py" line="213"/>
+        <location filename="../../ui/models/indicator_model.py" line="260"/>
+        <source>批注：{text}</source>
+        <translation>Note: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/indicator_model.py" line="238"/>
         <source>已建议修改</source>
         <translation>Revision suggested</translation>
     </message>
@@ -650,22 +655,22 @@ Suggested: {suggested}</translation>
 <context>
     <name>IndicatorTableView</name>
     <message>
-        <location filename="../../ui/views/indicator_view.py" line="237"/>
+        <location filename="../../ui/views/indicator_view.py" line="247"/>
         <source>粘贴 {n} 个单元格</source>
         <translation>Paste {n} cells</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicator_view.py" line="251"/>
+        <location filename="../../ui/views/indicator_view.py" line="261"/>
         <source>此表只读：修改建议请在年度绩效指标中提出。</source>
         <translation>This table is read-only: suggest revisions in the annual indicators.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicator_view.py" line="253"/>
+        <location filename="../../ui/views/indicator_view.py" line="263"/>
         <source>“{column}”列按报送文件原样显示，不能修改；修改建议只能写在前六列。</source>
         <translation>The “{column}” column is shown as submitted and cannot be changed; revisions can only be suggested in the first six columns.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/indicator_view.py" line="282"/>
+        <location filename="../../ui/views/indicator_view.py" line="292"/>
         <source>撤销修改建议</source>
         <translation>Withdraw suggested revisions</translation>
     </message>
@@ -673,467 +678,492 @@ Suggested: {suggested}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="585"/>
         <source>请先在左侧选择一个部门。</source>
         <translation>Select a department on the left first.</translation>
     </message>
     <message>
-        <location filename="../../ui/comparing.py" line="231"/>
+        <location filename="../../ui/comparing.py" line="245"/>
         <source>该部门在工作区中只有一个年度的文本，无法对比。</source>
         <translation>This department has documents of only one year in the workspace: nothing to compare.</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="35"/>
+        <location filename="../../ui/exporting.py" line="48"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="36"/>
+        <location filename="../../ui/exporting.py" line="49"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="43"/>
+        <location filename="../../ui/exporting.py" line="56"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="44"/>
-        <location filename="../../ui/exporting.py" line="98"/>
+        <location filename="../../ui/exporting.py" line="57"/>
+        <location filename="../../ui/exporting.py" line="125"/>
         <source>已导出：{path}</source>
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="74"/>
+        <location filename="../../ui/exporting.py" line="90"/>
         <source>请先在左侧选择一个部门或项目。</source>
         <translation>Select a department or a project on the left first.</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="80"/>
+        <location filename="../../ui/exporting.py" line="105"/>
         <source>导出审核意见</source>
         <translation>Export review memo</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="81"/>
+        <location filename="../../ui/exporting.py" line="106"/>
         <source>PDF 文件 (*.pdf);;Word 文档 (*.docx)</source>
         <translation>PDF files (*.pdf);;Word documents (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="104"/>
+        <location filename="../../ui/exporting.py" line="131"/>
         <source>正在生成审核意见…</source>
         <translation>Writing the review memo…</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="132"/>
+        <location filename="../../ui/exporting.py" line="168"/>
         <source>审核意见预览 — {file}</source>
         <translation>Review memo preview — {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/exporting.py" line="182"/>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="187"/>
+        <source>共 {n} 页</source>
+        <translation>{n} pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>筛选地区、部门、项目…</source>
         <translation>Filter regions, departments, projects…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
-        <location filename="../../ui/main_window.py" line="300"/>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>导入报告…</source>
         <translation>Import report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>年度绩效指标</source>
         <translation>Annual indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>工作区</source>
         <translation>Workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>审核发现</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>审核结论与评定</source>
         <translation>Conclusion and grade</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>导入部门预算绩效文本（.docx、.pdf、.xlsx，可多选）</source>
         <translation>Import budget performance documents (.docx, .pdf, .xlsx; several at once)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>打开工作区…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>对所选部门（未选则全部）运行审核检查</source>
         <translation>Run the review checks on the selected department (all when none is selected)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>在整个工作区中搜索</source>
         <translation>Search the whole workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>把所选部门的项目、指标、修改建议和批注导出为 .xlsx</source>
         <translation>Export the selected department&apos;s projects, indicators, revisions and annotations to .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>导出审核意见…</source>
         <translation>Export review memo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>生成审核意见（PDF 或 DOCX）</source>
         <translation>Write the review memo (PDF or DOCX)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>年度对比</source>
         <translation>Year comparison</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>把所选部门两个年度的文本并排对比</source>
         <translation>Compare two years of the selected department side by side</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>所选文本导入时每张表格、每段正文读成了什么，以及导入警告</source>
         <translation>What every table and paragraph of the selected document was read as, and the import warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="309"/>
+        <source>审核进度</source>
+        <translation>Review progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="310"/>
+        <source>所选部门各项目的待处理、已采纳、已驳回发现数和评定等次</source>
+        <translation>Open, accepted and dismissed findings and grades of the selected department's projects</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
-        <location filename="../../ui/main_window.py" line="1229"/>
+        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="1253"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>修改随改随存：等待尚未写完的修改写入工作区</source>
         <translation>Edits are saved as they are made: wait for pending edits to be written to the workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>撤回修改建议</source>
         <translation>Withdraw suggested revision</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>删除所选单元格的修改建议，恢复报送值</source>
         <translation>Remove the suggested revisions of the selected cells (back to the submitted values)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>最近的工作区</source>
         <translation>Recent workspaces</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <location filename="../../ui/models/tree_source.py" line="30"/>
         <source>年度不详</source>
         <translation>Year unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>预算绩效目标审核工作台 — {name}</source>
         <translation>Budget Performance Review Workbench — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>预算绩效目标审核工作台</source>
         <translation>Budget Performance Review Workbench</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>打开或新建工作区</source>
         <translation>Open or create a workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>工作区文件 (*.jxws *.sqlite *.db);;所有文件 (*)</source>
         <translation>Workspace files (*.jxws *.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="517"/>
+        <source>审核进度…</source>
+        <translation>Review progress…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>导入报告：{file}…</source>
         <translation>Import report: {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="537"/>
         <source>请先在左侧选择一个年度或项目。</source>
         <translation>Select a year or a project on the left first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="545"/>
+        <location filename="../../ui/main_window.py" line="559"/>
         <source>所选年度（{year}）的文本没有读出任何项目，因此没有项目表和绩效指标可以审核。</source>
         <translation>No project was read from the document of the selected year ({year}), so there is no project table or indicator to review.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>导入报告列出了文件中每张表格被读成了什么；如果文件确有项目，请核对后重新导入。</source>
         <translation>The import report lists what every table in the file was read as; if the file does hold projects, check it and import it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="628"/>
+        <location filename="../../ui/main_window.py" line="642"/>
         <source>从左侧选择一个项目，或用“导入”把部门预算绩效文本（.docx / .pdf / .xlsx）导入工作区。</source>
         <translation>Pick a project on the left, or use “Import” to bring budget performance documents (.docx / .pdf / .xlsx) into the workspace.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="658"/>
+        <location filename="../../ui/main_window.py" line="672"/>
         <source>{name}：{n} 行绩效指标</source>
         <translation>{name}: {n} indicator rows</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="669"/>
+        <location filename="../../ui/main_window.py" line="683"/>
         <source>长期绩效指标</source>
         <translation>Long-term indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="721"/>
+        <location filename="../../ui/main_window.py" line="735"/>
         <source>审核发现（待处理 {n}）</source>
         <translation>Findings ({n} open)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="870"/>
+        <location filename="../../ui/main_window.py" line="887"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="937"/>
+        <location filename="../../ui/main_window.py" line="954"/>
         <source>修改 第{n}行 {column}</source>
         <translation>Revise row {n} {column}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="946"/>
+        <location filename="../../ui/main_window.py" line="963"/>
         <source>修改 {field}</source>
         <translation>Revise {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="956"/>
+        <location filename="../../ui/main_window.py" line="973"/>
         <source>采纳 {rule}</source>
         <translation>Accept {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="956"/>
+        <location filename="../../ui/main_window.py" line="973"/>
         <source>驳回 {rule}</source>
         <translation>Dismiss {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="957"/>
+        <location filename="../../ui/main_window.py" line="974"/>
         <source>重新打开 {rule}</source>
         <translation>Reopen {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="970"/>
+        <location filename="../../ui/main_window.py" line="987"/>
         <source>采纳 {n} 条发现</source>
         <translation>Accept {n} findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="970"/>
+        <location filename="../../ui/main_window.py" line="987"/>
         <source>驳回 {n} 条发现</source>
         <translation>Dismiss {n} findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="971"/>
+        <location filename="../../ui/main_window.py" line="988"/>
         <source>重新打开 {n} 条发现</source>
         <translation>Reopen {n} findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="983"/>
+        <location filename="../../ui/main_window.py" line="1000"/>
         <source>长期绩效指标不能批注：请在年度绩效指标中选择一行或一个单元格。</source>
         <translation>Long-term indicators cannot be annotated: select a row or a cell in the annual indicators.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="987"/>
+        <location filename="../../ui/main_window.py" line="1004"/>
         <source>请先在指标表中选择一行或一个单元格。</source>
         <translation>Select a row or a cell in the indicator table first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1000"/>
+        <location filename="../../ui/main_window.py" line="1017"/>
         <source>添加批注</source>
         <translation>Add annotation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1005"/>
+        <location filename="../../ui/main_window.py" line="1022"/>
         <source>批注正在保存，请稍后再修改或删除。</source>
         <translation>The annotation is being saved; edit or delete it in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1013"/>
+        <location filename="../../ui/main_window.py" line="1030"/>
         <source>修改批注</source>
         <translation>Edit annotation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1021"/>
+        <location filename="../../ui/main_window.py" line="1038"/>
         <source>删除批注</source>
         <translation>Delete annotation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1027"/>
+        <location filename="../../ui/main_window.py" line="1044"/>
         <source>人工评定</source>
         <translation>Set by the reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1090"/>
+        <location filename="../../ui/main_window.py" line="1108"/>
         <source>导入部门预算绩效文本</source>
         <translation>Import budget performance documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1091"/>
+        <location filename="../../ui/main_window.py" line="1109"/>
         <source>绩效文本 ({patterns});;所有文件 (*)</source>
         <translation>Performance documents ({patterns});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1103"/>
+        <location filename="../../ui/main_window.py" line="1121"/>
         <source>正在导入 {n} 个文件…</source>
         <translation>Importing {n} files…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1121"/>
+        <location filename="../../ui/main_window.py" line="1139"/>
         <source>导入完成：成功 {ok} 个，重复 {dup} 个，失败 {bad} 个。</source>
         <translation>Import finished: {ok} imported, {dup} duplicates, {bad} failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1130"/>
+        <location filename="../../ui/main_window.py" line="1148"/>
         <source>{file}：{n} 条批注或修改建议未能带到新版本。</source>
         <translation>{file}: {n} annotations or suggested revisions could not be carried to the new version.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1134"/>
+        <location filename="../../ui/main_window.py" line="1152"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1149"/>
+        <location filename="../../ui/main_window.py" line="1167"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1163"/>
+        <location filename="../../ui/main_window.py" line="1181"/>
         <source>正在检查导入的 {n} 个文本…</source>
         <translation>Checking {n} imported document(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1171"/>
+        <location filename="../../ui/main_window.py" line="1189"/>
         <source>已检查导入的文本：发现 {n} 条待处理的审核发现。</source>
         <translation>Imported documents checked: {n} open finding(s) found.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1191"/>
+        <location filename="../../ui/main_window.py" line="1209"/>
         <source>检查完成。</source>
         <translation>Checks finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1230"/>
+        <location filename="../../ui/main_window.py" line="1254"/>
         <source>&lt;h3&gt;预算绩效目标审核工作台&lt;/h3&gt;&lt;p&gt;导入部门预算绩效文本，逐项审核绩效目标和指标，提出修改建议和批注，对比年度变化，导出审核意见。&lt;/p&gt;&lt;p&gt;所有数据保存在本机工作区文件中，无需联网。&lt;/p&gt;&lt;p&gt;界面字体：文泉驿微米黑（Apache-2.0）。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Budget Performance Review Workbench&lt;/h3&gt;&lt;p&gt;Import departments&apos; budget performance documents, review every goal and indicator, suggest revisions and write annotations, compare years, and export the review memo.&lt;/p&gt;&lt;p&gt;All data stays in a workspace file on this computer; no network is needed.&lt;/p&gt;&lt;p&gt;Interface font: WenQuanYi Micro Hei (Apache-2.0).&lt;/p&gt;</translation>
     </message>
@@ -1141,29 +1171,82 @@ Suggested: {suggested}</translation>
 <context>
     <name>MatchListModel</name>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="237"/>
+        <location filename="../../ui/models/comparison_model.py" line="243"/>
         <source>上年项目</source>
         <translation>Last year&apos;s project</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="238"/>
+        <location filename="../../ui/models/comparison_model.py" line="244"/>
         <source>本年项目</source>
         <translation>This year&apos;s project</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="239"/>
+        <location filename="../../ui/models/comparison_model.py" line="245"/>
         <source>匹配依据</source>
         <translation>Matched by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="240"/>
+        <location filename="../../ui/models/comparison_model.py" line="246"/>
         <source>置信度</source>
         <translation>Confidence</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="241"/>
+        <location filename="../../ui/models/comparison_model.py" line="247"/>
         <source>变化</source>
         <translation>Changes</translation>
+    </message>
+</context>
+<context>
+    <name>MemoExportDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/memo_export_dialog.py" line="33"/>
+        <source>导出审核意见</source>
+        <translation>Export review memo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/memo_export_dialog.py" line="49"/>
+        <source>（发文时填写）</source>
+        <translation>(filled in when sent)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/memo_export_dialog.py" line="50"/>
+        <source>审核人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/memo_export_dialog.py" line="51"/>
+        <source>审核单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/memo_export_dialog.py" line="52"/>
+        <source>成文日期</source>
+        <translation>Date of the memo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/memo_export_dialog.py" line="54"/>
+        <source>文号序号</source>
+        <translation>Document number serial</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/memo_export_dialog.py" line="57"/>
+        <source>未设置发文机关：审核意见没有版头和文号，由审核单位落款。可在“设置 › 公文格式”中填写。</source>
+        <translation>No issuing authority set: the memo has no letterhead or document number and is signed by the reviewing organisation. Set it in Settings › Official format.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/memo_export_dialog.py" line="61"/>
+        <source>尚有 {n} 条审核发现待处理：导出的是草稿，每页页眉都会注明。</source>
+        <translation>{n} findings are still open: the memo is a draft, and every page header says so.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/memo_export_dialog.py" line="68"/>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/memo_export_dialog.py" line="75"/>
+        <source>请填写审核人和审核单位：审核意见要写明由谁审核、由哪个单位落款。</source>
+        <translation>Please fill in the reviewer and the organisation: a memo says who reviewed it and who signs it.</translation>
     </message>
 </context>
 <context>
@@ -1177,62 +1260,140 @@ Suggested: {suggested}</translation>
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../ui/settings.py" line="49"/>
+        <location filename="../../ui/settings.py" line="53"/>
         <source>审核人姓名</source>
         <translation>Reviewer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="50"/>
+        <location filename="../../ui/settings.py" line="54"/>
         <source>审核单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="51"/>
+        <location filename="../../ui/settings.py" line="55"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="56"/>
+        <location filename="../../ui/settings.py" line="60"/>
         <source>中文</source>
         <translation>Chinese</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="57"/>
+        <location filename="../../ui/settings.py" line="61"/>
         <source>English</source>
         <translation>English</translation>
     </message>
 </context>
 <context>
+    <name>ProgressWindow</name>
+    <message>
+        <location filename="../../ui/views/progress_view.py" line="68"/>
+        <source>只看有待处理的项目</source>
+        <translation>Only projects with open findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/progress_view.py" line="73"/>
+        <source>筛选项目名称、编码、单位…</source>
+        <translation>Filter by project name, code, unit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/progress_view.py" line="76"/>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/progress_view.py" line="78"/>
+        <source>把审核进度和审核发现清单导出为 .xlsx</source>
+        <translation>Export the review progress and the findings list as .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/progress_view.py" line="80"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/progress_view.py" line="104"/>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/progress_view.py" line="117"/>
+        <source>审核进度 — {dept}</source>
+        <translation>Review progress — {dept}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/progress_view.py" line="130"/>
+        <source>无法读取审核进度：{error}</source>
+        <translation>Cannot read the review progress: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/progress_view.py" line="147"/>
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/progress_view.py" line="174"/>
+        <source>{name}_审核进度.xlsx</source>
+        <translation>{name}_review_progress.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/progress_view.py" line="175"/>
+        <source>导出审核进度</source>
+        <translation>Export review progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/progress_view.py" line="176"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/progress_view.py" line="189"/>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/progress_view.py" line="191"/>
+        <source>已导出：{path}</source>
+        <translation>Exported: {path}</translation>
+    </message>
+</context>
+<context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../../ui/views/project_form.py" line="82"/>
+        <location filename="../../ui/views/project_form.py" line="91"/>
         <source>金额</source>
         <translation>Amounts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/project_form.py" line="96"/>
+        <location filename="../../ui/views/project_form.py" line="106"/>
         <source>长期目标按报送文件原样显示，不能修改。</source>
         <translation>The long-term goal is shown as submitted and cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/project_form.py" line="97"/>
+        <location filename="../../ui/views/project_form.py" line="107"/>
         <source>长期目标</source>
         <translation>Long-term goal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/project_form.py" line="145"/>
+        <location filename="../../ui/views/project_form.py" line="178"/>
         <source>单位：{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/project_form.py" line="180"/>
+        <location filename="../../ui/views/project_form.py" line="212"/>
+        <source>批注：{text}</source>
+        <translation>Note: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/project_form.py" line="236"/>
         <source>报送值：{original}
 修改建议：{suggested}</source>
         <translation>Submitted: {original}
 Suggested: {suggested}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/project_form.py" line="181"/>
+        <location filename="../../ui/views/project_form.py" line="237"/>
         <source>（空）</source>
         <translation>(blank)</translation>
     </message>
@@ -1240,42 +1401,57 @@ Suggested: {suggested}</translation>
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="30"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="41"/>
         <source>搜索工作区</source>
         <translation>Search the workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="35"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="49"/>
         <source>项目名称、绩效目标、指标名称或指标值中的文字…</source>
         <translation>Text in project names, goals, indicator names or values…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="39"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="53"/>
+        <source>显示更多</source>
+        <translation>Show more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/search_dialog.py" line="59"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="39"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="59"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="39"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="59"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="40"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="60"/>
         <source>位置</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="40"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="60"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="78"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="115"/>
+        <source>显示前 {n} 处，共超过 {m} 处</source>
+        <translation>Showing the first {n} of more than {m}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/search_dialog.py" line="116"/>
+        <source>显示前 {n} 处，共 {m} 处</source>
+        <translation>Showing the first {n} of {m}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/search_dialog.py" line="119"/>
         <source>找到 {n} 处</source>
         <translation>{n} found</translation>
     </message>
@@ -1283,61 +1459,129 @@ Suggested: {suggested}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="52"/>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="117"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="57"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="147"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="67"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="72"/>
         <source>审核人姓名</source>
         <translation>Reviewer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="68"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="73"/>
         <source>审核单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="69"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="74"/>
         <source>界面语言（重新启动后生效）</source>
         <translation>Language (after a restart)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="70"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="75"/>
         <source>常规</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="81"/>
+        <source>如：××市财政局</source>
+        <translation>e.g. XX City Finance Bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="81"/>
+        <source>留空则与发文机关相同</source>
+        <translation>Leave empty to use the issuing authority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="82"/>
+        <source>如：×财绩审〔{year}〕{serial}号</source>
+        <translation>e.g. X财绩审〔{year}〕{serial}号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="82"/>
+        <source>留空则为被审核部门</source>
+        <translation>Leave empty for the reviewed department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="83"/>
+        <source>上行文填写，否则留空</source>
+        <translation>For documents to a higher authority; otherwise leave empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="83"/>
+        <source>如：联系人：张三，电话：0315-2801234</source>
+        <translation>e.g. 联系人：张三，电话：0315-2801234</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="92"/>
+        <source>每行一项，如：《××省省级预算绩效目标管理办法》（×财预〔2024〕1号）</source>
+        <translation>One per line, e.g. 《××省省级预算绩效目标管理办法》（×财预〔2024〕1号）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="94"/>
+        <source>公文格式</source>
+        <translation>Official format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="109"/>
         <source>审核规则阈值</source>
         <translation>Check thresholds</translation>
     </message>
 </context>
 <context>
+    <name>TreeFilter</name>
+    <message>
+        <location filename="../../ui/tree_filtering.py" line="64"/>
+        <source>显示更多</source>
+        <translation>Show more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tree_filtering.py" line="196"/>
+        <source>没有名称或编码含“{text}”的地区、部门、单位或项目</source>
+        <translation>No region, department, unit or project whose name or code contains “{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tree_filtering.py" line="198"/>
+        <source>显示前 {n} 处，共 {m} 处</source>
+        <translation>Showing the first {n} of {m}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tree_filtering.py" line="200"/>
+        <source>共 {m} 处</source>
+        <translation>{m} in all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tree_filtering.py" line="203"/>
+        <source>再显示 {n} 处</source>
+        <translation>Show {n} more</translation>
+    </message>
+</context>
+<context>
     <name>TreeModel</name>
     <message>
-        <location filename="../../ui/models/tree_model.py" line="38"/>
+        <location filename="../../ui/models/tree_model.py" line="39"/>
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tree_model.py" line="39"/>
+        <location filename="../../ui/models/tree_model.py" line="40"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tree_model.py" line="40"/>
+        <location filename="../../ui/models/tree_model.py" line="41"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tree_model.py" line="41"/>
+        <location filename="../../ui/models/tree_model.py" line="42"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tree_model.py" line="42"/>
+        <location filename="../../ui/models/tree_model.py" line="43"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
@@ -1398,19 +1642,37 @@ Suggested: {suggested}</translation>
 <context>
     <name>WorkspaceTreeModel</name>
     <message>
-        <location filename="../../ui/models/tree_model.py" line="247"/>
+        <location filename="../../ui/models/tree_model.py" line="297"/>
         <source>待处理的审核发现：{n}</source>
         <translation>Open findings: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tree_model.py" line="249"/>
+        <location filename="../../ui/models/tree_model.py" line="299"/>
         <source>导入警告：{text}</source>
         <translation>Import warning: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tree_model.py" line="250"/>
+        <location filename="../../ui/models/tree_model.py" line="300"/>
         <source>右键单击，选择“导入报告…”查看全部。</source>
         <translation>Right-click and choose “Import report…” to see them all.</translation>
+    </message>
+</context>
+<context>
+    <name>Zoom</name>
+    <message>
+        <location filename="../../ui/zoom.py" line="40"/>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zoom.py" line="43"/>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zoom.py" line="46"/>
+        <source>实际大小</source>
+        <translation>Actual size</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import itertools
 import re
 from pathlib import Path
 from typing import Any
@@ -102,14 +103,14 @@ def test_the_body_sits_on_a_grid_of_22_lines_of_28_characters(rendered: Rendered
         for page in pdf.pages[1:]:  # page 1's 版头 and title are set apart from the grid
             body = {y: chars for y, chars in _lines(page).items() if chars[0]["size"] == pytest.approx(16)}
             baselines = sorted(body, reverse=True)
-            steps |= {round(a - b, 1) for a, b in zip(baselines, baselines[1:], strict=False)}
+            steps |= {round(a - b, 1) for a, b in itertools.pairwise(baselines)}
             full += [chars for chars in body.values() if abs(chars[0]["x0"] - MARGIN_LEFT) < 1 and all(
                 ord(c["text"]) > 0x2000 for c in chars)]
     # every body line, heading and 落款 on one grid of 225 mm / 22: whole lines apart
     assert min(steps) == pytest.approx(LEADING, abs=1)
     assert all(abs(step / LEADING - round(step / LEADING)) < 0.05 for step in steps), steps
     assert full and max(len(chars) for chars in full) == 28
-    pitch = sorted(b["x0"] - a["x0"] for chars in full for a, b in zip(chars, chars[1:], strict=False))
+    pitch = sorted(b["x0"] - a["x0"] for chars in full for a, b in itertools.pairwise(chars))
     assert pitch[len(pitch) // 2] == pytest.approx(PITCH, abs=0.05)  # 156 mm / 28 (median: PDFMINER_TC_DRIFT)
 
 

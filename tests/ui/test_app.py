@@ -47,6 +47,18 @@ def test_english_translation_is_built_and_loads(qapp: QApplication) -> None:
     assert QCoreApplication.translate("MainWindow", "导入…") == "导入…"
 
 
+def test_qts_own_dialogs_speak_chinese(qapp: QApplication) -> None:
+    """Issue 19: Qt's file dialog said "Look in:" and "Files of type:" in the Chinese window."""
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        assert translators, "qtbase_zh_CN.qm not found"
+        assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+        assert QCoreApplication.translate("QFileDialog", "Files of type:") == "文件类型："
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+
+
 def test_every_source_string_has_an_english_translation() -> None:
     text = (i18n_dir() / "workbench_en.ts").read_text(encoding="utf-8")
     assert 'type="unfinished"' not in text and 'type="vanished"' not in text

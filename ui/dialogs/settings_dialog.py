@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.checks.settings import SETTINGS_LABELS, CheckSettings
+from core.checks.settings import CheckSettings
 from core.memo.letterhead import Letterhead
 from core.messages import label as catalogue_label
 from ui.labels import ui_lang
@@ -102,7 +102,7 @@ class SettingsDialog(QDialog):
             edit.setObjectName(f"check_{f.name}")
             edit.setCursorPosition(0)
             self.fields[f.name] = edit
-            tform.addRow(SETTINGS_LABELS.get(f.name, f.name), edit)
+            tform.addRow(catalogue_label(f"setting.{f.name}", ui_lang(), default=f.name), edit)
         scroll = QScrollArea()
         scroll.setWidget(thresholds)
         scroll.setWidgetResizable(True)

@@ -5,7 +5,8 @@ indicator rows as core.compare matched them), with a blank row where a side has
 none, and marks each changed cell from core.compare's change list. The two side
 models share these rows, so row i on the left is row i on the right; "changes only"
 filters both alike. Changed cells carry a colour AND a symbol (icon, and △ + −
-in the row header), never colour alone.
+in the row header), never colour alone. A changed amount shows this year's value with
+its change as "+12.5 万元（+8.3%）" (core.compare.amounts, from Decimal).
 """
 
 from __future__ import annotations
@@ -96,6 +97,9 @@ def build_rows(comparison: Comparison, match: ProjectMatch) -> list[AlignedRow]:
         elif name in by_field:
             row.status = CHANGED
             row.changed[1] = by_field[name]
+            amount = by_field[name].amount_text(ui_lang()) if by_field[name].kind is ChangeKind.BUDGET else None
+            if amount and b is not None:
+                b[1] = f"{b[1]}　{amount}"
         rows.append(row)
     for im in match.indicators:
         a = [_raw(old.indicators[im.old].get(c)) for c in INDICATOR_COLUMNS] \
@@ -125,8 +129,10 @@ def change_text(change: Change) -> str:
     if change.cause:
         text = cause_text(change.cause, ui_lang())
         lines.append(QCoreApplication.translate("ComparisonModel", "原因：{cause}").format(cause=text))
-    if change.percent:
-        lines.append(QCoreApplication.translate("ComparisonModel", "变动：{percent}").format(percent=change.percent))
+    amount = change.amount_text(ui_lang()) if change.kind is ChangeKind.BUDGET else None
+    if amount or change.percent:
+        lines.append(QCoreApplication.translate("ComparisonModel", "变动：{percent}").format(
+            percent=amount or change.percent))
     return "\n".join(lines)
 
 

@@ -11,6 +11,9 @@ After the six standard columns come the extra columns other provinces' forms add
 order, titled by that header and shown as written. They are read-only: a suggested
 revision is only made to the six columns the checks and the memo know. Without an
 edit handler the whole model is read-only (the 长期 grid).
+
+A cell with a reviewer's annotation gives its text under ANNOTATION_ROLE (the view
+paints the comment marker, ui/views/comment_marker.py) and in its tooltip.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QIcon
 
 from core.model import INDICATOR_COLUMNS, Indicator
-from ui.models.roles import ID_ROLE, RAW_ROLE, REVISED_ROLE
+from ui.models.roles import ANNOTATION_ROLE, ID_ROLE, RAW_ROLE, REVISED_ROLE
 from ui.settings import QT_TRANSLATE_NOOP
 
 COLUMN_TITLES: tuple[str, ...] = (
@@ -81,6 +84,7 @@ class IndicatorTableModel(QAbstractTableModel):
         self._rows: list[IndicatorRow] = []
         self._extra: list[str] = []  # extra column headers, in first-seen order
         self._finding_cells: set[tuple[int, str]] = set()
+        self._annotations: dict[tuple[int, str], list[str]] = {}  # (row, column name) -> texts
         self._edit_handler: EditHandler | None = None
 
     # -- content -------------------------------------------------------------------
@@ -90,6 +94,7 @@ class IndicatorTableModel(QAbstractTableModel):
         # A dict keeps the order in which headers first appear, row by row.
         self._extra = list(dict.fromkeys(name for r in self._rows for name in r.indicator.extra))
         self._finding_cells = set(finding_cells or ())
+        self._annotations = {}
         self.endResetModel()
 
     def update_revisions(self, revisions: dict[tuple[int, str], str]) -> None:
@@ -104,6 +109,24 @@ class IndicatorTableModel(QAbstractTableModel):
         self._finding_cells = set(cells)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
+
+    def set_annotations(self, cells: dict[tuple[int, str], list[str]]) -> None:
+        """The annotated cells, (row, column name) -> their texts; repaints the cells that changed."""
+        changed = {key for key in cells.keys() | self._annotations.keys()
+                   if cells.get(key) != self._annotations.get(key)}
+        self._annotations = {key: list(texts) for key, texts in cells.items() if texts}
+        for row, column in changed:
+            col = self.column_of(column)
+            if col is not None and 0 <= row < len(self._rows):
+                index = self.index(row, col)
+                self.dataChanged.emit(index, index, [ANNOTATION_ROLE, Qt.ItemDataRole.ToolTipRole])
+
+    def annotation(self, row: int, column: int) -> str | None:
+        """The annotations on a cell, one per line (None: none)."""
+        if not 0 <= column < self.columnCount():
+            return None
+        texts = self._annotations.get((row, self.column_name(column)))
+        return "\n".join(texts) if texts else None
 
     def set_edit_handler(self, handler: EditHandler | None) -> None:
         self._edit_handler = handler
@@ -198,6 +221,8 @@ class IndicatorTableModel(QAbstractTableModel):
             return revised
         if role == ID_ROLE:
             return self._rows[row].indicator_id
+        if role == ANNOTATION_ROLE:
+            return self.annotation(row, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, col, revised)
         if role == Qt.ItemDataRole.DecorationRole and revised is not None:
@@ -231,6 +256,8 @@ class IndicatorTableModel(QAbstractTableModel):
         if col == VALUE and (composed := self.composed_target(row)) is not None:
             # The cell holds a bare number; the reviewer should see what the checks read.
             lines.append(self.tr("合成的指标值（含运算符列和单位列）：{target}").format(target=composed))
+        if (note := self.annotation(row, col)) is not None:
+            lines.append(self.tr("批注：{text}").format(text=note))
         return "\n".join(lines) or None
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value: object,

@@ -13,3 +13,4 @@ ID_ROLE = _BASE + 4  # a workspace id (project, finding …)
 SORT_ROLE = _BASE + 5  # a value for sorting
 CHANGE_ROLE = _BASE + 6  # comparison: the change kind for a cell, or None
 OBJECT_ROLE = _BASE + 7  # the record object behind a row
+ANNOTATION_ROLE = _BASE + 8  # the reviewer's annotations on a cell (text, one per line), or None

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFont, QIcon
 
 from ui.models.roles import ID_ROLE, NODE_ROLE, SORT_ROLE
 from ui.resources import icon
@@ -33,6 +33,7 @@ BATCH = 200
 BADGE_ROLE = int(Qt.ItemDataRole.UserRole) + 20  # open findings under the node (int)
 WARNING_ROLE = int(Qt.ItemDataRole.UserRole) + 21  # the first serious import warning of the node's documents
 DOCUMENTS_ROLE = int(Qt.ItemDataRole.UserRole) + 22  # the ids of the documents the node stands for
+MATCH_ROLE = int(Qt.ItemDataRole.UserRole) + 23  # True: the tree filter's text names this node
 
 KIND_NAMES = {
     "region": QT_TRANSLATE_NOOP("TreeModel", "地区"),
@@ -101,6 +102,18 @@ class TreeSource(Protocol):
         ...
 
 
+def _bold_font() -> QFont:
+    """Matches of the tree filter are bold (loaded once: data() is called for every painted row)."""
+    if _FONTS.get("bold") is None:
+        font = QFont()
+        font.setBold(True)
+        _FONTS["bold"] = font
+    return _FONTS["bold"]
+
+
+_FONTS: dict[str, QFont] = {}
+
+
 @dataclass(eq=False)
 class Node:
     uid: int
@@ -108,7 +121,7 @@ class Node:
     parent: Node | None
     children: list[Node] = field(default_factory=list)
     more: bool = True  # children remain to be fetched
-    row: int = 0  # position among its parent's children (children are only ever appended)
+    row: int = 0  # position among its parent's children (kept up to date by merge_children)
 
 
 class WorkspaceTreeModel(QAbstractItemModel):
@@ -138,6 +151,9 @@ class WorkspaceTreeModel(QAbstractItemModel):
         self._root = self._new_node(None, None)
         self.endResetModel()
 
+    def source(self) -> TreeSource | None:
+        return self._source
+
     def reload(self) -> None:
         """Forget what was loaded (after an import) and start again from the top."""
         self.set_source(self._source)
@@ -161,6 +177,40 @@ class WorkspaceTreeModel(QAbstractItemModel):
             if node.spec is not None and node.spec.kind == kind and node.spec.key == key:
                 return self.index_of(node)
         return QModelIndex()
+
+    def merge_children(self, parent: QModelIndex, specs: list[NodeSpec]) -> None:
+        """Insert, each at its place, those of `specs` that `parent` does not hold yet.
+
+        `specs` is the parent's new list of children, in order, and holds every child loaded
+        now in the same order (the filtered tree, ui/models/filtered_tree.py, grows so when
+        the next page of matches comes): the rows already there, their expansion and the
+        selection stay as they are.
+        """
+        node = self.node(parent)
+        if node.more:
+            return  # not loaded yet: fetchMore will list them all
+        def key(spec: NodeSpec | None) -> tuple[str, tuple[object, ...]] | None:
+            return None if spec is None else (spec.kind, spec.key)
+
+        have = {key(c.spec) for c in node.children}
+        keys = [key(s) for s in specs]
+        pos = i = 0
+        while i < len(specs):
+            if keys[i] in have:
+                while pos < len(node.children) and key(node.children[pos].spec) != keys[i]:
+                    pos += 1
+                pos, i = pos + 1, i + 1
+                continue
+            run = []
+            while i < len(specs) and keys[i] not in have:
+                run.append(specs[i])
+                i += 1
+            self.beginInsertRows(parent if parent.isValid() else QModelIndex(), pos, pos + len(run) - 1)
+            node.children[pos:pos] = [self._new_node(spec, node, pos + j) for j, spec in enumerate(run)]
+            for row in range(pos + len(run), len(node.children)):
+                node.children[row].row = row
+            self.endInsertRows()
+            pos += len(run)
 
     def fetch_all(self, parent: QModelIndex) -> None:
         """Load every child of `parent` (used when jumping to a place)."""
@@ -252,6 +302,13 @@ class WorkspaceTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole:
             # A mark, not colour alone: seen in any theme and by colour-blind reviewers.
             return warning_icon() if spec.warning else None
+        if role in (MATCH_ROLE, Qt.ItemDataRole.FontRole):
+            # A source that filters (ui/models/filtered_tree.py) says which nodes the text names.
+            is_match = getattr(self._source, "is_match", None)
+            matched = bool(is_match is not None and is_match(spec))
+            if role == MATCH_ROLE:
+                return matched
+            return _bold_font() if matched else None
         if role == BADGE_ROLE:
             return spec.badge
         if role == WARNING_ROLE:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -20,6 +21,20 @@ from core.import_report import describe_warning
 from core.store.records import DocumentInfo, ProjectInfo
 from core.store.workspace import Workspace
 from ui.models.tree_model import NodeSpec
+
+
+def cached_page(cache: dict[Any, list[NodeSpec]], key: Any, listing: Callable[[], list[NodeSpec]], offset: int,
+                limit: int) -> tuple[list[NodeSpec], bool]:
+    """One page of a node's children, listed once and kept in `cache` until the last page
+    is handed out (the view keeps its own copy then); says whether more follow."""
+    if key not in cache:
+        cache[key] = listing()
+    specs = cache[key]
+    page = specs[offset: offset + limit]
+    more = offset + limit < len(specs)
+    if not more:
+        cache.pop(key, None)
+    return page, more
 
 
 class WorkspaceTreeSource:
@@ -35,15 +50,11 @@ class WorkspaceTreeSource:
 
     def children(self, parent: NodeSpec | None, offset: int, limit: int) -> tuple[list[NodeSpec], bool]:
         key: tuple[object, ...] = ("root",) if parent is None else (parent.kind, *parent.key)
-        if key not in self._cache:
-            self._cache[key] = self._list(parent)
-        specs = self._cache[key]
-        page = specs[offset: offset + limit]
-        more = offset + limit < len(specs)
-        if not more:
-            # Everything is in the view now; the view keeps its own copy.
-            self._cache.pop(key, None)
-        return page, more
+        return cached_page(self._cache, key, lambda: self._list(parent), offset, limit)
+
+    def listing(self, parent: NodeSpec | None) -> list[NodeSpec]:
+        """All children of `parent` (None: the regions), uncached (the filtered tree's base)."""
+        return self._list(parent)
 
     def _list(self, parent: NodeSpec | None) -> list[NodeSpec]:
         if parent is None:

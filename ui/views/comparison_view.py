@@ -4,7 +4,9 @@ The two tables show the same aligned rows (ui/models/comparison_model.py), so
 scrolling and the current row are kept in step between them; "只看变化" hides the
 rows without a change on both sides at once. Long cells wrap: each row is as high as
 its taller side needs (up to MAX_LINES lines, the rest in the tooltip), set alike on
-both sides so a row stays level with its counterpart.
+both sides so a row stays level with its counterpart. A double-click on a project of the
+match list (this year's, else last year's) or on a row of one side asks to show that
+year's project (`project_activated`: side "old"/"new", position in its document).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ class ComparisonView(QWidget):
     """Side-by-side comparison of a department's documents of two years."""
 
     match_selected = Signal(int)
+    project_activated = Signal(str, int)  # side ("old" or "new"), the project's position in its document
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +69,7 @@ class ComparisonView(QWidget):
         for col in (2, 3, 4):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.match_view.selectionModel().currentRowChanged.connect(self._on_match)
+        self.match_view.doubleClicked.connect(self._match_activated)
 
         self.old_view = self._side_view("oldSide", self.old_model)
         self.new_view = self._side_view("newSide", self.new_model)
@@ -83,6 +87,8 @@ class ComparisonView(QWidget):
             lay.addWidget(view)
             sides.addWidget(box)
 
+        self.old_view.doubleClicked.connect(lambda _index: self._side_activated("old"))
+        self.new_view.doubleClicked.connect(lambda _index: self._side_activated("new"))
         self._link(self.old_view, self.new_view)
         self._link(self.new_view, self.old_view)
         # Column widths change with the window and the splitter: fit the rows again once they settle.
@@ -173,6 +179,28 @@ class ComparisonView(QWidget):
         self.match_view.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.match_view.scrollTo(index)
+
+    def _match_activated(self, index: QModelIndex) -> None:
+        """A double-click in the match list: this year's project, else last year's (a dropped one)."""
+        if self.comparison is None or not index.isValid():
+            return
+        match = self.matches.match_at(index.row())
+        if index.column() == 0 and match.old is not None:  # the old name itself was double-clicked
+            self.project_activated.emit("old", match.old)
+        elif match.new is not None:
+            self.project_activated.emit("new", match.new)
+        elif match.old is not None:
+            self.project_activated.emit("old", match.old)
+
+    def _side_activated(self, side: str) -> None:
+        """A double-click on a row of one side: that year's project of the current match."""
+        current = self.match_view.currentIndex()
+        if self.comparison is None or not current.isValid():
+            return
+        match = self.matches.match_at(current.row())
+        position = match.old if side == "old" else match.new
+        if position is not None:
+            self.project_activated.emit(side, position)
 
     def _on_match(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self.comparison is None or not current.isValid():

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.messages import label
 from core.review import Band, Criterion, Grade, Result
+from ui.labels import ui_lang
 
 
 class GradePanel(QWidget):
@@ -31,9 +33,11 @@ class GradePanel(QWidget):
         self.total.setRange(0, 100)
         self.total.setDecimals(1)
         self.band = QComboBox()
-        self.band.addItems([b.value for b in Band])
+        for band in Band:
+            self.band.addItem(label(f"band.{band.value}", ui_lang()), band.value)
         self.result = QComboBox()
-        self.result.addItems([r.value for r in Result])
+        for result in Result:
+            self.result.addItem(label(f"result.{result.value}", ui_lang()), result.value)
         self.conclusion = QPlainTextEdit()
         self.conclusion.setObjectName("conclusion")
         self.conclusion.setPlaceholderText(self.tr("审核结论…"))
@@ -66,19 +70,20 @@ class GradePanel(QWidget):
         self._grade = grade
         self.setEnabled(enabled)
         g = grade or Grade()
-        self.scores.setText("  ".join(f"{c.value} {g.scores.get(c, 0):g}" for c in Criterion)
+        self.scores.setText("  ".join(f"{label(f'criterion.{c.value}', ui_lang())} {g.scores.get(c, 0):g}"
+                                      for c in Criterion)
                             if grade is not None and grade.scores else self.tr("尚未检查"))
         self.total.setValue(g.total)
-        self.band.setCurrentText(g.band.value)
-        self.result.setCurrentText(g.result.value)
+        self.band.setCurrentIndex(self.band.findData(g.band.value))
+        self.result.setCurrentIndex(self.result.findData(g.result.value))
         self.conclusion.setPlainText(g.conclusion)
         self.state.setText(self.tr("人工评定") if g.overridden else (self.tr("自动评分") if grade else ""))
         self.reset_button.setEnabled(g.overridden)
 
     def edited_grade(self) -> Grade:
         base = self._grade or Grade()
-        return Grade(scores=dict(base.scores), total=self.total.value(), band=Band(self.band.currentText()),
-                     result=Result(self.result.currentText()), overridden=True,
+        return Grade(scores=dict(base.scores), total=self.total.value(), band=Band(self.band.currentData()),
+                     result=Result(self.result.currentData()), overridden=True,
                      conclusion=self.conclusion.toPlainText().strip())
 
     def _save(self) -> None:

@@ -6,6 +6,8 @@ cannot be read is refused with a message. Copy gives tab-separated text of every
 selected column, extra ones included; paste writes a block from the current cell as
 one undoable step, and is refused, with a message, when it would change a cell that
 takes no revision (an extra column, or a read-only table such as the 长期 grid).
+A cell with a reviewer's annotation carries the comment marker, a red triangle in its
+top-right corner (ui/views/comment_marker.py).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 from typing import overload
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QPainter, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,7 +39,9 @@ from ui.models.indicator_model import (
     VALUE,
     IndicatorTableModel,
 )
+from ui.models.roles import ANNOTATION_ROLE
 from ui.validation import read_target
+from ui.views.comment_marker import marker_size, paint_marker
 
 INVALID_STYLE = "QLineEdit { border: 2px solid #c0392b; background: #fdecea; }"
 
@@ -52,6 +56,12 @@ class IndicatorDelegate(QStyledItemDelegate):
 
     invalid = Signal(str)
     reading = Signal(str)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        super().paint(painter, option, index)
+        if index.data(ANNOTATION_ROLE):
+            paint_marker(painter, option.rect, marker_size(option.fontMetrics))
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:

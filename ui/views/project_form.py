@@ -6,13 +6,17 @@ Finishing an edit emits `edit_requested(field, text)`; the window turns it into 
 undoable command. Amounts are read as they are typed (core.values.parse_money).
 A form with two targets also shows its 长期目标, read-only and only then: the
 reviewer's revisions are made to the 年度 goal the checks read.
+A field with a reviewer's annotation carries the comment marker (a red corner triangle,
+ui/views/comment_marker.py) and the annotation in its tooltip; an annotation on the whole
+project marks the title.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFocusEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QFocusEvent, QFontMetrics
 from PySide6.QtWidgets import (
+    QApplication,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -27,8 +31,10 @@ from core.values import MoneyUnit
 from ui.labels import field_label
 from ui.resources import icon
 from ui.validation import read_money
+from ui.views.comment_marker import PROJECT_KEY, CornerMarker
 
 REVISED_STYLE = "background: #fff3c4; color: #1a4b8c;"
+TITLE_POINTS = 13.0  # the project title's size at 100 % zoom
 INVALID_STYLE = "border: 2px solid #c0392b; background: #fdecea;"
 
 
@@ -56,6 +62,9 @@ class ProjectForm(QWidget):
         self._lines: dict[str, QLineEdit] = {}
         self._boxes: dict[str, _TextBox] = {}
         self._markers: dict[str, QAction] = {}
+        self._box_lines: dict[QPlainTextEdit, int] = {}  # each text box's height in lines
+        self._annotations: dict[str, list[str]] = {}  # field (PROJECT_KEY: the project) -> texts
+        self._comment_markers: dict[str, CornerMarker] = {}
 
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -63,7 +72,7 @@ class ProjectForm(QWidget):
         self.title = QLabel()
         self.title.setObjectName("projectTitle")
         self.title.setWordWrap(True)
-        self.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.title.setStyleSheet(f"font-size: {TITLE_POINTS:g}pt; font-weight: bold;")
         form.addRow(self.title)
 
         top = QHBoxLayout()
@@ -93,6 +102,7 @@ class ProjectForm(QWidget):
         self.long_term_goal.setReadOnly(True)
         self.long_term_goal.setTabChangesFocus(True)
         self.long_term_goal.setFixedHeight(self.long_term_goal.fontMetrics().lineSpacing() * 2 + 12)
+        self._box_lines[self.long_term_goal] = 2
         self.long_term_goal.setToolTip(self.tr("长期目标按报送文件原样显示，不能修改。"))
         self.long_term_label = QLabel(self.tr("长期目标"))
         form.addRow(self.long_term_label, self.long_term_goal)
@@ -120,15 +130,38 @@ class ProjectForm(QWidget):
         box.setTabChangesFocus(True)
         height = box.fontMetrics().lineSpacing() * lines + 12
         box.setFixedHeight(height)
+        self._box_lines[box] = lines
         box.left.connect(lambda n=name: self._finished(n))
         self._boxes[name] = box
         return box
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_to_font()
+
+    def _fit_to_font(self) -> None:
+        """After a zoom (ui/zoom.py): the text boxes keep their number of lines, the amounts
+        their width in digits, and the title its size relative to the text."""
+        metrics = QFontMetrics(self.font())
+        for box, lines in self._box_lines.items():
+            box.setFixedHeight(metrics.lineSpacing() * lines + 12)
+        for name, edit in self._lines.items():
+            if name in MONEY_FIELDS:
+                edit.setMinimumWidth(metrics.horizontalAdvance("0" * 14))
+        base = QApplication.font().pointSizeF()
+        scale = self.font().pointSizeF() / base if base > 0 and self.font().pointSizeF() > 0 else 1.0
+        self.title.setStyleSheet(f"font-size: {TITLE_POINTS * scale:.1f}pt; font-weight: bold;")
 
     # -- content ---------------------------------------------------------------------
     def set_project(self, project: Project | None, revisions: dict[str, str] | None = None) -> None:
         self._project = project
         self._revisions = dict(revisions or {})
         self._submitted = {}
+        self._annotations = {}  # the window marks the new project's annotations (set_annotations)
+        for marker in self._comment_markers.values():
+            marker.hide()
+        self.title.setToolTip("")
         if project is None:
             self.title.clear()
             for edit in self._lines.values():
@@ -154,6 +187,29 @@ class ProjectForm(QWidget):
         goal = project.long_term_goal if project is not None else None
         self.long_term_goal.setPlainText("" if goal is None else goal.raw)
         self._form.setRowVisible(self.long_term_goal, goal is not None)
+
+    def set_annotations(self, fields: dict[str, list[str]]) -> None:
+        """Mark the annotated fields (PROJECT_KEY: the title, for the whole project)."""
+        self._annotations = {name: list(texts) for name, texts in fields.items() if texts}
+        for name in (*self._lines, *self._boxes, PROJECT_KEY):
+            host = self.title if name == PROJECT_KEY else self.editor(name)
+            marker = self._comment_markers.get(name)
+            if name in self._annotations and marker is None:
+                marker = self._comment_markers[name] = CornerMarker(host)
+            if marker is not None:
+                marker.setVisible(name in self._annotations)
+        title_note = self._annotation_tip(PROJECT_KEY)
+        self.title.setToolTip(title_note)
+        self._show_all()
+
+    def annotated(self, name: str) -> bool:
+        """Whether a field (PROJECT_KEY: the project) shows the comment marker."""
+        marker = self._comment_markers.get(name)
+        return marker is not None and not marker.isHidden()
+
+    def _annotation_tip(self, name: str) -> str:
+        texts = self._annotations.get(name)
+        return self.tr("批注：{text}").format(text="\n".join(texts)) if texts else ""
 
     def set_revisions(self, revisions: dict[str, str]) -> None:
         self._revisions = dict(revisions)
@@ -181,6 +237,8 @@ class ProjectForm(QWidget):
             original=submitted or self.tr("（空）"), suggested=revised or self.tr("（空）"))
             if revised is not None else "")
         style = REVISED_STYLE if revised is not None else ""
+        if note := self._annotation_tip(name):
+            tip = f"{tip}\n{note}" if tip else note
         if name in self._lines:
             edit = self._lines[name]
             if edit.text() != text:
