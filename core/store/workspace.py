@@ -68,6 +68,7 @@ from core.store.records import (
     YearInfo,
 )
 from core.store.reviewer import ReviewerLayer
+from core.store.same_content import same_content
 from core.store.schema import (
     DepartmentRow,
     DocumentFileRow,
@@ -434,7 +435,9 @@ class Workspace(ReviewerLayer, StoreBase):
     def import_document(self, doc: Document, original_bytes: bytes, file_name: str) -> ImportOutcome:
         """Store one document and its original file in one transaction.
 
-        The same bytes (sha256) already present: DUPLICATE, nothing written. A document of
+        The same bytes (sha256) already present, or the same text in another format (the
+        .pdf of an imported .docx, core.store.same_content): DUPLICATE, nothing written,
+        and the message says which. A document of
         the same department, year and kind already present becomes the previous
         version: it stays, the new one is current, and the reviewer's revisions,
         annotations, decided findings and overridden grades follow to the matching
@@ -455,14 +458,21 @@ class Workspace(ReviewerLayer, StoreBase):
                     DocumentRow.is_current.is_(True),
                     DocumentRow.year.is_(None) if doc.year is None else DocumentRow.year == doc.year)
             ).scalar()
+            old_doc = self._load_document(conn, previous) if previous is not None else None
+            if old_doc is not None and same_content(doc, old_doc):
+                # The .pdf of an imported .docx (or the reverse): one text in two formats.
+                source = conn.execute(select(DocumentRow.source_name).where(DocumentRow.id == previous)).scalar()
+                return ImportOutcome(
+                    file_name=file_name, status=ImportStatus.DUPLICATE, sha256=sha, document_id=previous,
+                    message=f"{file_name} 与已导入的 {source} 是同一文本的另一种格式（项目、金额和指标逐项相同），"
+                            "未作为新版本导入。")
             document_id = self._insert_document(conn, doc, department_id, original_bytes, file_name)
             changes = Changes(documents=True, document_ids=frozenset({document_id}))
-            if previous is None:
+            if previous is None or old_doc is None:
                 return ImportOutcome(file_name=file_name, status=ImportStatus.IMPORTED, sha256=sha,
                                      document_id=document_id, changes=changes, report=doc.report)
             conn.execute(update(DocumentRow).where(DocumentRow.id == previous).values(is_current=False))
             conn.execute(update(DocumentRow).where(DocumentRow.id == document_id).values(replaces_id=previous))
-            old_doc = self._load_document(conn, previous)
             carried = carry_reviewer_layer(conn, old_doc_id=previous, old_doc=old_doc,
                                            new_doc_id=document_id, new_doc=doc)
         return ImportOutcome(

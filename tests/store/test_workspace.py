@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
-from core.model import DocumentKind
+from core.model import DocumentKind, Field
 from core.store import ImportStatus, Workspace
 from tests.store.factory import make_document
 
@@ -57,6 +58,7 @@ def test_a_department_without_a_code_is_named_alone(ws: Workspace) -> None:
 def test_new_version_becomes_current_and_old_is_kept(ws: Workspace) -> None:
     old = ws.import_document(make_document(1), b"v1", "v1.docx")
     new_doc = dataclasses.replace(make_document(1))
+    new_doc.projects[0].goal = Field("修改后的项目绩效目标")
     new = ws.import_document(new_doc, b"v2", "v2.docx")
     assert new.status is ImportStatus.NEW_VERSION
     assert new.replaced_document_id == old.document_id
@@ -65,6 +67,23 @@ def test_new_version_becomes_current_and_old_is_kept(ws: Workspace) -> None:
     assert docs[new.document_id].replaces_id == old.document_id
     department = docs[new.document_id].department_id
     assert {p.document_id for p in ws.department_projects(department)} == {new.document_id}
+
+
+def test_the_same_text_in_another_format_is_not_a_new_version(ws: Workspace, samples: Path) -> None:
+    """Issue 19: the .pdf of an imported .docx silently became a "new version", and the memo
+    then cited the PDF. The second format is refused as the same text, and the message says so."""
+    docx_outcome, pdf_outcome = ws.import_files([samples / "2025_lunan_shenpiju_A.docx",
+                                                 samples / "2025_lunan_shenpiju_A.pdf"])
+    assert docx_outcome.status is ImportStatus.IMPORTED
+    assert pdf_outcome.status is ImportStatus.DUPLICATE and pdf_outcome.document_id == docx_outcome.document_id
+    assert "2025_lunan_shenpiju_A.docx 是同一文本的另一种格式" in (pdf_outcome.message or "")
+    assert [d.source_name for d in ws.documents()] == ["2025_lunan_shenpiju_A.docx"]
+    # one changed amount is a real new version
+    changed = make_document(1)
+    ws.import_document(changed, b"a", "a.docx")
+    changed = dataclasses.replace(make_document(1))
+    changed.projects[0].budget_total = Field("99.5")
+    assert ws.import_document(changed, b"b", "b.pdf").status is ImportStatus.NEW_VERSION
 
 
 def test_department_projects_of_all_years_one_year_or_an_unknown_year(ws: Workspace) -> None:
