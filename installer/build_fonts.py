@@ -1,19 +1,22 @@
-"""Build step: the memo's official-document faces, from the Fandol OpenType sources to
-TrueType files reportlab can embed.
+"""Build step: the program's fonts, from their sources in resources/fonts/src to the files the
+window and the memo load.
 
 GB/T 9704 sets a 公文 in four faces: 仿宋 (body), 黑体 (一、 headings), 楷体 (（一）
 headings) and a 小标宋 title. The free Fandol faces (resources/fonts/src, unchanged from
-Debian's texlive-lang-chinese) have them, but as OpenType with CFF outlines, and
-reportlab embeds TrueType (glyf) outlines only. This script converts them with
-fontTools (cubic → quadratic curves by cu2qu, error ≤ 1 unit of 1000) and subsets them
-to what a Chinese official document uses: the body face (仿宋) to all of GB 2312 (its
+Debian's texlive-lang-chinese) have 仿宋, 楷体 and a bold 宋, but as OpenType with CFF
+outlines, and reportlab embeds TrueType (glyf) outlines only. This script converts them
+with fontTools (cubic → quadratic curves by cu2qu, error ≤ 1 unit of 1000) and subsets
+them to what a Chinese official document uses: the body face (仿宋) to all of GB 2312 (its
 symbols, both levels of hanzi, ASCII), the heading and title faces (楷体, 小标宋) to GB
 2312's symbols and level-1 hanzi (the 3,755 in everyday use; a heading's rarer character
 is set in the body face). Each is stored xz-compressed, resources/fonts/<name>.ttf.xz,
-and unpacked in memory when a memo is rendered (core/memo/pdf_fonts.py): 16.6 MB of
-TrueType would take the installed program over its 150 MB target, 6.6 MB does not.
-黑体 is WQY Micro Hei, already bundled for the window; the memo falls back to it (all of
-GBK) for a character no Fandol face has.
+and unpacked in memory when a memo is rendered (core/memo/pdf_fonts.py).
+
+黑体 is WQY Micro Hei, the window's font and the memo's fallback for any character the
+Fandol faces lack. Its Korean syllables (11,172 of its 49,531 glyphs) are left out: budget
+documents are Chinese, and the 1.8 MB they take is what keeps the installed program under
+its 150 MB target with the memo's faces in it. It stays uncompressed TrueType, since the
+window loads it at start-up.
 
 It runs from installer/dev.sh, the installer builds and the test session, and does
 nothing when its outputs are newer than their sources and this script:
@@ -28,29 +31,35 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 FONTS = ROOT / "resources" / "fonts"
 SOURCES = FONTS / "src"
 # cu2qu's tolerance in font units (1000 per em): at 三号 (16 pt) one unit is 0.016 pt.
 MAX_ERROR = 1.0
+# Hangul Jamo, compatibility Jamo, extended Jamo and syllables.
+HANGUL = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7AF), (0xD7B0, 0xD7FF))
 
 
 @dataclass(frozen=True, slots=True)
 class Face:
     source: str
     target: str
-    # The family name written into the TTF: "Fandol" + style, so it cannot be mistaken
-    # for the commercial face a DOCX names (仿宋_GB2312 and so on).
-    family: str
-    # False: GB 2312 level-1 hanzi only (rows 16–55).
-    full: bool = True
+    # "gb2312", "gb2312-level1" (level-1 hanzi only, rows 16–55) or "no-hangul" (all the
+    # source maps but Korean).
+    coverage: str
+    # The family name written into the font ("" keeps the source's): "Fandol" + style, so
+    # it cannot be mistaken for the commercial face a DOCX names (仿宋_GB2312 and so on).
+    family: str = ""
+    subfont: int = 0  # the face inside a .ttc
 
 
 FACES = (
-    Face("FandolFang-Regular.otf", "fandol-fang.ttf.xz", "FandolFang"),
-    Face("FandolKai-Regular.otf", "fandol-kai.ttf.xz", "FandolKai", full=False),
-    Face("FandolSong-Bold.otf", "fandol-song-bold.ttf.xz", "FandolSong Bold", full=False),
+    Face("FandolFang-Regular.otf", "fandol-fang.ttf.xz", "gb2312", "FandolFang"),
+    Face("FandolKai-Regular.otf", "fandol-kai.ttf.xz", "gb2312-level1", "FandolKai"),
+    Face("FandolSong-Bold.otf", "fandol-song-bold.ttf.xz", "gb2312-level1", "FandolSong Bold"),
+    Face("wqy-microhei.ttc", "wqy-microhei.ttf", "no-hangul"),
 )
 
 
@@ -72,30 +81,19 @@ def gb2312_characters(full: bool = True) -> list[int]:
 EXTRA = "〔〕—―–‒・·…‰％≥≤≠±×÷①②③④⑤⑥⑦⑧⑨⑩“”‘’《》〈〉「」『』【】〇"
 
 
-def wanted_characters(full: bool = True) -> list[int]:
-    return sorted(set(range(0x20, 0x7F)) | set(gb2312_characters(full)) | {ord(ch) for ch in EXTRA})
+def wanted_characters(coverage: str, mapped: set[int]) -> list[int]:
+    """The code points a face of `coverage` keeps, of those its source maps (`mapped`)."""
+    if coverage == "no-hangul":
+        return sorted(c for c in mapped if not any(low <= c <= high for low, high in HANGUL))
+    wanted = set(range(0x20, 0x7F)) | set(gb2312_characters(coverage == "gb2312")) | {ord(ch) for ch in EXTRA}
+    return sorted(wanted & mapped)
 
 
-def convert(source: Path, target: Path, family: str, full: bool = True) -> None:
-    """Write `source` (CFF OpenType) as a subset TrueType font, xz-compressed, at `target`."""
-    import io
-    import lzma
-
-    from fontTools import subset
+def _to_truetype(font: Any) -> None:
+    """Replace `font`'s CFF outlines by TrueType ones, in place."""
     from fontTools.pens.cu2quPen import Cu2QuPen
     from fontTools.pens.ttGlyphPen import TTGlyphPen
-    from fontTools.ttLib import TTFont, newTable
-
-    font = TTFont(str(source))
-    # Subset first: converting glyphs that are then dropped is wasted time.
-    options = subset.Options()
-    options.layout_features = ["*"]
-    options.name_IDs = ["*"]
-    options.notdef_outline = True
-    options.glyph_names = False
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=wanted_characters(full))
-    subsetter.subset(font)
+    from fontTools.ttLib import newTable
 
     glyph_set = font.getGlyphSet()
     order = font.getGlyphOrder()
@@ -119,17 +117,44 @@ def convert(source: Path, target: Path, family: str, full: bool = True) -> None:
         setattr(maxp, attribute, 0)
     maxp.maxZones = 1
     font["head"].glyphDataFormat = 0
-    post = font["post"]
-    post.formatType = 3.0  # no glyph names: smaller, and reportlab does not read them
+    font["post"].formatType = 3.0  # no glyph names: smaller, and reportlab does not read them
     font.sfntVersion = "\x00\x01\x00\x00"
-    names = font["name"]
-    names.setName(family, 1, 3, 1, 0x409)
-    names.setName(family.replace(" ", ""), 6, 3, 1, 0x409)
-    target.parent.mkdir(parents=True, exist_ok=True)
+
+
+def convert(face: Face, target: Path) -> None:
+    """Write `face` subset (and as TrueType, xz-compressed when its target says so) at `target`."""
+    import io
+    import lzma
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(SOURCES / face.source), fontNumber=face.subfont)
+    # Subset first: converting glyphs that are then dropped is wasted time.
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.name_languages = ["*"]
+    options.notdef_outline = True
+    options.glyph_names = False
+    options.drop_tables += ["FFTM"]  # FontForge's timestamps: nothing reads them
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=wanted_characters(face.coverage, set(font.getBestCmap())))
+    subsetter.subset(font)
+    if "CFF " in font:
+        _to_truetype(font)
+    if face.family:
+        names = font["name"]
+        names.setName(face.family, 1, 3, 1, 0x409)
+        names.setName(face.family.replace(" ", ""), 6, 3, 1, 0x409)
     buffer = io.BytesIO()
     font.save(buffer)
+    data = buffer.getvalue()
+    if target.name.endswith(".xz"):
+        data = lzma.compress(data, preset=9 | lzma.PRESET_EXTREME)
+    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
-    partial.write_bytes(lzma.compress(buffer.getvalue(), preset=9 | lzma.PRESET_EXTREME))
+    partial.write_bytes(data)
     partial.replace(target)  # a killed build leaves no half font behind
 
 
@@ -149,7 +174,7 @@ def build(force: bool = False, quiet: bool = False) -> list[Path]:
             continue
         started = time.perf_counter()
         target = FONTS / face.target
-        convert(SOURCES / face.source, target, face.family, face.full)
+        convert(face, target)
         written.append(target)
         if not quiet:
             print(f"build_fonts: {face.source} → {target.relative_to(ROOT)} "

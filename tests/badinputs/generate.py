@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "resources" / "samples"
 SAMPLE_DOCX = SAMPLES / "2025_lunan_shenpiju_A.docx"
 SAMPLE_PDF = SAMPLES / "2025_lunan_shenpiju_A.pdf"
-FONT_FILE = ROOT / "resources" / "fonts" / "wqy-microhei.ttc"
+FONT_FILE = ROOT / "resources" / "fonts" / "wqy-microhei.ttf"
 
 Expect = Literal["reject", "accept", "either"]
 

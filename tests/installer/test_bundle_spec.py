@@ -124,7 +124,7 @@ def test_spec_bundles_exactly_the_manifest(linux: object) -> None:
     # What the program looks for at run time under sys._MEIPASS.
     assert "core/store/migrations/env.py" in shipped
     assert any(p.startswith("core/store/migrations/versions/") for p in shipped)
-    assert "resources/fonts/wqy-microhei.ttc" in shipped
+    assert "resources/fonts/wqy-microhei.ttf" in shipped
     assert any(p.startswith("resources/samples/") and p.endswith(".docx") for p in shipped)
     assert any(p.startswith("resources/samples/") and p.endswith(".pdf") for p in shipped)
     assert any(p.startswith("resources/i18n/") and p.endswith(".qm") for p in shipped)

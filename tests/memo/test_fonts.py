@@ -22,7 +22,7 @@ MEMO_GLYPHS = "≥≤％%①②③、“”，。（）—…·→〓＿01234567
 def test_font_files_and_licences_are_bundled() -> None:
     assert fonts.font_path(fonts.SANS).stat().st_size > 1_000_000
     assert (fonts.fonts_dir() / fonts.SANS.licence).is_file()
-    assert fonts.cjk_font_path().name == "wqy-microhei.ttc"
+    assert fonts.cjk_font_path().name == "wqy-microhei.ttf"
     assert fonts.CJK_FAMILY == "WenQuanYi Micro Hei"
 
 
