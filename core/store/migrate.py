@@ -9,17 +9,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, inspect
+from sqlalchemy import Connection, inspect, text
+
+if TYPE_CHECKING:  # Alembic is loaded only to migrate: an up-to-date workspace opens without it
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# The revisions in migrations/versions, oldest first. Known here without Alembic, which
+# would import every migration script to learn them (about 90 ms of the window's start-up);
+# tests/store/test_migrations.py holds this list to Alembic's own.
+REVISIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_search",
+    "0003_short_search",
+    "0004_import_report",
+    "0005_long_term_grids",
+    "0006_stated_totals",
+    "0007_finding_params",
+    "0008_decision_by",
+)
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = connection
@@ -27,18 +43,18 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
 def head_revision() -> str:
-    head = script_directory().get_current_head()
-    assert head is not None, "the migrations folder has no revisions"
-    return head
+    return REVISIONS[-1]
 
 
 def all_revisions() -> list[str]:
     """Every revision this build knows, oldest first."""
-    return [rev.revision for rev in reversed(list(script_directory().walk_revisions()))]
+    return list(REVISIONS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,17 +70,24 @@ class SchemaState:
 
 
 def schema_state(connection: Connection) -> SchemaState:
-    current = MigrationContext.configure(connection).get_current_revision()
+    tables = inspect(connection).get_table_names()
+    # What Alembic's MigrationContext.get_current_revision reads, for a linear history.
+    current = (connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+               if "alembic_version" in tables else None)
     head = head_revision()
-    known = current is None or current in all_revisions()
-    has_tables = bool(inspect(connection).get_table_names())
+    known = current is None or current in REVISIONS
+    has_tables = bool(tables)
     return SchemaState(current=current, head=head, known=known, has_tables=has_tables)
 
 
 def upgrade(connection: Connection, target: str = "head") -> None:
     """Run the migrations up to `target` on this connection (inside its transaction)."""
+    from alembic import command
+
     command.upgrade(alembic_config(connection), target)
 
 
 def downgrade(connection: Connection, target: str) -> None:
+    from alembic import command
+
     command.downgrade(alembic_config(connection), target)

@@ -246,3 +246,11 @@ def test_upgrade_from_0006_keeps_findings_as_written_and_a_check_run_types_them(
         messages = [r[0] for r in conn.execute(text("SELECT message FROM findings"))]
     engine.dispose()
     assert messages and all(m for m in messages)
+
+
+def test_the_revisions_known_without_alembic_are_alembics_own() -> None:
+    """core.store.migrate lists the revisions so that opening a workspace needs no Alembic;
+    the list must be exactly the migration scripts' chain, oldest first."""
+    chain = [rev.revision for rev in reversed(list(migrate.script_directory().walk_revisions()))]
+    assert list(migrate.REVISIONS) == chain
+    assert migrate.head_revision() == migrate.script_directory().get_current_head()
