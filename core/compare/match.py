@@ -26,6 +26,7 @@ from enum import StrEnum
 
 from rapidfuzz import fuzz
 
+from core.messages import Lang, label
 from core.model import Document, Indicator, Project
 from core.project_code import split_code
 
@@ -51,15 +52,12 @@ class MatchReason(StrEnum):
     UNMATCHED = "unmatched"  # only on one side
 
 
-REASON_TEXT: dict[MatchReason, str] = {
-    MatchReason.REVIEWER: "审核人指定",
-    MatchReason.CODE: "项目编码相同（不计年度位）",
-    MatchReason.NAME: "项目名称相同或相近",
-    MatchReason.INDICATORS: "绩效指标大部分相同",
-    MatchReason.KEY: "一级、二级、三级指标相同",
-    MatchReason.FUZZY: "同一二级指标下三级指标名称相近",
-    MatchReason.UNMATCHED: "只在一年中出现",
-}
+def reason_text(reason: MatchReason, lang: Lang = "zh") -> str:
+    """Why two projects or rows were matched, in words (the catalogue's "match.<reason>")."""
+    return label(f"match.{reason.value}", lang)
+
+
+REASON_TEXT: dict[MatchReason, str] = {reason: reason_text(reason) for reason in MatchReason}
 
 
 @dataclass(frozen=True, slots=True)

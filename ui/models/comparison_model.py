@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from core.compare import Change, ChangeKind, Comparison, ProjectMatch
+from core.compare.match import reason_text
 from core.compare.summary import cause_text
 from core.model import INDICATOR_COLUMNS, MONEY_FIELDS, SPENDING_PLAN_KEYS, Project
 from ui.labels import field_label, ui_lang
@@ -293,7 +294,7 @@ class MatchListModel(QAbstractTableModel):
             if col == 1:
                 return self._name(self._comparison.new.projects, match.new)
             if col == 2:
-                return match.reason_text
+                return reason_text(match.reason, ui_lang())
             if col == 3:
                 return f"{match.confidence:.0%}" if match.matched else "—"
             if col == 4:
