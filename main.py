@@ -1,7 +1,7 @@
 """Entry point: the command line (core/) and the window (ui/, only for `gui`).
 
     python main.py --help
-    python main.py gui [--workspace PATH] [--demo] [--screenshot FILE [--view compare]]
+    python main.py gui [--workspace PATH] [--demo] [--screenshot FILE [--view compare] [--size WxH]]
     python main.py parse FILE... --out DIR
     python main.py --self-test
 """
@@ -28,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     gui.add_argument("--view", choices=("main", "compare"), default="main",
                      help="with --screenshot: the main window, or the year comparison of a department with two years")
     gui.add_argument("--lang", choices=("zh_CN", "en"), help="interface language")
+    gui.add_argument("--size", metavar="WxH", default="1440x900",
+                     help="with --screenshot: the window's size in pixels (e.g. 1366x768)")
     args = parser.parse_args(argv or ["gui"])
     if args.command == "gui":
         from ui.app import run_gui

@@ -102,20 +102,23 @@ def run_gui(args: argparse.Namespace) -> int:
         workspace = None
     window.set_workspace(workspace)
     if args.screenshot:
-        return screenshot(window, Path(args.screenshot), getattr(args, "view", "main"))
+        size = tuple(int(n) for n in str(getattr(args, "size", "1440x900")).lower().split("x", 1))
+        return screenshot(window, Path(args.screenshot), getattr(args, "view", "main"), (size[0], size[-1]))
     window.show()
     return app.exec()
 
 
-def screenshot(window: MainWindow, path: Path, view: str = "main") -> int:
-    """Show the window with a project open (or the year comparison), render it to `path` (PNG) and close."""
+def screenshot(window: MainWindow, path: Path, view: str = "main", size: tuple[int, int] = (1440, 900)) -> int:
+    """Show the window at `size` with a project open (or the year comparison), render it to
+    `path` (PNG) and close."""
     app = QApplication.instance()
     assert app is not None
-    window.resize(1440, 900)
+    window.resize(*size)
     window.show()
+    window.size_docks()  # the first-run layout for this size, whatever a previous session left
     target: QWidget = window
     if view == "compare":
-        compare = show_comparison(window)
+        compare = show_comparison(window, size)
         if compare is None:
             print("错误：工作区中没有同时有两个年度文本的部门，无法显示年度对比。", file=sys.stderr)
             window.close()
@@ -138,7 +141,7 @@ def screenshot(window: MainWindow, path: Path, view: str = "main") -> int:
     return EXIT_OK if ok else EXIT_FAILED
 
 
-def show_comparison(window: MainWindow) -> ComparisonWindow | None:
+def show_comparison(window: MainWindow, size: tuple[int, int] = (1440, 900)) -> ComparisonWindow | None:
     """Open the comparison of the first department with two years, on a project with many kinds of change."""
     from ui.comparing import open_comparison, year_documents
 
@@ -155,7 +158,7 @@ def show_comparison(window: MainWindow) -> ComparisonWindow | None:
         compare = open_comparison(window, background=False)
         if compare is None:
             return None
-        compare.resize(1440, 900)
+        compare.resize(*size)
         if compare.view.comparison is not None:
             best = most_telling_match(compare.view.comparison)
             if best is not None:

@@ -8,6 +8,8 @@ English window shows every finding and label in English.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from core.checks.describe import field_label as core_field_label
@@ -26,7 +28,23 @@ def tr(text: str) -> str:
 
 def field_label(name: str) -> str:
     """'budget_total' → 预算数, 'spending_plan.6月底' → 资金支出计划·6月底, a column name → its label."""
+    base, _, key = name.partition(".")
+    if base == "spending_plan" and key:
+        return f"{core_field_label(base, ui_lang())}·{spending_label(key)}"
     return core_field_label(name, ui_lang())
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def spending_label(key: str) -> str:
+    """A spending-plan column as the window's language says it: "3月底" is "End of March"
+    in English; a key the documents name otherwise is shown as written."""
+    match = re.fullmatch(r"(\d{1,2})月底", key)
+    if ui_lang() == "en" and match and 1 <= int(match.group(1)) <= 12:
+        return f"End of {_MONTHS[int(match.group(1)) - 1]}"
+    return key
 
 
 def severity_label(severity: Severity) -> str:

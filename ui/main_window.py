@@ -18,6 +18,7 @@ queued writes finish.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -25,7 +26,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -43,7 +53,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.errors import WorkspaceError
 from core.model import Document, Indicator
+from core.names import shown
+from core.progress import Progress
 from core.review import Annotation, FindingState, Grade, Location
 from core.store.convert import value_at
 from core.store.records import (
@@ -75,7 +88,7 @@ from ui.models.indicator_model import NO_ID, IndicatorRow, IndicatorTableModel
 from ui.models.tree_model import NodeSpec, WorkspaceTreeModel
 from ui.models.tree_source import WorkspaceTreeSource
 from ui.resources import icon
-from ui.settings import AppSettings
+from ui.settings import AppSettings, LastPlace
 from ui.tree_filtering import TreeFilter
 from ui.views.annotations_dock import TARGET_PROJECT, TARGET_ROW, AnnotationsPanel
 from ui.views.badge_delegate import BadgeDelegate
@@ -135,15 +148,13 @@ class MainWindow(QMainWindow):
         self._build_side_docks()
         self._build_actions()
         self._build_menus()
+        self._build_tab_order()
         self.statusBar().showMessage(self.tr("就绪"))
         geometry, state = settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state)
-        else:
-            self.resizeDocks([self.tree_dock, self.findings_dock], [300, 430], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.findings_dock, self.annotations_dock], [420, 380], Qt.Orientation.Vertical)
+        # Without a saved layout the docks are sized on the first show, for the screen's width.
+        self._default_docks = state is None or not self.restoreState(state)
         self.set_workspace(workspace)
 
     # ---- layout ------------------------------------------------------------------------
@@ -268,6 +279,34 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.annotations_dock, self.grade_dock)
         self.annotations_dock.raise_()
 
+    def _build_tab_order(self) -> None:
+        """Tab goes round the window as a reviewer reads it: the tree filter and the tree, the
+        project form top to bottom, the indicator table (cell by cell, leaving after the last;
+        Ctrl+Tab leaves at once: ui/views/indicator_view.py), the findings, the annotations and
+        the grade, then back to the tree filter; Shift+Tab goes the other way. Hidden and
+        disabled widgets are passed over."""
+        chain: list[QWidget] = [self.filter_box, self.tree_filter.more_button, self.tree, self.placeholder_report,
+                                *self.form.focus_chain(), self.table, self.long_term_table,
+                                *self.findings.focus_chain(), *self.annotations.focus_chain(),
+                                *self.grade.focus_chain()]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
+        # The tab widget passes its focus to its (mostly hidden) tab bar, where Tab would stop:
+        # the tables take the focus, and Ctrl+PgDown/PgUp switch 年度/长期 as Excel's sheets do
+        # (Ctrl+Tab leaves the table).
+        self.indicator_tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.indicator_tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self.indicator_tabs)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda s=step: self._switch_indicator_tab(s))
+
+    def _switch_indicator_tab(self, step: int) -> None:
+        tabs = self.indicator_tabs
+        if tabs.count() > 1:
+            tabs.setCurrentIndex((tabs.currentIndex() + step) % tabs.count())
+            tabs.currentWidget().setFocus(Qt.FocusReason.TabFocusReason)
+
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
@@ -376,6 +415,7 @@ class MainWindow(QMainWindow):
     # ---- workspace ----------------------------------------------------------------------
     def set_workspace(self, workspace: Workspace | None) -> None:
         if self.ws is not None and self.ws is not workspace:
+            self._remember_place()
             self.finish_writes()
             self._stop_ops()
             self.ws.close(background=True)  # a backup due is written behind (see closeEvent)
@@ -392,9 +432,40 @@ class MainWindow(QMainWindow):
                 self.settings.add_recent_workspace(path)
             self._expand_first()
             self.tree.setFocus()
+            self._restore_place()
         else:
             self.setWindowTitle(self.tr("预算绩效目标审核工作台"))
         self._update_actions()
+
+    def _remember_place(self) -> None:
+        """Keep where the reviewer is (the workspace, its open project, the selected finding)
+        for the next start; nothing open in this workspace forgets the place kept for it."""
+        path = getattr(self.ws, "path", None)
+        if path is None:
+            return
+        if self.record is None:
+            kept = self.settings.last_place()
+            if kept is not None and kept.is_in(path):
+                self.settings.set_last_place(None)
+            return
+        finding = self.findings.current()
+        self.settings.set_last_place(LastPlace(str(path), self.record.id,
+                                               finding.id if finding is not None else None))
+
+    def _restore_place(self) -> None:
+        """Open the project (and select the finding) the reviewer left this workspace on, if
+        it is still there."""
+        place = self.settings.last_place()
+        if self.ws is None or place is None or not place.is_in(getattr(self.ws, "path", None)):
+            return
+        try:
+            self.ws.project(place.project_id)
+        except WorkspaceError:  # deleted or replaced since: start as usual
+            return
+        self.reveal_project(place.project_id)
+        self.load_project(place.project_id)
+        if place.finding_id is not None:
+            self.findings.select_finding(place.finding_id)
 
     def _expand_first(self) -> None:
         """Open the first branches so a reviewer sees projects at once."""
@@ -1125,7 +1196,15 @@ class MainWindow(QMainWindow):
         ws = self.ws
         reader = self.document_reader
         files = [Path(p) for p in paths]
-        op = Op(lambda progress: ws.import_files(files, progress, reader=reader), self)
+        # The documents there before (read on the op thread, just before the import runs): a
+        # cancelled import brings back no outcomes, so what got in is what is new afterwards.
+        before: set[int] = set()
+
+        def run(progress: Progress) -> list[ImportOutcome]:
+            before.update(d.id for d in ws.documents())
+            return ws.import_files(files, progress, reader=reader)
+
+        op = Op(run, self)
         op.with_progress(self, self.tr("正在导入 {n} 个文件…").format(n=len(files)))
         op.success(self._imported)
 
@@ -1134,9 +1213,42 @@ class MainWindow(QMainWindow):
             self.reload_tree()
 
         op.failure(import_failed)
-        # A cancelled import keeps the files already imported: show them.
-        op.cancelled(self.reload_tree)
+        # A cancelled import keeps the files already imported: show them, and say which.
+        op.cancelled(lambda: self._import_cancelled(ws, files, before))
         return op.run()
+
+    def _import_cancelled(self, ws: Workspace, files: Sequence[Path], before: set[int]) -> None:
+        """After Cancel: say how many files and which got in (they stay, and are checked) and
+        which did not, in the status bar and a report."""
+        if self.ws is not ws:  # the workspace was closed or replaced meanwhile
+            return
+        self.undo_stack.clear()
+        self.reload_tree()
+        added = sorted((d for d in ws.documents() if d.id not in before), key=lambda d: d.id)
+        imported = [d.source_name for d in added]
+        unmatched = Counter(imported)
+        left: list[str] = []
+        for path in files:
+            name = shown(path.name)
+            if unmatched[name] > 0:
+                unmatched[name] -= 1
+            else:
+                left.append(name)
+        summary = self.tr("导入已取消：已导入 {ok} 个文件，未导入 {left} 个。").format(ok=len(imported), left=len(left))
+        self.import_cancelled = (imported, left)
+        self.statusBar().showMessage(summary)  # kept until the next message: not a passing note
+        none = self.tr("（无）")
+        lines = [self.tr("已导入：{files}").format(files="、".join(imported) or none),
+                 self.tr("未导入：{files}").format(files="、".join(left) or none)]
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("导入已取消"), summary,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("importCancelled")
+        box.setInformativeText("\n".join(lines))
+        box.setDetailedText("\n".join([self.tr("已导入的文件："), *imported, "", self.tr("未导入的文件："), *left]))
+        box.open()
+        self.cancel_report = box
+        if added:
+            self.check_imported([d.id for d in added], summary)
 
     def _imported(self, outcomes: list[ImportOutcome]) -> None:
         self.undo_stack.clear()
@@ -1276,8 +1388,25 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_paths(paths)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._default_docks:
+            self._default_docks = False
+            self.size_docks()
+
+    def size_docks(self) -> None:
+        """The first layout: the tree wide enough for its names (a fifth of the window, at least
+        260 px), the findings a third, the indicator table the rest."""
+        width = self.width()
+        tree = max(260, width // 5)
+        findings = max(380, width // 3)
+        self.resizeDocks([self.tree_dock, self.findings_dock], [tree, findings], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.findings_dock, self.annotations_dock], [420, 380], Qt.Orientation.Vertical)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        if self.ws is not None:
+            self._remember_place()
         self.settings.sync()
         if self.ws is not None:
             self.finish_writes()  # the queued writes land before the workspace is closed

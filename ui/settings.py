@@ -62,6 +62,18 @@ LANGUAGES: tuple[tuple[str, str], ...] = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class LastPlace:
+    """Where the reviewer left off, kept on closing and restored on the next start."""
+
+    workspace: str  # the workspace file, resolved
+    project_id: int
+    finding_id: int | None = None
+
+    def is_in(self, path: str | Path | None) -> bool:
+        return path is not None and Path(path).resolve() == Path(self.workspace)
+
+
 def open_settings() -> QSettings:
     """The application's settings store (an INI file in the user's config folder).
 
@@ -170,6 +182,29 @@ class AppSettings:
     def save_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
         self._store.setValue("window/geometry", geometry)
         self._store.setValue("window/state", state)
+
+    def last_place(self) -> LastPlace | None:
+        """Where the reviewer left off: the workspace file, the project open in it and the
+        finding selected (None when nothing was kept, or a hand-edited file holds nonsense)."""
+        workspace = self._store.value("session/workspace")
+        if not workspace:
+            return None
+        try:
+            project = int(str(self._store.value("session/project", "")))
+        except ValueError:
+            return None
+        finding_text = str(self._store.value("session/finding", "") or "")
+        finding = int(finding_text) if finding_text.isdigit() else None
+        return LastPlace(str(workspace), project, finding)
+
+    def set_last_place(self, place: LastPlace | None) -> None:
+        if place is None:
+            for key in ("session/workspace", "session/project", "session/finding"):
+                self._store.remove(key)
+            return
+        self._store.setValue("session/workspace", str(Path(place.workspace).resolve()))
+        self._store.setValue("session/project", int(place.project_id))
+        self._store.setValue("session/finding", "" if place.finding_id is None else int(place.finding_id))
 
     def zoom(self) -> int:
         """The tables' and the form's zoom in percent (ui/zoom.py), 100 unless set."""

@@ -24,27 +24,27 @@
         <translation>Write an annotation here…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/annotations_dock.py" line="52"/>
+        <location filename="../../ui/views/annotations_dock.py" line="53"/>
         <source>添加批注</source>
         <translation>Add annotation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/annotations_dock.py" line="55"/>
+        <location filename="../../ui/views/annotations_dock.py" line="56"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/views/annotations_dock.py" line="59"/>
+        <location filename="../../ui/views/annotations_dock.py" line="61"/>
         <source>批注对象：</source>
         <translation>Annotate:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/annotations_dock.py" line="107"/>
+        <location filename="../../ui/views/annotations_dock.py" line="113"/>
         <source>修改批注</source>
         <translation>Edit annotation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/annotations_dock.py" line="107"/>
+        <location filename="../../ui/views/annotations_dock.py" line="113"/>
         <source>批注：</source>
         <translation>Annotation:</translation>
     </message>
@@ -52,22 +52,22 @@
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="127"/>
+        <location filename="../../ui/models/comparison_model.py" line="128"/>
         <source>上年：{old}</source>
         <translation>Last year: {old}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="128"/>
+        <location filename="../../ui/models/comparison_model.py" line="129"/>
         <source>本年：{new}</source>
         <translation>This year: {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="131"/>
+        <location filename="../../ui/models/comparison_model.py" line="132"/>
         <source>原因：{cause}</source>
         <translation>Cause: {cause}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="134"/>
+        <location filename="../../ui/models/comparison_model.py" line="135"/>
         <source>变动：{percent}</source>
         <translation>Change: {percent}</translation>
     </message>
@@ -75,22 +75,22 @@
 <context>
     <name>ComparisonSideModel</name>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="236"/>
+        <location filename="../../ui/models/comparison_model.py" line="237"/>
         <source>相同</source>
         <translation>Same</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="237"/>
+        <location filename="../../ui/models/comparison_model.py" line="238"/>
         <source>有变化</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="238"/>
+        <location filename="../../ui/models/comparison_model.py" line="239"/>
         <source>本年新增</source>
         <translation>Added this year</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="239"/>
+        <location filename="../../ui/models/comparison_model.py" line="240"/>
         <source>本年删除</source>
         <translation>Removed this year</translation>
     </message>
@@ -318,146 +318,146 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="153"/>
+        <location filename="../../ui/views/findings_dock.py" line="156"/>
         <source>选择一条发现，在此查看完整说明、位置、原文和建议。</source>
         <translation>Select a finding to read its full message, place, quoted text and suggestion here.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="158"/>
-        <location filename="../../ui/views/findings_dock.py" line="295"/>
+        <location filename="../../ui/views/findings_dock.py" line="161"/>
+        <location filename="../../ui/views/findings_dock.py" line="317"/>
         <source>采纳</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="159"/>
+        <location filename="../../ui/views/findings_dock.py" line="162"/>
         <source>采纳此发现，写入审核意见</source>
         <translation>Accept this finding into the memo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="160"/>
-        <location filename="../../ui/views/findings_dock.py" line="296"/>
+        <location filename="../../ui/views/findings_dock.py" line="163"/>
+        <location filename="../../ui/views/findings_dock.py" line="318"/>
         <source>驳回…</source>
         <translation>Dismiss…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="161"/>
+        <location filename="../../ui/views/findings_dock.py" line="164"/>
         <source>驳回此发现，并写明理由</source>
         <translation>Dismiss this finding, giving a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="162"/>
+        <location filename="../../ui/views/findings_dock.py" line="165"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="169"/>
+        <location filename="../../ui/views/findings_dock.py" line="175"/>
         <source>提示类发现默认折叠，不进入审核意见，除非采纳</source>
         <translation>Notes are folded by default and stay out of the memo unless accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="173"/>
+        <location filename="../../ui/views/findings_dock.py" line="179"/>
         <source>只显示一条规则的发现</source>
         <translation>Show the findings of one rule only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="175"/>
-        <location filename="../../ui/views/findings_dock.py" line="236"/>
+        <location filename="../../ui/views/findings_dock.py" line="181"/>
+        <location filename="../../ui/views/findings_dock.py" line="258"/>
         <source>全部规则</source>
         <translation>All rules</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="179"/>
+        <location filename="../../ui/views/findings_dock.py" line="185"/>
         <source>只显示一种状态的发现</source>
         <translation>Show the findings in one state only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="180"/>
+        <location filename="../../ui/views/findings_dock.py" line="186"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="180"/>
+        <location filename="../../ui/views/findings_dock.py" line="186"/>
         <source>待处理</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="181"/>
+        <location filename="../../ui/views/findings_dock.py" line="187"/>
         <source>已采纳</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="181"/>
+        <location filename="../../ui/views/findings_dock.py" line="187"/>
         <source>已驳回</source>
         <translation>Dismissed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="187"/>
+        <location filename="../../ui/views/findings_dock.py" line="193"/>
         <source>状态：</source>
         <translation>State: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="282"/>
+        <location filename="../../ui/views/findings_dock.py" line="304"/>
         <source>隐藏提示</source>
         <translation>Hide notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="283"/>
+        <location filename="../../ui/views/findings_dock.py" line="305"/>
         <source>显示提示（{n}）</source>
         <translation>Show notes ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="292"/>
+        <location filename="../../ui/views/findings_dock.py" line="314"/>
         <source>采纳（{n}）</source>
         <translation>Accept ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="293"/>
+        <location filename="../../ui/views/findings_dock.py" line="315"/>
         <source>驳回（{n}）…</source>
         <translation>Dismiss ({n})…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="313"/>
+        <location filename="../../ui/views/findings_dock.py" line="335"/>
         <source>位置：</source>
         <translation>Place: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="365"/>
+        <location filename="../../ui/views/findings_dock.py" line="387"/>
         <source>驳回选中的 {n} 条发现（{rules}），共用一条理由：</source>
         <translation>Dismiss the {n} selected findings ({rules}) with one reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="185"/>
-        <location filename="../../ui/views/findings_dock.py" line="314"/>
+        <location filename="../../ui/views/findings_dock.py" line="191"/>
+        <location filename="../../ui/views/findings_dock.py" line="336"/>
         <source>规则：</source>
         <translation>Rule: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="316"/>
+        <location filename="../../ui/views/findings_dock.py" line="338"/>
         <source>原文：</source>
         <translation>Text: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="318"/>
+        <location filename="../../ui/views/findings_dock.py" line="340"/>
         <source>建议：</source>
         <translation>Suggestion: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="320"/>
+        <location filename="../../ui/views/findings_dock.py" line="342"/>
         <source>出处：</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="322"/>
+        <location filename="../../ui/views/findings_dock.py" line="344"/>
         <source>驳回理由：</source>
         <translation>Dismissed because: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="342"/>
+        <location filename="../../ui/views/findings_dock.py" line="364"/>
         <source>驳回审核发现</source>
         <translation>Dismiss finding</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="343"/>
+        <location filename="../../ui/views/findings_dock.py" line="365"/>
         <source>{rule}：{message}
 
 请写明驳回理由：</source>
@@ -466,7 +466,7 @@
 Please give the reason for dismissing it:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/findings_dock.py" line="351"/>
+        <location filename="../../ui/views/findings_dock.py" line="373"/>
         <source>驳回时必须写明理由。</source>
         <translation>A dismissal needs a reason.</translation>
     </message>
@@ -474,57 +474,57 @@ Please give the reason for dismissing it:</translation>
 <context>
     <name>GradePanel</name>
     <message>
-        <location filename="../../ui/views/grade_dock.py" line="43"/>
+        <location filename="../../ui/views/grade_dock.py" line="46"/>
         <source>审核结论…</source>
         <translation>Conclusion…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/grade_dock.py" line="45"/>
+        <location filename="../../ui/views/grade_dock.py" line="49"/>
         <source>保存评定</source>
         <translation>Save grade</translation>
     </message>
     <message>
-        <location filename="../../ui/views/grade_dock.py" line="47"/>
+        <location filename="../../ui/views/grade_dock.py" line="51"/>
         <source>恢复自动评分</source>
         <translation>Back to the computed grade</translation>
     </message>
     <message>
-        <location filename="../../ui/views/grade_dock.py" line="52"/>
+        <location filename="../../ui/views/grade_dock.py" line="57"/>
         <source>各项得分</source>
         <translation>Scores</translation>
     </message>
     <message>
-        <location filename="../../ui/views/grade_dock.py" line="53"/>
+        <location filename="../../ui/views/grade_dock.py" line="58"/>
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/views/grade_dock.py" line="54"/>
+        <location filename="../../ui/views/grade_dock.py" line="59"/>
         <source>等次</source>
         <translation>Band</translation>
     </message>
     <message>
-        <location filename="../../ui/views/grade_dock.py" line="55"/>
+        <location filename="../../ui/views/grade_dock.py" line="60"/>
         <source>审核结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/views/grade_dock.py" line="63"/>
+        <location filename="../../ui/views/grade_dock.py" line="68"/>
         <source>审核结论</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../ui/views/grade_dock.py" line="75"/>
+        <location filename="../../ui/views/grade_dock.py" line="84"/>
         <source>尚未检查</source>
         <translation>Not checked yet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/grade_dock.py" line="80"/>
+        <location filename="../../ui/views/grade_dock.py" line="89"/>
         <source>人工评定</source>
         <translation>Set by the reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/grade_dock.py" line="80"/>
+        <location filename="../../ui/views/grade_dock.py" line="89"/>
         <source>自动评分</source>
         <translation>Computed</translation>
     </message>
@@ -604,7 +604,7 @@ Please give the reason for dismissing it:</translation>
     <message>
         <location filename="../../ui/models/indicator_model.py" line="41"/>
         <source>三级指标</source>
-        <translation>Level 3 (indicator)</translation>
+        <translation>Level 3</translation>
     </message>
     <message>
         <location filename="../../ui/models/indicator_model.py" line="42"/>
@@ -678,7 +678,7 @@ Suggested: {suggested}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="585"/>
+        <location filename="../../ui/main_window.py" line="656"/>
         <source>请先在左侧选择一个部门。</source>
         <translation>Select a department on the left first.</translation>
     </message>
@@ -744,426 +744,457 @@ Suggested: {suggested}</translation>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>筛选地区、部门、项目…</source>
         <translation>Filter regions, departments, projects…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
-        <location filename="../../ui/main_window.py" line="307"/>
-        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>导入报告…</source>
         <translation>Import report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>年度绩效指标</source>
         <translation>Annual indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>工作区</source>
         <translation>Workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>审核发现</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>审核结论与评定</source>
         <translation>Conclusion and grade</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>导入部门预算绩效文本（.docx、.pdf、.xlsx，可多选）</source>
         <translation>Import budget performance documents (.docx, .pdf, .xlsx; several at once)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>打开工作区…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>对所选部门（未选则全部）运行审核检查</source>
         <translation>Run the review checks on the selected department (all when none is selected)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>在整个工作区中搜索</source>
         <translation>Search the whole workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>把所选部门的项目、指标、修改建议和批注导出为 .xlsx</source>
         <translation>Export the selected department&apos;s projects, indicators, revisions and annotations to .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>导出审核意见…</source>
         <translation>Export review memo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>生成审核意见（PDF 或 DOCX）</source>
         <translation>Write the review memo (PDF or DOCX)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>年度对比</source>
         <translation>Year comparison</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>把所选部门两个年度的文本并排对比</source>
         <translation>Compare two years of the selected department side by side</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>所选文本导入时每张表格、每段正文读成了什么，以及导入警告</source>
         <translation>What every table and paragraph of the selected document was read as, and the import warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>审核进度</source>
         <translation>Review progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>所选部门各项目的待处理、已采纳、已驳回发现数和评定等次</source>
-        <translation>Open, accepted and dismissed findings and grades of the selected department's projects</translation>
+        <translation>Open, accepted and dismissed findings and grades of the selected department&apos;s projects</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
-        <location filename="../../ui/main_window.py" line="1253"/>
+        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="1373"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>修改随改随存：等待尚未写完的修改写入工作区</source>
         <translation>Edits are saved as they are made: wait for pending edits to be written to the workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>撤回修改建议</source>
         <translation>Withdraw suggested revision</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>删除所选单元格的修改建议，恢复报送值</source>
         <translation>Remove the suggested revisions of the selected cells (back to the submitted values)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>最近的工作区</source>
         <translation>Recent workspaces</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
-        <location filename="../../ui/models/tree_source.py" line="30"/>
+        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/models/tree_source.py" line="45"/>
         <source>年度不详</source>
         <translation>Year unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>预算绩效目标审核工作台 — {name}</source>
         <translation>Budget Performance Review Workbench — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>预算绩效目标审核工作台</source>
         <translation>Budget Performance Review Workbench</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>打开或新建工作区</source>
         <translation>Open or create a workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="496"/>
         <source>工作区文件 (*.jxws *.sqlite *.db);;所有文件 (*)</source>
         <translation>Workspace files (*.jxws *.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="1240"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="588"/>
         <source>审核进度…</source>
         <translation>Review progress…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>导入报告：{file}…</source>
         <translation>Import report: {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="537"/>
+        <location filename="../../ui/main_window.py" line="608"/>
         <source>请先在左侧选择一个年度或项目。</source>
         <translation>Select a year or a project on the left first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559"/>
+        <location filename="../../ui/main_window.py" line="630"/>
         <source>所选年度（{year}）的文本没有读出任何项目，因此没有项目表和绩效指标可以审核。</source>
         <translation>No project was read from the document of the selected year ({year}), so there is no project table or indicator to review.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="563"/>
+        <location filename="../../ui/main_window.py" line="634"/>
         <source>导入报告列出了文件中每张表格被读成了什么；如果文件确有项目，请核对后重新导入。</source>
         <translation>The import report lists what every table in the file was read as; if the file does hold projects, check it and import it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="642"/>
+        <location filename="../../ui/main_window.py" line="721"/>
         <source>从左侧选择一个项目，或用“导入”把部门预算绩效文本（.docx / .pdf / .xlsx）导入工作区。</source>
         <translation>Pick a project on the left, or use “Import” to bring budget performance documents (.docx / .pdf / .xlsx) into the workspace.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="672"/>
+        <location filename="../../ui/main_window.py" line="751"/>
         <source>{name}：{n} 行绩效指标</source>
         <translation>{name}: {n} indicator rows</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="683"/>
+        <location filename="../../ui/main_window.py" line="762"/>
         <source>长期绩效指标</source>
         <translation>Long-term indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="735"/>
+        <location filename="../../ui/main_window.py" line="814"/>
         <source>审核发现（待处理 {n}）</source>
         <translation>Findings ({n} open)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="887"/>
+        <location filename="../../ui/main_window.py" line="966"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="954"/>
+        <location filename="../../ui/main_window.py" line="1033"/>
         <source>修改 第{n}行 {column}</source>
         <translation>Revise row {n} {column}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="963"/>
+        <location filename="../../ui/main_window.py" line="1042"/>
         <source>修改 {field}</source>
         <translation>Revise {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="973"/>
+        <location filename="../../ui/main_window.py" line="1052"/>
         <source>采纳 {rule}</source>
         <translation>Accept {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="973"/>
+        <location filename="../../ui/main_window.py" line="1052"/>
         <source>驳回 {rule}</source>
         <translation>Dismiss {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="974"/>
+        <location filename="../../ui/main_window.py" line="1053"/>
         <source>重新打开 {rule}</source>
         <translation>Reopen {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="987"/>
+        <location filename="../../ui/main_window.py" line="1066"/>
         <source>采纳 {n} 条发现</source>
         <translation>Accept {n} findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="987"/>
+        <location filename="../../ui/main_window.py" line="1066"/>
         <source>驳回 {n} 条发现</source>
         <translation>Dismiss {n} findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="988"/>
+        <location filename="../../ui/main_window.py" line="1067"/>
         <source>重新打开 {n} 条发现</source>
         <translation>Reopen {n} findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1000"/>
+        <location filename="../../ui/main_window.py" line="1079"/>
         <source>长期绩效指标不能批注：请在年度绩效指标中选择一行或一个单元格。</source>
         <translation>Long-term indicators cannot be annotated: select a row or a cell in the annual indicators.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1004"/>
+        <location filename="../../ui/main_window.py" line="1083"/>
         <source>请先在指标表中选择一行或一个单元格。</source>
         <translation>Select a row or a cell in the indicator table first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1017"/>
+        <location filename="../../ui/main_window.py" line="1096"/>
         <source>添加批注</source>
         <translation>Add annotation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1022"/>
+        <location filename="../../ui/main_window.py" line="1101"/>
         <source>批注正在保存，请稍后再修改或删除。</source>
         <translation>The annotation is being saved; edit or delete it in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1030"/>
+        <location filename="../../ui/main_window.py" line="1109"/>
         <source>修改批注</source>
         <translation>Edit annotation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1038"/>
+        <location filename="../../ui/main_window.py" line="1117"/>
         <source>删除批注</source>
         <translation>Delete annotation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1044"/>
+        <location filename="../../ui/main_window.py" line="1123"/>
         <source>人工评定</source>
         <translation>Set by the reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1108"/>
+        <location filename="../../ui/main_window.py" line="1187"/>
         <source>导入部门预算绩效文本</source>
         <translation>Import budget performance documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1109"/>
+        <location filename="../../ui/main_window.py" line="1188"/>
         <source>绩效文本 ({patterns});;所有文件 (*)</source>
         <translation>Performance documents ({patterns});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1121"/>
+        <location filename="../../ui/main_window.py" line="1208"/>
         <source>正在导入 {n} 个文件…</source>
         <translation>Importing {n} files…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1139"/>
+        <location filename="../../ui/main_window.py" line="1237"/>
+        <source>导入已取消：已导入 {ok} 个文件，未导入 {left} 个。</source>
+        <translation>Import cancelled: {ok} files imported, {left} not.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1241"/>
+        <source>已导入：{files}</source>
+        <translation>Imported: {files}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1242"/>
+        <source>未导入：{files}</source>
+        <translation>Not imported: {files}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1243"/>
+        <source>导入已取消</source>
+        <translation>Import cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1247"/>
+        <source>已导入的文件：</source>
+        <translation>Files imported:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1247"/>
+        <source>未导入的文件：</source>
+        <translation>Files not imported:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1259"/>
         <source>导入完成：成功 {ok} 个，重复 {dup} 个，失败 {bad} 个。</source>
         <translation>Import finished: {ok} imported, {dup} duplicates, {bad} failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1148"/>
+        <location filename="../../ui/main_window.py" line="1268"/>
         <source>{file}：{n} 条批注或修改建议未能带到新版本。</source>
         <translation>{file}: {n} annotations or suggested revisions could not be carried to the new version.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1152"/>
+        <location filename="../../ui/main_window.py" line="1272"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1167"/>
+        <location filename="../../ui/main_window.py" line="1287"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1181"/>
+        <location filename="../../ui/main_window.py" line="1301"/>
         <source>正在检查导入的 {n} 个文本…</source>
         <translation>Checking {n} imported document(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1189"/>
+        <location filename="../../ui/main_window.py" line="1309"/>
         <source>已检查导入的文本：发现 {n} 条待处理的审核发现。</source>
         <translation>Imported documents checked: {n} open finding(s) found.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1209"/>
+        <location filename="../../ui/main_window.py" line="1329"/>
         <source>检查完成。</source>
         <translation>Checks finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1254"/>
+        <location filename="../../ui/main_window.py" line="1374"/>
         <source>&lt;h3&gt;预算绩效目标审核工作台&lt;/h3&gt;&lt;p&gt;导入部门预算绩效文本，逐项审核绩效目标和指标，提出修改建议和批注，对比年度变化，导出审核意见。&lt;/p&gt;&lt;p&gt;所有数据保存在本机工作区文件中，无需联网。&lt;/p&gt;&lt;p&gt;界面字体：文泉驿微米黑（Apache-2.0）。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Budget Performance Review Workbench&lt;/h3&gt;&lt;p&gt;Import departments&apos; budget performance documents, review every goal and indicator, suggest revisions and write annotations, compare years, and export the review memo.&lt;/p&gt;&lt;p&gt;All data stays in a workspace file on this computer; no network is needed.&lt;/p&gt;&lt;p&gt;Interface font: WenQuanYi Micro Hei (Apache-2.0).&lt;/p&gt;</translation>
     </message>
@@ -1171,27 +1202,27 @@ Suggested: {suggested}</translation>
 <context>
     <name>MatchListModel</name>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="243"/>
+        <location filename="../../ui/models/comparison_model.py" line="244"/>
         <source>上年项目</source>
         <translation>Last year&apos;s project</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="244"/>
+        <location filename="../../ui/models/comparison_model.py" line="245"/>
         <source>本年项目</source>
         <translation>This year&apos;s project</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="245"/>
+        <location filename="../../ui/models/comparison_model.py" line="246"/>
         <source>匹配依据</source>
         <translation>Matched by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="246"/>
+        <location filename="../../ui/models/comparison_model.py" line="247"/>
         <source>置信度</source>
         <translation>Confidence</translation>
     </message>
     <message>
-        <location filename="../../ui/models/comparison_model.py" line="247"/>
+        <location filename="../../ui/models/comparison_model.py" line="248"/>
         <source>变化</source>
         <translation>Changes</translation>
     </message>
@@ -1361,39 +1392,39 @@ Suggested: {suggested}</translation>
 <context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../../ui/views/project_form.py" line="91"/>
+        <location filename="../../ui/views/project_form.py" line="121"/>
         <source>金额</source>
         <translation>Amounts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/project_form.py" line="106"/>
+        <location filename="../../ui/views/project_form.py" line="138"/>
         <source>长期目标按报送文件原样显示，不能修改。</source>
         <translation>The long-term goal is shown as submitted and cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/project_form.py" line="107"/>
+        <location filename="../../ui/views/project_form.py" line="139"/>
         <source>长期目标</source>
         <translation>Long-term goal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/project_form.py" line="178"/>
+        <location filename="../../ui/views/project_form.py" line="234"/>
         <source>单位：{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/project_form.py" line="212"/>
+        <location filename="../../ui/views/project_form.py" line="268"/>
         <source>批注：{text}</source>
         <translation>Note: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/project_form.py" line="236"/>
+        <location filename="../../ui/views/project_form.py" line="292"/>
         <source>报送值：{original}
 修改建议：{suggested}</source>
         <translation>Submitted: {original}
 Suggested: {suggested}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/project_form.py" line="237"/>
+        <location filename="../../ui/views/project_form.py" line="293"/>
         <source>（空）</source>
         <translation>(blank)</translation>
     </message>

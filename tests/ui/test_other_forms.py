@@ -212,6 +212,25 @@ def test_the_long_term_grid_has_its_own_read_only_tab(qtbot: QtBot, window: Main
     assert QGuiApplication.clipboard().text() == "≥3600件"
 
 
+def test_ctrl_page_down_and_up_switch_the_grids_and_tab_reaches_the_long_term_one(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """Ctrl+Tab leaves the indicator table (ui/views/indicator_view.py), so the 年度/长期 grids
+    switch with Ctrl+PgDown/Ctrl+PgUp, as Excel's sheets do; Tab walks the grid in front."""
+    pick(qtbot, window, WIDE)
+    tabs = window.indicator_tabs
+    click_cell(qtbot, window.table, 0, LEVEL3)
+    qtbot.keyClick(window.table, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentWidget() is window.long_term_table and window.long_term_table.hasFocus()
+    # Tab from the 长期 grid's last cell goes on to the findings, as from the 年度 grid.
+    model = window.long_term_indicators
+    window.long_term_table.setCurrentIndex(model.index(model.rowCount() - 1, model.columnCount() - 1))
+    qtbot.keyClick(window.long_term_table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.findings.rule_filter
+    window.long_term_table.setFocus()
+    qtbot.keyClick(window.long_term_table, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentWidget() is window.table and window.table.hasFocus()
+
+
 def test_a_project_without_them_looks_as_before(qtbot: QtBot, window: MainWindow) -> None:
     pick(qtbot, window, WIDE)
     pick(qtbot, window, PLAIN)

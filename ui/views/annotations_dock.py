@@ -48,11 +48,13 @@ class AnnotationsPanel(QWidget):
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("annotationEditor")
         self.editor.setPlaceholderText(self.tr("在此写批注…"))
+        self.editor.setTabChangesFocus(True)  # Tab goes on to 添加批注, as in a form
         self.editor.setFixedHeight(self.editor.fontMetrics().lineSpacing() * 3 + 12)
         self.add_button = QPushButton(self.tr("添加批注"))
         self.add_button.setObjectName("addAnnotation")
         self.add_button.clicked.connect(self._add)
         self.delete_button = QPushButton(self.tr("删除"))
+        self.delete_button.setObjectName("deleteAnnotation")
         self.delete_button.clicked.connect(self._delete)
 
         row = QHBoxLayout()
@@ -68,6 +70,10 @@ class AnnotationsPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.editor)
         layout.addLayout(buttons)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The panel's widgets in the order Tab visits them."""
+        return [self.view, self.target, self.editor, self.add_button, self.delete_button]
 
     def set_annotations(self, annotations: list[StoredAnnotation]) -> None:
         self.model.clear()

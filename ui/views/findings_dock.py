@@ -122,6 +122,9 @@ class FindingsPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
+        # A list of whole rows: Tab leaves it (the arrows move between findings), it does not
+        # walk its cells.
+        self.view.setTabKeyNavigation(False)
         # One line a row, cut with an ellipsis: the detail pane below shows the whole finding.
         self.view.setWordWrap(False)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -160,6 +163,9 @@ class FindingsPanel(QWidget):
         self.dismiss_button = QPushButton(self.tr("驳回…"))
         self.dismiss_button.setToolTip(self.tr("驳回此发现，并写明理由"))
         self.reopen_button = QPushButton(self.tr("重新打开"))
+        self.accept_button.setObjectName("acceptFinding")
+        self.dismiss_button.setObjectName("dismissFinding")
+        self.reopen_button.setObjectName("reopenFinding")
         self.accept_button.clicked.connect(lambda: self._request(FindingState.ACCEPTED))
         self.dismiss_button.clicked.connect(self.dismiss_current)
         self.reopen_button.clicked.connect(lambda: self._request(FindingState.OPEN))
@@ -205,6 +211,22 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.split, 1)
         layout.addLayout(buttons)
         self._update_buttons()
+
+    def focus_chain(self) -> list[QWidget]:
+        """The panel's widgets in the order Tab visits them."""
+        return [self.rule_filter, self.state_filter, self.view, self.detail, self.accept_button,
+                self.dismiss_button, self.reopen_button, self.notes_button]
+
+    def select_finding(self, finding_id: int) -> bool:
+        """Make a finding the current, selected row (False if it is not shown)."""
+        row = self.model.row_of(finding_id)
+        shown = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else QModelIndex()
+        if not shown.isValid():
+            return False
+        self.view.selectionModel().setCurrentIndex(
+            shown, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(shown)
+        return True
 
     def set_findings(self, findings: list[StoredFinding], project_names: dict[int, str] | None = None) -> None:
         current = self.current()

@@ -30,21 +30,26 @@ class GradePanel(QWidget):
         self.scores = QLabel()
         self.scores.setWordWrap(True)
         self.total = QDoubleSpinBox()
+        self.total.setObjectName("gradeTotal")
         self.total.setRange(0, 100)
         self.total.setDecimals(1)
         self.band = QComboBox()
+        self.band.setObjectName("gradeBand")
         for band in Band:
             self.band.addItem(label(f"band.{band.value}", ui_lang()), band.value)
         self.result = QComboBox()
+        self.result.setObjectName("gradeResult")
         for result in Result:
             self.result.addItem(label(f"result.{result.value}", ui_lang()), result.value)
         self.conclusion = QPlainTextEdit()
         self.conclusion.setObjectName("conclusion")
         self.conclusion.setPlaceholderText(self.tr("审核结论…"))
+        self.conclusion.setTabChangesFocus(True)
         self.state = QLabel()
         self.save_button = QPushButton(self.tr("保存评定"))
         self.save_button.setObjectName("saveGrade")
         self.reset_button = QPushButton(self.tr("恢复自动评分"))
+        self.reset_button.setObjectName("resetGrade")
         self.save_button.clicked.connect(self._save)
         self.reset_button.clicked.connect(self.reset_requested)
 
@@ -65,6 +70,10 @@ class GradePanel(QWidget):
         layout.addWidget(self.state)
         layout.addLayout(buttons)
         self.setEnabled(False)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The panel's widgets in the order Tab visits them."""
+        return [self.total, self.band, self.result, self.conclusion, self.save_button, self.reset_button]
 
     def set_grade(self, grade: Grade | None, enabled: bool = True) -> None:
         self._grade = grade

@@ -298,7 +298,37 @@ class IndicatorTableView(QTableView):
                 self.undo_stack.endMacro()
         return len(cells)
 
+    # -- Tab ----------------------------------------------------------------------------
+    # As in a spreadsheet, Tab moves to the next cell (along the row, then to the next row's
+    # first cell) and Shift+Tab back; Tab on the last cell leaves the table for the next part
+    # of the window (and Shift+Tab on the first cell for the one before), where Qt would wrap
+    # round to the first cell and keep the reviewer in the table. Ctrl+Tab and Ctrl+Shift+Tab
+    # leave the table from any cell.
+    def focusNextPrevChild(self, next: bool) -> bool:  # Qt's own parameter name
+        if self.tabKeyNavigation() and self._at_edge(next):
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
+    def _at_edge(self, forward: bool) -> bool:
+        """Whether the current cell is the last (forward) or first cell: Tab then leaves."""
+        model = self.model()
+        current = self.currentIndex()
+        if model is None or model.rowCount() == 0 or not current.isValid():
+            return model is None or model.rowCount() == 0
+        action = self.CursorAction.MoveNext if forward else self.CursorAction.MovePrevious
+        target = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
+        if not target.isValid() or target == current:
+            return True
+        here, there = (current.row(), current.column()), (target.row(), target.column())
+        return there < here if forward else there > here  # Qt wrapped round
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) \
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier \
+                and self.state() != self.State.EditingState:
+            backward = event.key() == Qt.Key.Key_Backtab or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            QWidget.focusNextPrevChild(self, not backward)
+            return
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
             return

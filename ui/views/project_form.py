@@ -13,12 +13,11 @@ project marks the title.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QFocusEvent, QFontMetrics
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QFocusEvent, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,10 +27,11 @@ from PySide6.QtWidgets import (
 
 from core.model import MONEY_FIELDS, SPENDING_PLAN_KEYS, Project
 from core.values import MoneyUnit
-from ui.labels import field_label
+from ui.labels import field_label, spending_label
 from ui.resources import icon
 from ui.validation import read_money
 from ui.views.comment_marker import PROJECT_KEY, CornerMarker
+from ui.views.flow_layout import FlowBox
 
 REVISED_STYLE = "background: #fff3c4; color: #1a4b8c;"
 TITLE_POINTS = 13.0  # the project title's size at 100 % zoom
@@ -46,6 +46,28 @@ class _TextBox(QPlainTextEdit):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.left.emit()
+
+
+class _ElidedLabel(QLabel):
+    """A one-line label cut with an ellipsis when narrow, its whole text in the tooltip: a long
+    unit name neither widens the form nor, wrapping, changes its height after it is drawn."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance("0" * 8), super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter = QPainter(self)
+        self.style().drawItemText(painter, rect, int(self.alignment()), self.palette(), self.isEnabled(), shown,
+                                  self.foregroundRole())
+
+    def elided(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
 
 
 class ProjectForm(QWidget):
@@ -77,25 +99,35 @@ class ProjectForm(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self._line("code"), 1)
-        self.unit_label = QLabel()
-        top.addWidget(self.unit_label)
+        # The unit's code and name can be long: cut with an ellipsis (whole in the tooltip)
+        # rather than widen the form.
+        self.unit_label = _ElidedLabel()
+        self.unit_label.setObjectName("unitLabel")
+        top.addWidget(self.unit_label, 1)
         form.addRow(field_label("code"), top)
         form.addRow(field_label("name"), self._line("name"))
 
-        money = QGridLayout()
-        for i, name in enumerate(MONEY_FIELDS):
-            money.addWidget(QLabel(field_label(name)), 0, 2 * i)
-            money.addWidget(self._line(name), 0, 2 * i + 1)
-        self.money_unit_label = QLabel()
-        money.addWidget(self.money_unit_label, 0, 2 * len(MONEY_FIELDS))
-        form.addRow(self.tr("金额"), money)
+        # The amounts: label-and-field pairs of fixed widths (from the font, not the text) on one
+        # row, wrapped a pair at a time when the form is narrow (1366×768): nothing is clipped,
+        # and opening a project does not change the form's width.
+        self.amounts = FlowBox(self)
+        self.amounts.setObjectName("amounts")
+        money = self.amounts.flow
+        for name in MONEY_FIELDS:
+            money.addWidget(self._pair(field_label(name), name, self.amounts))
+        self.money_unit_label = QLabel(self.amounts)
+        self.money_unit_label.setObjectName("moneyUnit")
+        money.addWidget(self.money_unit_label)
+        form.addRow(self.tr("金额"), self.amounts)
 
         form.addRow(field_label("usage"), self._box("usage", 2))
-        plan = QHBoxLayout()
+        # The spending plan's four shares wrap two by two in the same way when narrow.
+        self.spending_plan = FlowBox(self)
+        self.spending_plan.setObjectName("spendingPlan")
+        plan = self.spending_plan.flow
         for key in SPENDING_PLAN_KEYS:
-            plan.addWidget(QLabel(key))
-            plan.addWidget(self._line(f"spending_plan.{key}"))
-        form.addRow(field_label("spending_plan"), plan)
+            plan.addWidget(self._pair(spending_label(key), f"spending_plan.{key}", self.spending_plan))
+        form.addRow(field_label("spending_plan"), self.spending_plan)
         form.addRow(field_label("goal"), self._box("goal", 3))
         self.long_term_goal = QPlainTextEdit(self)
         self.long_term_goal.setObjectName("field_long_term_goal")
@@ -117,12 +149,37 @@ class ProjectForm(QWidget):
         if name in MONEY_FIELDS:
             edit.textEdited.connect(lambda text, n=name: self._read_money(n, text))
             edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("0" * 14))
+        edit.setMinimumWidth(self._line_width(name, edit.fontMetrics()))
         marker = edit.addAction(icon("revised"), QLineEdit.ActionPosition.TrailingPosition)
         marker.setVisible(False)
         self._markers[name] = marker
         self._lines[name] = edit
         return edit
+
+    def _pair(self, caption: str, name: str, parent: QWidget) -> QWidget:
+        """A label and its field, kept together when their row wraps."""
+        pair = QWidget(parent)
+        pair.setObjectName(f"pair_{name}")
+        row = QHBoxLayout(pair)
+        row.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(caption, pair)
+        label.setObjectName(f"label_{name}")
+        row.addWidget(label)
+        row.addWidget(self._line(name))
+        return pair
+
+    @staticmethod
+    def _line_width(name: str, metrics: QFontMetrics) -> int:
+        """The least width of a field, from the font: an amount shows 14 characters
+        ("123,456,789.00") beside its revision marker, a spending plan share "100.00%", the
+        project code its 21 characters."""
+        if name in MONEY_FIELDS:
+            return metrics.horizontalAdvance("0" * 14) + metrics.height() + 8
+        if name.startswith("spending_plan."):
+            return metrics.horizontalAdvance("100.00%") + metrics.height() + 8
+        if name == "code":  # a 预算管理一体化 project code is 21 characters
+            return metrics.horizontalAdvance("0" * 22) + 8
+        return metrics.horizontalAdvance("0" * 6)
 
     def _box(self, name: str, lines: int) -> _TextBox:
         box = _TextBox(self)
@@ -147,8 +204,7 @@ class ProjectForm(QWidget):
         for box, lines in self._box_lines.items():
             box.setFixedHeight(metrics.lineSpacing() * lines + 12)
         for name, edit in self._lines.items():
-            if name in MONEY_FIELDS:
-                edit.setMinimumWidth(metrics.horizontalAdvance("0" * 14))
+            edit.setMinimumWidth(self._line_width(name, metrics))
         base = QApplication.font().pointSizeF()
         scale = self.font().pointSizeF() / base if base > 0 and self.font().pointSizeF() > 0 else 1.0
         self.title.setStyleSheet(f"font-size: {TITLE_POINTS * scale:.1f}pt; font-weight: bold;")
@@ -262,6 +318,11 @@ class ProjectForm(QWidget):
 
     def editor(self, name: str) -> QWidget:
         return self._lines.get(name) or self._boxes[name]
+
+    def focus_chain(self) -> list[QWidget]:
+        """The fields in the order Tab visits them: top to bottom, left to right."""
+        names = ["code", "name", *MONEY_FIELDS, "usage", *(f"spending_plan.{k}" for k in SPENDING_PLAN_KEYS), "goal"]
+        return [*(self.editor(n) for n in names), self.long_term_goal]
 
     # -- editing ---------------------------------------------------------------------
     def _money_unit(self) -> MoneyUnit:
