@@ -48,6 +48,7 @@ class WarningCode(StrEnum):
     FUZZY_LABEL = "fuzzy_label"  # a label matched to a known one by similarity
     PROJECT_WITHOUT_INDICATORS = "project_without_indicators"
     ROTATED_PAGES = "rotated_pages"  # pages read turned upright (information, not a fault)
+    PDF_FALLBACK = "pdf_fallback"  # read with pdfplumber: PDFium could not (information, not a fault)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +201,9 @@ def describe_warning(warning: ReportWarning, file_name: str = "") -> str:
             text = f"项目“{p.get('project', '')}”没有读出绩效指标。"
         case WarningCode.ROTATED_PAGES:
             text = f"有{p.get('pages', 0)}页为旋转页面，已按正向读取。"
+        case WarningCode.PDF_FALLBACK:
+            text = (f"PDF 快速读取（PDFium）无法读取此文件（{p.get('reason', '')}），"
+                    "已改用 pdfplumber 读取：内容相同，只是较慢。")
         case _:  # pragma: no cover - every code has its words above
             text = warning.code.value
     return head + text

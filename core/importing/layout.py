@@ -171,6 +171,9 @@ class Layout:
     issues: list[ReadIssue] = field(default_factory=list)
     # 1-based pages read turned upright (a /Rotate, or text running sideways); PDF only.
     rotated_pages: list[int] = field(default_factory=list)
+    # Why the fast PDF reader (PDFium) gave way to pdfplumber for this file, None when it did
+    # not (core.importing.registry); the import report says so.
+    pdf_fallback: str | None = None
 
     def __post_init__(self) -> None:
         # The name is stored and printed: no undecodable bytes, no control characters.

@@ -17,6 +17,10 @@ portrait page, a /Rotate set on a page already upright): there the reader finds 
 text's direction from the characters' matrices and has pdfminer read the page again
 with the extra turn added to its /Rotate, so characters, ruling lines and cell boxes
 all arrive in the upright frame. Either way the page goes into `Layout.rotated_pages`.
+
+This is the reference path; the default one, core.importing.pdfium_reader, reads the
+characters and ruling lines with PDFium and then goes through the same `page_items` and
+`finish_layout` here, so the two differ only in where characters and lines come from.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ import copy
 import itertools
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -174,7 +178,25 @@ class _TableBuild:
 VEdge = tuple[float, float, float]  # x, top, bottom of a vertical ruling line
 
 
-def _true_x(x: float, top: float, bottom: float, vedges: list[VEdge]) -> float:
+class VEdges:
+    """A page's vertical ruling lines, sorted by x so that `_true_x` looks only at those near."""
+
+    __slots__ = ("_edges", "_xs")
+
+    def __init__(self, edges: list[VEdge]) -> None:
+        # the page's order is kept as the tie-break: the first line of the nearest ones wins
+        self._edges = sorted((ex, n, etop, ebottom) for n, (ex, etop, ebottom) in enumerate(edges))
+        self._xs = [e[0] for e in self._edges]
+
+    def __len__(self) -> int:
+        return len(self._edges)
+
+    def near(self, x: float, reach: float) -> list[tuple[float, int, float, float]]:
+        """The lines with |x - line| < reach, sorted by x then by their order on the page."""
+        return self._edges[bisect_left(self._xs, x - reach):bisect_right(self._xs, x + reach)]
+
+
+def _true_x(x: float, top: float, bottom: float, vedges: VEdges) -> float:
     """The x of the ruling line a cell's side stands on.
 
     pdfplumber snaps edges within 3 pt together across the whole page, so a cell of one
@@ -183,14 +205,16 @@ def _true_x(x: float, top: float, bottom: float, vedges: list[VEdge]) -> float:
     text keeps from its sides (and so where a line counts as full) depends on it.
     """
     middle = (top + bottom) / 2
-    best, distance = x, 3.5
-    for ex, etop, ebottom in vedges:
-        if etop - 1 <= middle <= ebottom + 1 and abs(ex - x) < distance:
-            best, distance = ex, abs(ex - x)
+    best, distance, first = x, 3.5, -1
+    for ex, n, etop, ebottom in vedges.near(x, 3.5):
+        if etop - 1 <= middle <= ebottom + 1:
+            d = abs(ex - x)
+            if d < distance or (d == distance and first >= 0 and n < first):
+                best, distance, first = ex, d, n
     return best
 
 
-def _build_table(table: Any, vedges: list[VEdge] | None = None) -> _TableBuild | None:
+def _build_table(table: Any, vedges: VEdges | None = None) -> _TableBuild | None:
     cells = [c for c in table.cells if c is not None]
     if not cells:
         return None
@@ -237,7 +261,7 @@ def _finish_table(build: _TableBuild, page_no: int, index: int) -> TableGrid:
 
 
 @dataclass(slots=True)
-class _PageItems:
+class PageItems:
     width: float
     height: float
     items: list[Line | TableGrid]
@@ -247,13 +271,22 @@ def _is_page_number(line: Line, height: float) -> bool:
     return (line.top > 0.85 * height or line.bottom < 0.1 * height) and bool(_PAGE_NUMBER_RE.match(line.text))
 
 
-def _read_page(page: Any, page_no: int, first_table_index: int) -> tuple[_PageItems, int, int]:
+def _read_page(page: Any, page_no: int, first_table_index: int) -> tuple[PageItems, int, int]:
     """One page → its lines and tables in reading order; returns also char and image counts."""
     found = page.find_tables()
-    vedges: list[VEdge] = [(float(e["x0"]), float(e["top"]), float(e["bottom"])) for e in page.edges
-                           if e.get("orientation") == "v"] if found else []
-    builds = [b for t in found if (b := _build_table(t, vedges)) is not None]
     chars = page.chars
+    items = page_items(chars, found, page.edges if found else [], float(page.width), float(page.height),
+                       page_no, first_table_index)
+    return items, len(chars), len(page.images)
+
+
+def page_items(chars: list[dict[str, Any]], tables: list[Any], edges: list[dict[str, Any]], width: float,
+               height: float, page_no: int, first_table_index: int) -> PageItems:
+    """A page's characters and found tables (pdfplumber's, or anything with `.cells` and
+    `.bbox`) → its lines and tables in reading order. Both PDF paths end here."""
+    vedges = VEdges([(float(e["x0"]), float(e["top"]), float(e["bottom"])) for e in edges
+                     if e.get("orientation") == "v"])
+    builds = [b for t in tables if (b := _build_table(t, vedges)) is not None]
     outside: list[dict[str, Any]] = []
     for ch in chars:
         x = (ch["x0"] + ch["x1"]) / 2
@@ -265,10 +298,10 @@ def _read_page(page: Any, page_no: int, first_table_index: int) -> tuple[_PageIt
         else:
             outside.append(ch)
     lines = [ln for ln in group_lines(outside, page_no) if ln.text.strip()]
-    lines = [ln for ln in lines if not _is_page_number(ln, float(page.height))]
-    tables = [(b.bbox[1], _finish_table(b, page_no, 0)) for b in builds]
+    lines = [ln for ln in lines if not _is_page_number(ln, height)]
+    found = [(b.bbox[1], _finish_table(b, page_no, 0)) for b in builds]
     items: list[tuple[float, Line | TableGrid]] = [(ln.top, ln) for ln in lines]
-    items += tables
+    items += found
     items.sort(key=lambda it: it[0])
     index = first_table_index
     ordered: list[Line | TableGrid] = []
@@ -277,8 +310,7 @@ def _read_page(page: Any, page_no: int, first_table_index: int) -> tuple[_PageIt
             item.index = index
             index += 1
         ordered.append(item)
-    return (_PageItems(float(page.width), float(page.height), ordered),
-            len(chars), len(page.images))
+    return PageItems(width, height, ordered)
 
 
 def _text_turn(chars: list[dict[str, Any]]) -> int:
@@ -324,7 +356,7 @@ def _upright(pdf: Any, page: Any) -> tuple[Any, bool]:
     return turned, bool(applied or turn)
 
 
-def _margins(pages: list[_PageItems]) -> dict[tuple[int, int], tuple[float, float]]:
+def _margins(pages: list[PageItems]) -> dict[tuple[int, int], tuple[float, float]]:
     """Per page format (portrait, landscape…): the text's left edge and right limit."""
     lefts: dict[tuple[int, int], float] = {}
     rights: dict[tuple[int, int], float] = {}
@@ -342,7 +374,7 @@ def _margins(pages: list[_PageItems]) -> dict[tuple[int, int], tuple[float, floa
     return out
 
 
-def _paragraphs(pages: list[_PageItems], layout: Layout) -> None:
+def _paragraphs(pages: list[PageItems], layout: Layout) -> None:
     """Lines → paragraphs (also across a page break), interleaved with the tables."""
     margins = _margins(pages)
     current: list[Line] = []
@@ -386,7 +418,7 @@ def read_pdf(path: Path, *, sha256: str, progress: Progress | None = None) -> La
 
     progress = progress or NoProgress()
     layout = Layout(source_name=path.name, source_format="pdf", sha256=sha256)
-    pages: list[_PageItems] = []
+    pages: list[PageItems] = []
     n_chars = n_images = 0
     with pdfplumber.open(str(path)) as pdf:
         n_pages = len(pdf.pages)
@@ -405,6 +437,13 @@ def read_pdf(path: Path, *, sha256: str, progress: Progress | None = None) -> La
             pages.append(items)
             page.close()
         progress.report(n_pages, n_pages, "读取 PDF 页面")
+    finish_layout(layout, pages, path, n_chars=n_chars, n_images=n_images)
+    return layout
+
+
+def finish_layout(layout: Layout, pages: list[PageItems], path: Path, *, n_chars: int, n_images: int) -> None:
+    """The pages' items → the Layout's blocks (both PDF paths); no text at all is an error."""
+    n_pages = len(pages)
     if n_chars == 0:
         if n_pages == 0:
             raise CorruptFileError(path, "PDF 中没有可读的页面（页面目录为空，或文件结构已损坏），无法导入。"
@@ -415,10 +454,9 @@ def read_pdf(path: Path, *, sha256: str, progress: Progress | None = None) -> La
         raise ScannedPdfError(path)
     _mark_continuations(pages)
     _paragraphs(pages, layout)
-    return layout
 
 
-def _mark_continuations(pages: list[_PageItems]) -> None:
+def _mark_continuations(pages: list[PageItems]) -> None:
     """A table that opens a page right after a page that closed with a table continues it."""
     for prev, page in itertools.pairwise(pages):
         if prev.items and page.items and isinstance(prev.items[-1], TableGrid) \

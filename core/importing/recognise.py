@@ -503,6 +503,9 @@ def _report(layout: Layout, walk: _Walk, results: list[_ProjectResult], document
     if rotated:
         report.warnings.append(ReportWarning(WarningCode.ROTATED_PAGES, page=rotated[0],
                                              params={"pages": len(rotated)}))
+    fallback = getattr(layout, "pdf_fallback", None)
+    if fallback:
+        report.warnings.append(ReportWarning(WarningCode.PDF_FALLBACK, params={"reason": fallback}))
     return report
 
 

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import zipfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 from core.errors import (
+    Cancelled,
     CorruptFileError,
     DocumentError,
     EmptyFileError,
@@ -95,7 +97,41 @@ def _legacy_office_kind(data: bytes) -> str | None:
     return "excel" if has("Workbook") or has("Book\x00") else None
 
 
+# Which reader reads a PDF: "pdfium" (the default: core.importing.pdfium_reader, pdfplumber
+# where it cannot), "pdfplumber" (core.importing.pdf_reader only), or "pdfium-only" (no
+# fallback: a test that must see the PDFium reader's own result). Set in the environment,
+# so sandboxed child processes (core.importing.sandbox) read the same way.
+PDF_READER_ENV = "JIXIAO_PDF_READER"
+PDF_READERS = ("pdfium", "pdfplumber", "pdfium-only")
+
+
+def pdf_reader_setting() -> str:
+    """The PDF reader asked for by JIXIAO_PDF_READER; an unknown value means the default."""
+    value = os.environ.get(PDF_READER_ENV, "").strip().lower()
+    return value if value in PDF_READERS else "pdfium"
+
+
 def _read_pdf(path: Path, sha256: str, progress: Progress) -> Layout:
+    """PDFium first (C speed), pdfplumber where PDFium cannot: the fall-back is noted in the Layout."""
+    setting = pdf_reader_setting()
+    fallback: str | None = None
+    if setting != "pdfplumber":
+        from core.importing.pdfium_reader import read_pdf_pdfium
+
+        try:
+            return read_pdf_pdfium(path, sha256=sha256, progress=progress)
+        except (Cancelled, MemoryError):
+            raise
+        except Exception as error:  # whatever it is, pdfplumber reads the file (or says what is wrong)
+            if setting == "pdfium-only":
+                raise
+            fallback = f"{type(error).__name__}: {error}"[:200]
+    layout = _read_pdf_pdfplumber(path, sha256, progress)
+    layout.pdf_fallback = fallback
+    return layout
+
+
+def _read_pdf_pdfplumber(path: Path, sha256: str, progress: Progress) -> Layout:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 

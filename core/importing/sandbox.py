@@ -46,7 +46,8 @@ STARTUP_LIMIT_S = 120.0  # loading the libraries in a new child (slow disks, ant
 STOP_WAIT_S = 2.0  # a child asked to exit gets this long before it is killed
 PRELOADED = ("pdfplumber", "pdfplumber.utils.exceptions", "pdfminer.pdfdocument", "docx", "docx.opc.exceptions",
              "openpyxl", "openpyxl.utils.exceptions", "core.importing.registry", "core.importing.pdf_reader",
-             "core.importing.docx_reader", "core.importing.xlsx_reader", "core.importing.recognise")
+             "core.importing.docx_reader", "core.importing.xlsx_reader", "core.importing.recognise",
+             "pypdfium2", "pdfminer.pdfpage", "core.importing.pdfium_objects", "core.importing.pdfium_reader")
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,6 +99,7 @@ def make_report(*, projects: int = 1, warnings: tuple[WarningCode, ...] = (Warni
         WarningCode.FUZZY_LABEL: {"label": "项目名", "known": "项目名称", "score": 91},
         WarningCode.PROJECT_WITHOUT_INDICATORS: {"project": "督查专项经费"},
         WarningCode.ROTATED_PAGES: {"pages": 2},
+        WarningCode.PDF_FALLBACK: {"reason": "第 2 页有 PDFium 读不出前导空格的旋转文字"},
     }
     blocks = [BlockReport(BlockRole.FRONT_TEXT, paragraph=0, page=1, rows=6, read_rows=4),
               BlockReport(BlockRole.IGNORED, table=0, page=2, rows=10, reason=IgnoredReason.TOC, score=1)]
