@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from functools import lru_cache
 
 from core.numerals import CHINESE_NUMERAL_CHARS, parse_chinese_number
 
@@ -461,6 +462,9 @@ def parse_target(raw: str, declared: ValueType | None = None) -> Target:
     return target if declared is None else replace(target, declared=declared)
 
 
+# Targets are frozen and every rule asks again for the same few hundred texts of a city's
+# documents ("≥95%", "100%"…): memoised, bounded to keep memory flat.
+@lru_cache(maxsize=1 << 16)
 def _parse_target(raw: str) -> Target:
     text = normalise_target_text(raw)
     if not text:

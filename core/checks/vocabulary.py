@@ -8,6 +8,7 @@ the same level while "社会效应指标" is not.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from core.model import STANDARD_LEVELS as MODEL_LEVELS
 from core.model import Project
@@ -27,9 +28,15 @@ LEVEL2_PARENT: dict[str, str] = {child: parent for parent, children in STANDARD_
 OUTPUT, BENEFIT, SATISFACTION, COST = "产出指标", "效益指标", "满意度指标", "成本指标"
 QUANTITY, QUALITY, TIMELINESS, COST2 = "数量指标", "质量指标", "时效指标", "成本指标"
 
+# The text helpers below are pure functions of short cell texts that every rule calls again
+# on the same rows (level_name alone ~7,000 times per document): they are memoised, bounded
+# so a city's run keeps flat memory; the results are strings, shared safely.
+_MEMO = 1 << 16
+
 _PUNCT_RE = re.compile(r"[\s\u3000,，.。;；:：、!！?？'\"“”‘’()（）\[\]【】%％]+")
 
 
+@lru_cache(maxsize=_MEMO)
 def compact(text: str) -> str:
     """Text without whitespace and punctuation, for comparing what rows say."""
     return _PUNCT_RE.sub("", text)
@@ -42,6 +49,7 @@ _NUMBERING_RE = re.compile(
     r"|[（(][一二三四五六七八九十\d]+[）)])")
 
 
+@lru_cache(maxsize=_MEMO)
 def strip_numbering(text: str) -> str:
     """Item and clause numbering replaced by a space."""
     return _NUMBERING_RE.sub(" ", text)
@@ -53,6 +61,7 @@ def project_name(project: Project) -> str:
     return re.sub(r"(?:项目)?绩效目标表$", "", name.strip()).strip()
 
 
+@lru_cache(maxsize=_MEMO)
 def level_name(text: str) -> str:
     """A 一级/二级 name as the standard spells it: "社会效益" → "社会效益指标"; unknown names unchanged
     (apart from whitespace and trailing punctuation)."""
@@ -64,6 +73,7 @@ def level_name(text: str) -> str:
     return name
 
 
+@lru_cache(maxsize=_MEMO)
 def level1_of(level1: str, level2: str) -> str:
     """The row's 一级 name, inferred from its 二级 when the 一级 cell is blank."""
     name = level_name(level1)
@@ -80,16 +90,19 @@ def contains_any(text: str, words: tuple[str, ...] | list[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=_MEMO)
 def is_rate_name(level3: str) -> bool:
     """A 三级 name that measures a rate: …率, …率（%）, …满意度, …占比."""
     name = re.sub(r"[（(][^）)]*[）)]$", "", compact_keep_parens(level3))
     return bool(re.search(r"(率|比率|比例|占比|满意度|百分比)$", name))
 
 
+@lru_cache(maxsize=_MEMO)
 def compact_keep_parens(text: str) -> str:
     return re.sub(r"[\s\u3000。.;；:：]+$", "", re.sub(r"\s+", "", text))
 
 
+@lru_cache(maxsize=_MEMO)
 def unit_in_name(level3: str) -> str | None:
     """The unit a 三级 name states: "设备使用率(%)" → "%", "办结案件（天）" → "天", "保障人次" → "人次"."""
     name = compact_keep_parens(level3)

@@ -1,15 +1,29 @@
 """Running the checks over documents of a workspace: findings saved with their states kept,
 grades computed and saved (a reviewer's override kept). The CLI and the window share it.
 
-Only the workspace API is used (`load_document`, `replace_findings`, `findings`,
-`grade`, `set_grade`); the previous year's current document of the same department
-is handed to the checks that need it.
+Only the workspace API is used (`load_document`, `store_check_results`, `projects`); the
+previous year's current document of the same department is handed to the checks that need it.
+
+With `jobs` > 1 (a SQLite workspace), the documents are loaded and checked in that many
+worker processes, each with the workspace open read-only (no lock, `query_only`; SQLite's
+WAL lets them read while the one writer commits), started with 'spawn' so the same code
+runs on Windows. The workers return plain data (the `Document`, its previous document's
+id and the findings); this process alone writes, in document order, batch by batch, so
+memory stays at a batch plus what the workers have ready, whatever the scope.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.connection
+import os
+import signal
+import threading
+from collections import deque
 from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.checks.grading import grade_project
@@ -21,6 +35,7 @@ from core.progress import NoProgress, Progress
 from core.review import Finding, Grade
 
 if TYPE_CHECKING:
+    from core.store.reviewer import StoredCheck
     from core.store.workspace import Workspace
 
 
@@ -54,7 +69,7 @@ BATCH_DOCUMENTS = 50
 
 
 def check_workspace_documents(ws: Workspace, document_ids: Sequence[int], settings: CheckSettings | None = None,
-                              progress: Progress | None = None) -> list[DocumentCheck]:
+                              progress: Progress | None = None, jobs: int = 1) -> list[DocumentCheck]:
     """Check each document, store the findings (decided states survive) and the grades.
 
     The findings and grades of up to `BATCH_DOCUMENTS` documents are stored in one
@@ -62,17 +77,25 @@ def check_workspace_documents(ws: Workspace, document_ids: Sequence[int], settin
     Every result (with its `Document`) is kept to the end; for a large scope use
     `iter_workspace_checks`, which hands each result over as soon as its batch is stored.
     """
-    return list(iter_workspace_checks(ws, document_ids, settings, progress))
+    return list(iter_workspace_checks(ws, document_ids, settings, progress, jobs))
+
+
+def resolve_jobs(jobs: int, documents: int) -> int:
+    """Worker processes for a run: 0 means one per core; never more than there are documents."""
+    wanted = jobs if jobs > 0 else (os.cpu_count() or 1)
+    return max(1, min(wanted, documents))
 
 
 def iter_workspace_checks(ws: Workspace, document_ids: Sequence[int], settings: CheckSettings | None = None,
-                          progress: Progress | None = None) -> Iterator[DocumentCheck]:
+                          progress: Progress | None = None, jobs: int = 1) -> Iterator[DocumentCheck]:
     """`check_workspace_documents` streaming: each document's result is yielded once its
     batch is stored, in the order of `document_ids`, and nothing of it is kept here after
     that, so at most `BATCH_DOCUMENTS` documents are in memory whatever the scope.
 
-    Cancelling (or stopping the iteration) between batches leaves the batches already
-    stored as they are; the batch under way is not written.
+    `jobs` > 1 checks in that many worker processes (a SQLite workspace only; a server
+    workspace, or a single document, is checked here); the results, the order and what is
+    stored are the same. Cancelling (or stopping the iteration) between batches leaves the
+    batches already stored as they are; the batch under way is not written.
     """
     progress = progress or NoProgress()
     pending: list[tuple[int, Document, int | None, list[Finding]]] = []
@@ -83,30 +106,113 @@ def iter_workspace_checks(ws: Workspace, document_ids: Sequence[int], settings: 
     def flush() -> list[DocumentCheck]:
         if not pending:
             return []
-        grades = ws.store_check_results([(doc_id, findings) for doc_id, _, _, findings in pending], grade)
+        stored: list[StoredCheck] = []
+        ws.store_check_results([(doc_id, findings) for doc_id, _, _, findings in pending], grade, written=stored)
         results = []
-        for document_id, document, previous_id, _ in pending:
-            stored = [s.finding for s in ws.findings(document_id)]
+        for (document_id, document, previous_id, _), written in zip(pending, stored, strict=True):
             result = DocumentCheck(document_id=document_id, source_name=document.source_name, year=document.year,
-                                   document=document, findings=stored, previous_document_id=previous_id)
+                                   document=document, findings=written.findings, previous_document_id=previous_id)
             for info in ws.projects(document_id):
-                if info.seq is not None and info.id in grades:
-                    result.grades[info.seq] = grades[info.id]
+                if info.seq is not None and info.id in written.grades:
+                    result.grades[info.seq] = written.grades[info.id]
                     result.project_names[info.seq] = info.name
             results.append(result)
         pending.clear()
         return results
 
-    for done, document_id in enumerate(document_ids):
-        if progress.cancelled():
-            raise Cancelled()
-        document = ws.load_document(document_id)
+    jobs = resolve_jobs(jobs, len(document_ids))
+    checked = (_checked_in_workers(ws.path, document_ids, settings, jobs, progress) if jobs > 1 and ws.path
+               else _checked_here(ws, document_ids, settings, progress))
+    for done, (document_id, document, previous_id, findings) in enumerate(checked):
         progress.report(done, len(document_ids), document.source_name)
-        previous_id = previous_document_id(ws, document_id)
-        previous = ws.load_document(previous_id) if previous_id is not None else None
-        pending.append((document_id, document, previous_id, run_checks(document, settings, previous)))
-        del document, previous
+        pending.append((document_id, document, previous_id, findings))
+        del document, findings
         if len(pending) >= BATCH_DOCUMENTS:
             yield from flush()
     yield from flush()
     progress.report(len(document_ids), len(document_ids), "")
+
+
+_Checked = tuple[int, Document, "int | None", list[Finding]]
+
+
+def _check_one(ws: Workspace, document_id: int, settings: CheckSettings | None) -> _Checked:
+    document = ws.load_document(document_id)
+    previous_id = previous_document_id(ws, document_id)
+    previous = ws.load_document(previous_id) if previous_id is not None else None
+    return document_id, document, previous_id, run_checks(document, settings, previous)
+
+
+def _checked_here(ws: Workspace, document_ids: Sequence[int], settings: CheckSettings | None,
+                  progress: Progress) -> Iterator[_Checked]:
+    for document_id in document_ids:
+        if progress.cancelled():
+            raise Cancelled()
+        yield _check_one(ws, document_id, settings)
+
+
+def _checked_in_workers(path: Path, document_ids: Sequence[int], settings: CheckSettings | None, jobs: int,
+                        progress: Progress) -> Iterator[_Checked]:
+    """The checked documents in the order given, checked `jobs` at a time in worker processes.
+
+    At most a batch plus two per worker are asked for ahead of the writer, so the workers
+    keep busy while a batch is stored and memory stays flat. Cancelling drops what was asked
+    for and not started, and waits for the documents under way (a fraction of a second)."""
+    ahead = BATCH_DOCUMENTS + 2 * jobs
+    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_worker_start, initargs=(str(path), settings))
+    try:
+        queued: deque[Future[_Checked]] = deque()
+        following = iter(document_ids)
+        for document_id in following:
+            queued.append(executor.submit(_worker_check, document_id))
+            if len(queued) >= ahead:
+                break
+        while queued:
+            if progress.cancelled():
+                raise Cancelled()
+            checked = queued.popleft().result()
+            for document_id in following:
+                queued.append(executor.submit(_worker_check, document_id))
+                break
+            yield checked
+            del checked
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+# A worker process's own workspace connection (read-only) and settings, set by _worker_start.
+_worker: tuple[Workspace, CheckSettings | None] | None = None
+
+
+def _exit_with_parent() -> None:
+    """Stop when the writer's process does, however it ends (killed, crashed): an idle
+    worker would otherwise wait on its queue for ever, holding the console's pipes. The
+    parent's sentinel becomes ready when it is gone, on Windows as on Linux."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+    sentinel = parent.sentinel
+
+    def watch() -> None:
+        multiprocessing.connection.wait([sentinel])
+        os._exit(3)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def _worker_start(path: str, settings: CheckSettings | None) -> None:
+    """A worker opens the workspace read-only (no lock, no integrity check: the writer's
+    process did those) and ignores Ctrl+C, which the writer turns into a clean stop."""
+    global _worker
+    from core.store.workspace import Workspace
+
+    _exit_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker = (Workspace.open(path, create=False, readonly=True, check="none"), settings)
+
+
+def _worker_check(document_id: int) -> _Checked:
+    assert _worker is not None, "_worker_start runs first in every worker"
+    ws, settings = _worker
+    return _check_one(ws, document_id, settings)

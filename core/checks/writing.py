@@ -44,26 +44,33 @@ def row_key(indicator: Indicator) -> tuple[str, str, str]:
 
 def shared_rows(a: Project, b: Project) -> int:
     """How many rows of `a` and `b` say the same (multiset match on 二级, 三级 and 指标值)."""
-    counts = Counter(row_key(i) for i in a.indicators)
-    shared = 0
-    for indicator in b.indicators:
-        key = row_key(indicator)
-        if counts[key] > 0:
-            counts[key] -= 1
-            shared += 1
-    return shared
+    return _shared(_row_counts(a), _row_counts(b))
+
+
+def _row_counts(project: Project) -> Counter[tuple[str, str, str]]:
+    return Counter(row_key(i) for i in project.indicators)
+
+
+def _shared(a: Counter[tuple[str, str, str]], b: Counter[tuple[str, str, str]]) -> int:
+    # The multiset intersection: each row of one matched at most once in the other.
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(min(count, b[key]) for key, count in a.items() if key in b)
 
 
 @register("E3", Severity.WARNING, Criterion.RELEVANCE, "指标表与本部门其他项目雷同", settings=("copy_share_min",))
 def copied_table(ctx: CheckContext) -> Iterator[Hit]:
     projects = list(ctx.projects())
+    # Each project's rows counted once (not once per pair): a document of n projects compares
+    # n²/2 pairs, and with keys hashed a pair costs its distinct rows, not its rows squared.
+    counts = [_row_counts(project) for _, project in projects]
     for position, (seq, project) in enumerate(projects):
         if len(project.indicators) < 2:
             continue
         best: tuple[Decimal, int, Project] | None = None
-        for other_seq, other in projects[:position]:
+        for (other_seq, other), other_counts in zip(projects[:position], counts, strict=False):
             longest = max(len(project.indicators), len(other.indicators))
-            share = Decimal(shared_rows(other, project)) / longest
+            share = Decimal(_shared(other_counts, counts[position])) / longest
             if share >= ctx.settings.copy_share_min and (best is None or share > best[0]):
                 best = (share, other_seq, other)
         if best is not None:

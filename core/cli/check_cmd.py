@@ -1,5 +1,5 @@
-"""`check [FILE...] [--workspace PATH] [--region NAME] [--department CODE] [--year Y] [--settings FILE] [--json]`:
-run the review checks.
+"""`check [FILE...] [--workspace PATH] [--region NAME] [--department CODE] [--year Y] [--settings FILE] [--json]
+[--jobs N]`: run the review checks.
 
 With FILE arguments the files are read and checked directly (nothing is stored);
 two files of the same department and consecutive years are compared (group F).
@@ -9,7 +9,9 @@ saved (the reviewer's decisions on findings that still apply are kept) and the
 projects graded. Each document's findings print as soon as its batch is stored,
 as a table (rule, severity, project, place, quote, message) or, with --json, as
 data for scripts; progress with the time left goes to stderr. Ctrl+C stops after
-the document under way (the batches already stored stay). Exit status 0.
+the document under way (the batches already stored stay). `--jobs N` checks the
+workspace's documents in N worker processes (default: one per core; 1 checks them in
+this process) while this process alone stores them, in order. Exit status 0.
 """
 
 from __future__ import annotations
@@ -48,6 +50,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--year", metavar="Y", type=int, help="only the documents of this year (e.g. 2025), in the workspace or among FILEs")
     parser.add_argument("--settings", metavar="FILE", help="review settings as JSON (thresholds, word lists)")
     parser.add_argument("--json", action="store_true", help="print the findings as JSON")
+    parser.add_argument("--jobs", type=int, default=0, metavar="N",
+                        help="workspace documents checked at once, each in its own process, while this one stores "
+                             "the results in order (default 0: one per CPU core; 1: all in this process)")
     parser.set_defaults(func=run)
 
 
@@ -146,10 +151,11 @@ def scope_document_ids(ws: Workspace, region: str | None, department: str | None
 
 
 def check_workspace(ws: Workspace, settings: CheckSettings | None, department: str | None,
-                    region: str | None = None, year: int | None = None) -> Iterator[DocumentCheck]:
+                    region: str | None = None, year: int | None = None, jobs: int = 1) -> Iterator[DocumentCheck]:
     """Check the documents in scope, yielding each result once its batch is stored (at most
     a batch of documents in memory). The scope is resolved (and refused) before this returns;
-    Ctrl+C while iterating asks the run to stop: Cancelled at the next document."""
+    Ctrl+C while iterating asks the run to stop: Cancelled at the next document. `jobs`: worker
+    processes (0: one per core)."""
     from core.checks.workspace_run import iter_workspace_checks
 
     ids = scope_document_ids(ws, region, department, year)
@@ -157,7 +163,7 @@ def check_workspace(ws: Workspace, settings: CheckSettings | None, department: s
 
     def results() -> Iterator[DocumentCheck]:
         with progress.catching_interrupt():
-            yield from iter_workspace_checks(ws, ids, settings, progress)
+            yield from iter_workspace_checks(ws, ids, settings, progress, jobs)
 
     return results()
 
@@ -226,7 +232,8 @@ def run(args: argparse.Namespace) -> int:
         from core.store.workspace import Workspace
 
         with Workspace.open(args.workspace, create=False) as ws:
-            _print(check_workspace(ws, settings, args.department, args.region, args.year), errors, as_json=args.json)
+            _print(check_workspace(ws, settings, args.department, args.region, args.year, args.jobs), errors,
+                   as_json=args.json)
     for error in errors:
         print(error_line(error), file=sys.stderr)
     return 2 if errors else 0
@@ -246,13 +253,84 @@ def write_json(results: Iterable[DocumentCheck], errors: list[str], out: TextIO)
     out.write('{\n "documents": [')
     first = True
     for result in results:
-        text = json.dumps(document_json(result), ensure_ascii=False, indent=1)
-        out.write(("\n" if first else ",\n") + "\n".join("  " + line for line in text.split("\n")))
+        pieces: list[str] = ["\n" if first else ",\n", "  "]
+        _indented_json(document_json(result), "\n  ", pieces)
+        out.write("".join(pieces))
         out.flush()
         first = False
     out.write("]" if first else "\n ]")
     out.write(',\n "errors": ' + "\n".join((" " + line) if n else line for n, line in enumerate(
         json.dumps(errors, ensure_ascii=False, indent=1).split("\n"))) + "\n}\n")
+
+
+def _indented_json(value: Any, newline: str, out: list[str]) -> None:
+    """Append `value` as json.dumps(value, ensure_ascii=False, indent=1) writes it, each line
+    after the first starting with `newline` (a newline and the indentation so far).
+
+    The same text as the standard encoder, which with an indent runs its pure-Python
+    generators (a third of a city's run in the writer's process); strings still go
+    through its C escaping. Types json.dumps refuses are refused the same way."""
+    if isinstance(value, str):
+        out.append(_encode_string(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif isinstance(value, int):
+        out.append(int.__repr__(value))
+    elif isinstance(value, float):
+        out.append(_float_text(value))
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + " "
+        out.append("[")
+        for n, item in enumerate(value):
+            out.append(inner if n == 0 else "," + inner)
+            _indented_json(item, inner, out)
+        out.append(newline + "]")
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + " "
+        out.append("{")
+        for n, (key, item) in enumerate(value.items()):
+            out.append((inner if n == 0 else "," + inner) + _key_text(key) + ": ")
+            _indented_json(item, inner, out)
+        out.append(newline + "}")
+    else:
+        out.append(json.dumps(value, ensure_ascii=False))  # raises TypeError as json.dumps would
+
+
+def _encode_string(text: str) -> str:
+    return json.encoder.encode_basestring(text)  # the C escaping of ensure_ascii=False
+
+
+def _float_text(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value == float("inf"):
+        return "Infinity"
+    if value == -float("inf"):
+        return "-Infinity"
+    return float.__repr__(value)
+
+
+def _key_text(key: Any) -> str:
+    """A dict key as json.dumps writes it (numbers, booleans and None become strings)."""
+    if isinstance(key, str):
+        return _encode_string(key)
+    if key is True or key is False or key is None:
+        return _encode_string(json.dumps(key))
+    if isinstance(key, float):
+        return _encode_string(_float_text(key))
+    if isinstance(key, int):
+        return _encode_string(int.__repr__(key))
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
 
 
 def document_json(result: DocumentCheck) -> dict[str, Any]:

@@ -214,7 +214,9 @@ def test_ctrl_c_cancels_and_keeps_the_batches_stored(workspace: Path, capsys: py
 
     monkeypatch.setattr(workspace_run, "run_checks", run_checks)
     handler = signal.getsignal(signal.SIGINT)
-    assert main(["check", "--workspace", str(workspace), "--year", "2025"]) == 130
+    # --jobs 1: the rule patched above runs in this process (tests/checks/test_parallel_checks.py
+    # cancels a run spread over worker processes).
+    assert main(["check", "--workspace", str(workspace), "--year", "2025", "--jobs", "1"]) == 130
     captured = capsys.readouterr()
     assert "已取消" in captured.err and "Traceback" not in captured.err
     assert captured.out.count("== ") == 2  # the documents whose batches were stored were printed
