@@ -38,7 +38,10 @@ sys.exit(status)
 
 def loaded_by(args: list[str], tmp_path: Path) -> set[str]:
     """The top-level packages loaded in the main process by `python main.py ARGS`."""
-    env = dict(os.environ, JIXIAO_WORKBENCH_LOG_DIR=str(tmp_path / "logs"))
+    # Settings and data in the test's folder: the window's run never touches the user's.
+    env = dict(os.environ, JIXIAO_WORKBENCH_LOG_DIR=str(tmp_path / "logs"), HOME=str(tmp_path),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"),
+               QT_QPA_PLATFORM="offscreen")
     done = subprocess.run([sys.executable, "-c", _WRAPPER, json.dumps(args)], cwd=ROOT, env=env,
                           capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
@@ -76,3 +79,18 @@ def test_constants_repeated_to_stay_light_agree() -> None:
     assert APP_NAME == WORKSPACE_APP_NAME
     assert tuple(state.value for state in FindingState) == STATES
     assert set(ACTIONS.values()) <= set(STATES)
+
+
+def test_the_window_on_an_up_to_date_workspace_loads_no_importer_memo_or_alembic(tmp_path: Path) -> None:
+    """The window starts on the store and Qt alone: Alembic only migrates, the importers only
+    import, the memo only exports (docs/PERFORMANCE.md, "Start-up")."""
+    from core.store.workspace import Workspace
+    from tests.store.factory import make_document
+
+    path = tmp_path / "ws.sqlite"
+    with Workspace.open(path) as ws:
+        ws.import_document(make_document(1), b"1", "1.docx")
+    loaded = loaded_by(["gui", "--workspace", str(path), "--screenshot", str(tmp_path / "window.png")], tmp_path)
+    assert "PySide6" in loaded and "sqlalchemy" in loaded
+    assert loaded.isdisjoint({"alembic", "mako", "reportlab", "pdfplumber", "pdfminer", "docx", "openpyxl"}), \
+        sorted(loaded & set(HEAVY))
