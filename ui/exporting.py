@@ -135,26 +135,11 @@ def export_memo(window: MainWindow, target: str | None = None, reviewer: Reviewe
 
 
 def page_images(pdf: Path, width: int = 700) -> list[QImage]:
-    """Every page of a PDF as an image `width` pixels wide (pypdfium2, which pdfplumber brings)."""
-    import pypdfium2
+    """Every page of a PDF as an image `width` pixels wide (core.memo.preview renders them)."""
+    from core.memo.preview import page_pixels
 
-    document = pypdfium2.PdfDocument(str(pdf))
-    images: list[QImage] = []
-    try:
-        for page in document:
-            bitmap = page.render(scale=width / page.get_width())
-            image = bitmap.to_pil().convert("RGB")
-            data = image.tobytes()
-            images.append(QImage(data, image.width, image.height, image.width * 3,
-                                 QImage.Format.Format_RGB888).copy())
-    finally:
-        document.close()
-    return images
-
-
-def first_page_image(pdf: Path, width: int = 700) -> QImage:
-    """The first page of a PDF as an image."""
-    return page_images(pdf, width)[0]
+    return [QImage(page.rgb, page.width, page.height, page.width * 3, QImage.Format.Format_RGB888).copy()
+            for page in page_pixels(pdf, width)]
 
 
 class MemoPreview(QDialog):

@@ -8,11 +8,10 @@ English window shows every finding and label in English.
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from core.checks.describe import field_label as core_field_label
+from core.checks.describe import spending_label as core_spending_label
 from core.messages import Lang, label
 from core.review import Finding, FindingState, Location, Severity
 
@@ -28,23 +27,12 @@ def tr(text: str) -> str:
 
 def field_label(name: str) -> str:
     """'budget_total' → 预算数, 'spending_plan.6月底' → 资金支出计划·6月底, a column name → its label."""
-    base, _, key = name.partition(".")
-    if base == "spending_plan" and key:
-        return f"{core_field_label(base, ui_lang())}·{spending_label(key)}"
     return core_field_label(name, ui_lang())
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
-
-
 def spending_label(key: str) -> str:
-    """A spending-plan column as the window's language says it: "3月底" is "End of March"
-    in English; a key the documents name otherwise is shown as written."""
-    match = re.fullmatch(r"(\d{1,2})月底", key)
-    if ui_lang() == "en" and match and 1 <= int(match.group(1)) <= 12:
-        return f"End of {_MONTHS[int(match.group(1)) - 1]}"
-    return key
+    """A spending-plan column in the window's language ("3月底", "End of March")."""
+    return core_spending_label(key, ui_lang())
 
 
 def severity_label(severity: Severity) -> str:

@@ -116,11 +116,18 @@ class AppSettings:
         return str(self.get("ui/language"))
 
     # Check thresholds: stored as core's own dict form; missing keys take core's defaults.
-    def check_settings(self) -> CheckSettings:
-        text = self._store.value("checks/settings", "")
+    def _json_object(self, key: str) -> dict[str, Any] | None:
+        """A setting kept as a JSON object (core's own dict form); None when unset or unreadable."""
+        text = self._store.value(key, "")
         try:
             data = json.loads(str(text)) if text else None
-            return CheckSettings.from_dict(data if isinstance(data, dict) else None)
+        except ValueError:
+            return None
+        return data if isinstance(data, dict) else None
+
+    def check_settings(self) -> CheckSettings:
+        try:
+            return CheckSettings.from_dict(self._json_object("checks/settings"))
         except ValueError:
             # A hand-edited or older settings file must not stop the window: fall back to defaults.
             return CheckSettings()
@@ -128,14 +135,12 @@ class AppSettings:
     def set_check_settings(self, settings: CheckSettings) -> None:
         self._store.setValue("checks/settings", json.dumps(settings.to_dict(), ensure_ascii=False))
 
-    # The bureau's letterhead for the memo (core.memo.letterhead), kept as its dict form.
+    # The bureau's letterhead for the memo (core.memo.letterhead).
     def letterhead(self) -> Letterhead:
         from core.memo.letterhead import Letterhead
 
-        text = self._store.value("memo/letterhead", "")
         try:
-            data = json.loads(str(text)) if text else None
-            return Letterhead.from_dict(data if isinstance(data, dict) else None)
+            return Letterhead.from_dict(self._json_object("memo/letterhead"))
         except ValueError:
             return Letterhead()
 

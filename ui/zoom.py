@@ -6,7 +6,7 @@ target's font from the one it had when the zoom was installed (and a table's def
 row height with it), steps through ZOOM_STEPS, and is kept in the settings
 (AppSettings.zoom), so the window opens at the reviewer's size.
 
-    zoom = Zoom(window, settings, [table, findings_view], forms=[form])
+    zoom = Zoom(window, settings, [table, findings_view, form])
     zoom.actions()  # for the View menu
 """
 

@@ -7,6 +7,7 @@ the command line, the window and the memo ("指标第2行·指标值").
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from core.messages import Lang, label
@@ -28,7 +29,22 @@ def field_label(name: str, lang: Lang = "zh") -> str:
     text = label(f"field.{base}", lang, default=base)
     if index.rstrip("]").isdigit():
         text += label("place.item", lang).format(n=int(index.rstrip("]")) + 1)
+    if base == "spending_plan" and part:
+        part = spending_label(part, lang)
     return f"{text}·{part}" if part else text
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def spending_label(key: str, lang: Lang = "zh") -> str:
+    """A spending-plan column in `lang`: "3月底" is "End of March" in English; a key the
+    documents name otherwise is shown as written."""
+    month = re.fullmatch(r"(\d{1,2})月底", key)
+    if lang == "en" and month and 1 <= int(month.group(1)) <= 12:
+        return f"End of {_MONTHS[int(month.group(1)) - 1]}"
+    return key
 
 
 def column_label(name: str, lang: Lang = "zh") -> str:

@@ -18,7 +18,7 @@ import importlib.util
 import logging
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from core.checks.noise import fold_common, resolve_conflicts
 from core.checks.settings import DEFAULT_SETTINGS, SETTINGS_LABELS, CheckSettings
@@ -144,7 +144,6 @@ class CheckContext:
     previous: Document | None = None
     issues: Sequence[ImportIssue] = ()
     year: int | None = None
-    _targets: dict[int, Target] = field(default_factory=dict, repr=False)
     # Only this project (its finding number): a rule that failed on the whole document is
     # run again project by project, so one project's failure does not hide the others.
     only: int | None = None
@@ -163,16 +162,10 @@ class CheckContext:
                 yield seq, project, index, indicator
 
     def target(self, indicator: Indicator) -> Target:
-        """The parsed 指标值 of a row (parsed once per run); where a form splits the target
-        over an operator and a unit column, the composed one (`Indicator.target_text`), and
-        where it has a 指标值类型 column, with that declared type."""
-        key = id(indicator.value)
-        text = indicator.target_text
-        declared = indicator.value_type
-        cached = self._targets.get(key)
-        if cached is None or cached.raw != text or cached.declared is not declared:
-            cached = self._targets[key] = parse_target(text, declared)
-        return cached
+        """The parsed 指标值 of a row; where a form splits the target over an operator and a
+        unit column, the composed one (`Indicator.target_text`), and where it has a 指标值类型
+        column, with that declared type. (core.values memoises the parsing itself.)"""
+        return parse_target(indicator.target_text, indicator.value_type)
 
     def doubtful(self, seq: int, column: str | None, indicator: int | None = None) -> bool:
         """True when the importer reported an issue on this cell (E4 speaks for it, not the author)."""

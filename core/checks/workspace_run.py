@@ -35,7 +35,6 @@ from core.progress import NoProgress, Progress
 from core.review import Finding, Grade
 
 if TYPE_CHECKING:
-    from core.store.reviewer import StoredCheck
     from core.store.workspace import Workspace
 
 
@@ -106,8 +105,7 @@ def iter_workspace_checks(ws: Workspace, document_ids: Sequence[int], settings: 
     def flush() -> list[DocumentCheck]:
         if not pending:
             return []
-        stored: list[StoredCheck] = []
-        ws.store_check_results([(doc_id, findings) for doc_id, _, _, findings in pending], grade, written=stored)
+        stored = ws.store_check_results([(doc_id, findings) for doc_id, _, _, findings in pending], grade)
         results = []
         for (document_id, document, previous_id, _), written in zip(pending, stored, strict=True):
             result = DocumentCheck(document_id=document_id, source_name=document.source_name, year=document.year,

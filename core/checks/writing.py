@@ -42,11 +42,6 @@ def row_key(indicator: Indicator) -> tuple[str, str, str]:
     return (level_name(indicator.level2.raw), compact(indicator.level3.raw), compact(indicator.value.raw))
 
 
-def shared_rows(a: Project, b: Project) -> int:
-    """How many rows of `a` and `b` say the same (multiset match on 二级, 三级 and 指标值)."""
-    return _shared(_row_counts(a), _row_counts(b))
-
-
 def _row_counts(project: Project) -> Counter[tuple[str, str, str]]:
     return Counter(row_key(i) for i in project.indicators)
 

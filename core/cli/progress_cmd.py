@@ -73,9 +73,10 @@ def _print(progress: ReviewProgress) -> None:
     if not progress.departments:
         print("没有符合条件的部门。")
         return
+    grouped = progress.projects_by_department()
     for department in progress.departments:
         print(department.summary())
-        for p in (p for p in progress.projects if p.department_id == department.department_id):
+        for p in grouped.get(department.department_id, []):
             proposed = band_text(p.proposed_band)
             if p.proposed_total is not None:
                 proposed += f" {p.proposed_total:g}"

@@ -42,7 +42,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from core.compare.amounts import amount_change_text
+from core.compare.amounts import amount_change, amount_change_text
 from core.compare.causes import Cause, value_cause, years_rolled
 from core.compare.match import Corrections, ProjectMatch, match_projects
 from core.messages import Lang
@@ -326,7 +326,8 @@ def _budget_changes(old: Project, new: Project, name: str, where: tuple[int, int
                 continue  # the same amount, perhaps written in another unit or with other decimals
         elif same_text(raw_a, raw_b):
             continue
-        percent = f"{(yuan_b - yuan_a) * 100 / yuan_a:+.1f}%" if yuan_a and yuan_b is not None else None
+        # one rule for the CLI, the summary and the window: core.compare.amounts
+        percent = amount_change(yuan_a, yuan_b).percent_text if yuan_a is not None and yuan_b is not None else None
         changes.append(Change(ChangeKind.BUDGET, project=name, field=field_name, old=raw_a, new=raw_b,
                               percent=percent, old_project=where[0], new_project=where[1],
                               old_yuan=yuan_a, new_yuan=yuan_b))

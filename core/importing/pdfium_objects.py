@@ -35,7 +35,6 @@ import ctypes
 import itertools
 import math
 import threading
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -348,12 +347,8 @@ def _read_chars(textpage: int, objects: PageObjects, descents: dict[str, float |
             font_descent = font_descents[font]
         _loose_box(textpage, i, rect_p)
         _origin(textpage, i, ox_p, oy_p)
-        a, b = abcd[0], abcd[1]
-        # the advance is the loose box's extent along the baseline
-        if abs(a) >= abs(b):
-            advance = (rect.right - rect.left) / abs(a) if a else 0.0
-        else:
-            advance = (rect.top - rect.bottom) / abs(b)
+        # the advance is the loose box's extent along the (upright) baseline
+        advance = (rect.right - rect.left) / abcd[0]
         append(RawChar(ch, (ox.value, oy.value), abcd, advance, size, font_descent))
         if ch == " " and advance > 0:
             objects.chars.extend(_unfold_spaces(textpage, i, obj, objects.chars[-1], count))
@@ -467,43 +462,20 @@ def _drop_controls(path: list[tuple[str, Point]]) -> list[tuple[str, Point]]:
 
 # --- turned upright, as pdfplumber's dicts ------------------------------------------------------
 
-def text_turn(chars: list[RawChar]) -> int | None:
-    """The clockwise turn (0, 90, 180, 270) that makes most characters upright in user space,
-    or None without a clear majority (core.importing.pdf_reader._text_turn, same rule)."""
-    directions: Counter[int] = Counter()
-    for ch in chars:
-        if not ch.text.strip():
-            continue
-        a, b = ch.matrix[:2]
-        directions[round(math.degrees(math.atan2(b, a)) / 90) % 4 * 90] += 1
-    if not directions:
-        return None
-    turn, count = directions.most_common(1)[0]
-    return turn if 2 * count > directions.total() else None
-
-
 def plumber_chars(chars: list[RawChar], frame: Frame) -> list[Char]:
     """pdfminer's LTChar boxes (pdfminer.layout.LTChar.__init__) in pdfplumber's frame."""
     out: list[Char] = []
     append = out.append
     point = frame.point
     for ch in chars:
-        a, b, c, d = ch.matrix
+        a, _, _, d = ch.matrix  # upright: b = c = 0, a and d > 0 (_read_chars refuses the rest)
         ox, oy = ch.origin
         low = ch.descent * ch.size
         high = low + ch.size
-        adv = ch.advance
-        if b == 0 and c == 0:
-            # upright or mirrored text, the common case: two opposite corners span the box
-            (x0, y0), (x1, y1) = point(ox, d * low + oy), point(a * adv + ox, d * high + oy)
-            xa, xb = (x0, x1) if x0 <= x1 else (x1, x0)
-            ya, yb = (y0, y1) if y0 <= y1 else (y1, y0)
-        else:
-            # the text-space box's four corners through the character's matrix, then the page's CTM
-            corners = [point(a * x + c * y + ox, b * x + d * y + oy)
-                       for x, y in ((0.0, low), (adv, low), (adv, high), (0.0, high))]
-            xa, xb = min(p[0] for p in corners), max(p[0] for p in corners)
-            ya, yb = min(p[1] for p in corners), max(p[1] for p in corners)
+        # two opposite corners span the box (the page's frame may turn or mirror them)
+        (x0, y0), (x1, y1) = point(ox, d * low + oy), point(a * ch.advance + ox, d * high + oy)
+        xa, xb = (x0, x1) if x0 <= x1 else (x1, x0)
+        ya, yb = (y0, y1) if y0 <= y1 else (y1, y0)
         x0, x1, top, bottom = frame.box(xa, ya, xb, yb)
         append({"text": ch.text, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
                 "size": round(bottom - top, DIGITS)})

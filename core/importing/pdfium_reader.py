@@ -10,10 +10,10 @@ so the two readers differ only in where the characters and lines come from.
 tests/importing/test_pdfium_path.py reads every corpus and generated PDF both ways and
 requires the same Layout.
 
-Pages are read in their upright frame as pdf_reader does: by /Rotate, or, where most of
-the text runs sideways or upside down, by the turn that makes it upright. Here that needs
-no second reading: the characters are in the file's own frame and are turned once, by
-the frame the page ends in.
+Pages are read in their upright frame as pdf_reader does. This reader takes only text
+that is upright in the file's own frame (core.importing.pdfium_objects raises on any
+other, and the file is read by pdfplumber), so a page with text is read in the file's
+frame, and a page without text by its /Rotate.
 
 Anything this reader cannot do as pdfplumber would (a file PDFium refuses, a page object
 of an unknown kind, a media box only the page tree knows…) raises; core.importing.registry
@@ -176,13 +176,13 @@ def read_pdf_pdfium(path: Path, *, sha256: str, progress: Progress | None = None
 
 def _page(objects: Any, page_no: int, first_table_index: int) -> tuple[PageItems, bool, int]:
     """One page's objects → its items, whether it was read turned, and its character count."""
-    from core.importing.pdfium_objects import Frame, plumber_chars, plumber_edges, text_turn
+    from core.importing.pdfium_objects import Frame, plumber_chars, plumber_edges
 
     applied = objects.rotate
-    # pdf_reader turns by /Rotate, then by the text's direction in that frame: together,
-    # the direction of most characters in the file's frame; /Rotate alone without a majority.
-    majority = text_turn(objects.chars)
-    rotate = applied if majority is None else majority
+    # pdf_reader turns by /Rotate, then by the text's direction in that frame: together, the
+    # direction of most characters in the file's frame, which here is upright (0) whenever
+    # the page has text; /Rotate alone on a page without any.
+    rotate = 0 if any(ch.text.strip() for ch in objects.chars) else applied
     frame = Frame.of(objects.mediabox, rotate)
     chars = plumber_chars(objects.chars, frame)
     edges = plumber_edges(objects.paths, frame)

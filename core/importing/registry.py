@@ -25,6 +25,7 @@ from core.errors import (
     DocumentError,
     EmptyFileError,
     EncryptedFileError,
+    ScannedPdfError,
     UnsupportedFormatError,
     UserError,
 )
@@ -120,7 +121,9 @@ def _read_pdf(path: Path, sha256: str, progress: Progress) -> Layout:
 
         try:
             return read_pdf_pdfium(path, sha256=sha256, progress=progress)
-        except (Cancelled, MemoryError):
+        except (Cancelled, MemoryError, ScannedPdfError):
+            # A scan: PDFium read every page and found images without text; pdfminer would
+            # read them all again to say the same.
             raise
         except Exception as error:  # whatever it is, pdfplumber reads the file (or says what is wrong)
             if setting == "pdfium-only":

@@ -26,16 +26,11 @@ def clipped(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Para:
-    """A body paragraph; `lead` (may be empty) is set in the heading font before `text`.
-
-    `kind` tunes the look: "body" (indented first line), "item" (a numbered or listed
-    line, hanging), "quote" (a reviewer's annotation), "result" (a project's result),
-    "signature" (right-aligned sign-off lines).
-    """
+    """A body paragraph; `lead` (may be empty: a number such as "1．", or "审核结论：")
+    is printed before `text` in the same face."""
 
     text: str
     lead: str = ""
-    kind: str = "body"
 
     def __post_init__(self) -> None:
         # Frozen: the clipped texts are set the way dataclasses set fields.
@@ -45,35 +40,22 @@ class Para:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """A table cell: the text as written, and the reviewer's suggestion when the cell is revised."""
+    """A table cell's text."""
 
     text: str
-    revised: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", clipped(self.text))
-        if self.revised is not None:
-            object.__setattr__(self, "revised", clipped(self.revised))
-
-    @property
-    def marked(self) -> bool:
-        return self.revised is not None
 
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """A table with one header row (repeated on every page it spans).
-
-    `widths` are relative column widths; `caption` is set above the table.
-    """
+    """A table with one header row (repeated on every page it spans); `widths` are
+    relative column widths."""
 
     header: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     widths: tuple[float, ...]
-    caption: str = ""
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "caption", clipped(self.caption))
 
 
 Block = Para | Table
@@ -188,19 +170,11 @@ class Memo:
                         yield block.lead
                         yield block.text
                     else:
-                        yield block.caption
                         yield from block.header
                         for row in block.rows:
                             for cell in row:
                                 yield cell.text
-                                if cell.revised is not None:
-                                    yield cell.revised
         yield from (self.signature.organisation, self.signature.contact)
-
-
-def format_date(day: dt.date) -> str:
-    """2025年3月8日 (no leading zeros, as official documents write dates)."""
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def format_official_date(day: dt.date) -> str:

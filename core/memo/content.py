@@ -164,14 +164,14 @@ def _finding_line(number: int, finding: Finding, place: _Place) -> Para:
     suggestion = (finding.suggestion or "").strip().rstrip("。")
     if suggestion:
         text += f"建议将{quoted(quote)}修改为{quoted(suggestion)}。" if quote else f"建议修改为{quoted(suggestion)}。"
-    return Para(text=text, lead=f"{number}．", kind="item")
+    return Para(text=text, lead=f"{number}．")
 
 
 def _annotation_line(number: int, annotation: Annotation, place: _Place) -> Para:
     text = annotation.text.strip()
     if not text.endswith(("。", "；", "！", "？")):
         text += "。"
-    return Para(text=f"{place.describe(annotation.location)}：{text}", lead=f"{number}．", kind="item")
+    return Para(text=f"{place.describe(annotation.location)}：{text}", lead=f"{number}．")
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,7 +410,7 @@ def _common_section(keyed: Sequence[tuple[int, Project]],
         listed = "、".join(names[key] for key in keys)
         message = finding.message.strip().rstrip("。")
         blocks.append(Para(text=f"{listed}等{len(keys)}个项目{finding.criterion.value}方面存在同类问题，"
-                                f"如：{message}。", lead=f"{n}．", kind="item"))
+                                f"如：{message}。", lead=f"{n}．"))
     return Section(title="共性问题", blocks=blocks)
 
 

@@ -67,7 +67,6 @@ PAGE_NUMBER_SIZE = 14  # 四号
 PAGE_NUMBER_Y = MARGIN_BOTTOM - 7 * mm - PAGE_NUMBER_SIZE * 0.8
 HEADER_Y = 18 * mm  # the draft mark, from the top edge (inside the 37 mm top margin)
 RED = colors.HexColor("#E60012")  # the 版头's red (GB/T 9704: 红色)
-MARK_FILL = colors.HexColor("#FFF4CC")
 HEADER_FILL = colors.HexColor("#F2F2F2")
 
 
@@ -94,7 +93,6 @@ class _Styles:
                                     alignment=TA_CENTER, wordWrap="CJK")
         self.attachment_title = ParagraphStyle("attachment_title", parent=self.title, spaceBefore=LEADING,
                                                spaceAfter=LEADING / 2)
-        self.number = ParagraphStyle("number", parent=self.flush, alignment=TA_CENTER)
         self.cell = ParagraphStyle("cell", fontName=fonts.body, fontSize=TABLE_SIZE, leading=TABLE_LEADING,
                                    wordWrap="CJK")
         self.head_cell = ParagraphStyle("head_cell", parent=self.cell, fontName=fonts.heading, alignment=TA_CENTER)
@@ -310,13 +308,9 @@ class _Writer:
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ]
-        for r, row in enumerate(table.rows, start=1):
-            data.append([self.cell(cell) for cell in row])
-            style += [("BACKGROUND", (c, r), (c, r), MARK_FILL) for c, cell in enumerate(row) if cell.marked]
+        data += [[self.cell(cell) for cell in row] for row in table.rows]
         grid = RLTable(data, colWidths=widths, repeatRows=1, splitInRow=1, style=TableStyle(style),
                        spaceBefore=4, spaceAfter=10)
-        if table.caption:
-            self.story.append(self.para(table.caption, self.styles.number))
         self.story.append(grid)
 
     def attachment_notes(self) -> None:

@@ -20,6 +20,7 @@ from core.review import Location
 from core.store import convert
 from core.store.records import Uncarried
 from core.store.reviewer import REVIEWER_CHECK_ID, resolve_location
+from core.store.same_content import without_spaces
 from core.store.schema import AnnotationRow, FindingRow, GradeRow, ProjectRow, RevisionRow
 
 
@@ -30,15 +31,11 @@ class Carried:
     uncarried: list[Uncarried] = field(default_factory=list)
 
 
-def _norm(text: str | None) -> str:
-    return "".join((text or "").split())
-
-
 def _indicator_keys(project: Project) -> list[tuple[str, str, str, int]]:
     seen: dict[tuple[str, str, str], int] = defaultdict(int)
     keys = []
     for ind in project.indicators:
-        base = (_norm(ind.level1.raw), _norm(ind.level2.raw), _norm(ind.level3.raw))
+        base = (without_spaces(ind.level1.raw), without_spaces(ind.level2.raw), without_spaces(ind.level3.raw))
         keys.append((*base, seen[base]))
         seen[base] += 1
     return keys
@@ -49,15 +46,15 @@ class LocationMapper:
 
     def __init__(self, old: Document, new: Document) -> None:
         self.old, self.new = old, new
-        by_code = {_norm(p.code.raw): p for p in new.projects if p.code is not None and _norm(p.code.raw)}
-        by_name = {_norm(p.display_name): p for p in new.projects}
+        by_code = {without_spaces(p.code.raw): p for p in new.projects if p.code is not None and without_spaces(p.code.raw)}
+        by_name = {without_spaces(p.display_name): p for p in new.projects}
         self.projects: dict[int, Project] = {}
         for p in old.projects:
             if p.seq is None:
                 continue
-            code = _norm(p.code.raw) if p.code is not None else ""
+            code = without_spaces(p.code.raw) if p.code is not None else ""
             match = by_code.get(code) if code else None
-            match = match or by_name.get(_norm(p.display_name))
+            match = match or by_name.get(without_spaces(p.display_name))
             if match is not None and p.seq not in self.projects:
                 self.projects[p.seq] = match
         self.old_by_seq = {p.seq: p for p in reversed(old.projects) if p.seq is not None}

@@ -132,7 +132,7 @@ EXCEL_CELL_MAX_CHARS = 32_767
 _CUT_MARK = "…（已截断）"
 
 
-class _Cleaner:
+class CellCleaner:
     """Makes every string of a sheet row writable into the workbook's XML and within Excel's
     cell limit; counts what it left out and the cells it cut."""
 
@@ -153,11 +153,11 @@ class _Cleaner:
         return out
 
 
-def _write_xlsx(data: dict[str, Any], target: Path) -> _Cleaner:
+def _write_xlsx(data: dict[str, Any], target: Path) -> CellCleaner:
     """Write the workbook; returns what its cleaner left out (characters) and cut (cells)."""
     from openpyxl import Workbook
 
-    clean = _Cleaner()
+    clean = CellCleaner()
     book = Workbook()
     projects = book.active
     assert projects is not None

@@ -36,11 +36,11 @@ from core.checks.grading import band_for
 from core.checks.settings import DEFAULT_SETTINGS, CheckSettings
 from core.messages import Lang, label
 from core.review import Band, FindingState, Result, Severity
+from core.store.export import CellCleaner
 from core.store.records import NAME_KEY_PREFIX
 from core.store.reviewer import finding_from
 from core.store.schema import DepartmentRow, DocumentRow, FindingRow, GradeRow, ProjectRow, RegionRow
 from core.store.workspace import Workspace
-from core.xml_text import count_illegal, xml_safe
 
 # Bands best first: a grade sorts by its place here (not by its character).
 BAND_ORDER: tuple[Band, ...] = (Band.EXCELLENT, Band.GOOD, Band.FAIR, Band.POOR)
@@ -161,6 +161,13 @@ class ReviewProgress:
     def department(self, department_id: int) -> DepartmentProgress | None:
         return next((d for d in self.departments if d.department_id == department_id), None)
 
+    def projects_by_department(self) -> dict[int, list[ProjectProgress]]:
+        """The projects grouped by department id, each group in the overview's order."""
+        grouped: dict[int, list[ProjectProgress]] = {}
+        for p in self.projects:
+            grouped.setdefault(p.department_id, []).append(p)
+        return grouped
+
     def to_dict(self) -> dict[str, Any]:
         return {"year": self.year, "departments": [d.to_dict() for d in self.departments],
                 "projects": [p.to_dict() for p in self.projects]}
@@ -264,12 +271,9 @@ def review_progress(ws: Workspace, department_ids: Iterable[int] | None = None, 
         overridden = bool(r.overridden)
         band = _band(r.band)
         proposal = proposed_total(r.scores_json, settings) if overridden else r.total
-        if overridden and proposal is None:
-            proposal_band = None
-        elif overridden:
-            proposal_band = band_for(proposal) if proposal is not None else None
-        else:
-            proposal_band = band
+        # the program's proposal: the stored band, or, under a reviewer's override, the band of
+        # the computed scores
+        proposal_band = band_for(proposal) if overridden and proposal is not None else (None if overridden else band)
         name = r.name if r.name and r.name.strip() else r.title
         projects.append(ProjectProgress(
             project_id=r.id, document_id=r.document_id, department_id=r.department_id, year=r.year,
@@ -277,9 +281,7 @@ def review_progress(ws: Workspace, department_ids: Iterable[int] | None = None, 
             counts=counts(per_project.get(r.id)), band=band, total=r.total, result=_result(r.result),
             overridden=overridden, proposed_band=proposal_band, proposed_total=proposal))
 
-    by_department: dict[int, list[ProjectProgress]] = {}
-    for p in projects:
-        by_department.setdefault(p.department_id, []).append(p)
+    by_department = ReviewProgress([], projects).projects_by_department()
     departments: list[DepartmentProgress] = []
     for department_id, code, name, region in department_rows:
         mine = by_department.get(department_id, [])
@@ -350,7 +352,6 @@ DEPARTMENT_COLUMNS: tuple[str, ...] = ("region", "department", "projects", "open
                                        "total", "department_level", "done", "graded")
 FINDING_COLUMNS: tuple[str, ...] = ("department", "year", "seq", "project", "rule", "severity", "criterion",
                                     "place", "message", "quote", "state", "reason", "decided_by", "decided_at")
-EXCEL_CELL_MAX_CHARS = 32_767
 
 
 def band_text(band: Band | None, lang: Lang = "zh") -> str:
@@ -367,13 +368,6 @@ def grade_text(project: ProjectProgress, lang: Lang = "zh") -> str:
     return band_text(project.band, lang)
 
 
-def _cell(value: object, dropped: list[int]) -> object:
-    if isinstance(value, str):
-        dropped[0] += count_illegal(value)
-        value = xml_safe(value)[:EXCEL_CELL_MAX_CHARS]
-    return value
-
-
 def write_progress_xlsx(progress: ReviewProgress, findings: Sequence[FindingLine], path: str | Path, *,
                         lang: Lang = "zh", workspace: Path | None = None) -> Path:
     """Write the overview (部门进度, 项目进度) and the findings list (审核发现) as one workbook,
@@ -388,32 +382,32 @@ def write_progress_xlsx(progress: ReviewProgress, findings: Sequence[FindingLine
     except OSError as error:
         raise OutputError(f"无法创建保存位置 {target.parent}：{error.strerror or error}。没有写入任何文件。") from error
     names = {d.department_id: d.label for d in progress.departments}
-    dropped = [0]
+    clean = CellCleaner()  # the department export's rules: XML-safe, cut to Excel's cell limit
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = label("progress.sheet_departments", lang)
     sheet.append([label(f"progress.{c}", lang) for c in DEPARTMENT_COLUMNS])
     for d in progress.departments:
-        sheet.append([_cell(v, dropped) for v in (d.region, d.label, d.projects, d.counts.open, d.counts.accepted,
+        sheet.append(clean.row([d.region, d.label, d.projects, d.counts.open, d.counts.accepted,
                                                   d.counts.dismissed, d.counts.total, d.department_level.total,
-                                                  d.done, d.graded)])
+                                                  d.done, d.graded]))
     projects = book.create_sheet(label("progress.sheet_projects", lang))
     projects.append([label(f"progress.{c}", lang) for c in PROJECT_COLUMNS])
     for p in progress.projects:
-        projects.append([_cell(v, dropped) for v in (
+        projects.append(clean.row([
             names.get(p.department_id, ""), p.year, p.seq, p.code or "", p.name, p.unit_name, p.counts.open,
             p.counts.accepted, p.counts.dismissed, p.counts.total, grade_text(p, lang),
             band_text(p.proposed_band, lang), p.proposed_total,
-            "" if p.result is None else p.result.value)])
+            "" if p.result is None else p.result.value]))
     found = book.create_sheet(label("progress.sheet_findings", lang))
     found.append([label(f"progress.{c}", lang) for c in FINDING_COLUMNS])
     for f in findings:
-        found.append([_cell(v, dropped) for v in (
+        found.append(clean.row([
             f.department, f.year, f.project_seq, f.project or label("place.department", lang), f.check_id,
             label(f"severity.{f.severity.value}", lang), f.criterion, f.place, f.message, f.quote,
             label(f"state.{f.state.value}", lang), f.reason or "", f.decided_by or "",
-            f.decided_at.replace(microsecond=0) if f.decided_at is not None else None)])
+            f.decided_at.replace(microsecond=0) if f.decided_at is not None else None]))
     for ws_sheet in book.worksheets:
         ws_sheet.freeze_panes = "A2"
         for column in range(1, ws_sheet.max_column + 1):

@@ -267,26 +267,23 @@ class ReviewerLayer(StoreBase):
         return Changes(findings=True, document_ids=frozenset({document_id}))
 
     def store_check_results(self, runs: Sequence[tuple[int, list[Finding]]],
-                            grade: Callable[[list[Finding], Grade | None], Grade], *,
-                            written: list[StoredCheck] | None = None) -> dict[int, Grade]:
+                            grade: Callable[[list[Finding], Grade | None], Grade]) -> list[StoredCheck]:
         """Store the findings of several documents' check runs and their projects' grades in
         one transaction: every document's findings (decided states kept, as `replace_findings`)
         and grades land together or not at all. `grade(findings, stored)` computes a project's
         grade from its stored findings and its stored grade (a reviewer's override). Returns
-        the grades as stored, by project id; `written`, when given, receives each document's
-        findings and grades as now stored, so a city's run does not read them back.
+        each document's findings and grades as now stored, so a city's run does not read
+        them back.
 
         Per document a fixed number of statements whatever its size: the findings and the
         grades go in as one executemany each, their ids never re-selected."""
-        grades: dict[int, Grade] = {}
+        written: list[StoredCheck] = []
         with self._writing() as conn:
             for document_id, findings in runs:
                 stored = _replace_findings_in(conn, document_id, findings)
-                document_grades = _grade_document_in(conn, document_id, stored, grade)
-                grades.update(document_grades)
-                if written is not None:
-                    written.append(StoredCheck(document_id, [finding for _, finding in stored], document_grades))
-        return grades
+                written.append(StoredCheck(document_id, [finding for _, finding in stored],
+                                           _grade_document_in(conn, document_id, stored, grade)))
+        return written
 
     def add_finding(self, document_id: int, finding: Finding) -> tuple[int, Changes]:
         with self._writing() as conn:

@@ -19,9 +19,13 @@ _PROJECT_FIELDS = ("code", "name", "budget_total", "fiscal_funds", "other_funds"
                    "cost_total")
 
 
+def without_spaces(text: str | None) -> str:
+    """`text` with all white space left out: how two readings of one text are compared."""
+    return "".join((text or "").split())
+
+
 def _text(value: Field | str | None) -> str:
-    raw = value.raw if isinstance(value, Field) else (value or "")
-    return "".join(raw.split())
+    return without_spaces(value.raw if isinstance(value, Field) else value)
 
 
 def _indicator(row: Indicator) -> Iterator[str]:

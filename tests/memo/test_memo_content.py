@@ -47,7 +47,7 @@ def test_a_project_in_a_reviewers_words(rendered: Rendered) -> None:
     paras = [b for b in project.blocks if isinstance(b, Para)]
     # from the two accepted warnings (E1, A6: 4 + 4), not the stored proposal; the reviewer's words after it
     assert paras[0].lead == "审核结论：" and paras[0].text == "通过（优，92分）。项目1结论。"
-    items = [b for b in paras if b.kind == "item"]
+    items = [b for b in paras if b.lead.endswith("．")]
     assert [b.lead for b in items] == ["1．", "2．", "3．"]  # two findings, one annotation
     assert not any(re.search(r"\b[A-H]\d+\b|错误|警告|提示|indicators|level\d|value|原文", b.text) for b in items)
     line = next(b.text for b in items if "第5项指标（群众诉求解决率）指标值" in b.text)
