@@ -11,8 +11,8 @@ A city as issue 20 counts it (19 regions × 80 departments × 20 projects = 30,4
 
 Three runs over the same current documents (every one, or those of --region):
 - anchor: reading the same rows (documents, projects, indicators) with plain sqlite3;
-- kept: `check_workspace_documents`, every result with its Document kept to the end
-  (what `check` did before streaming);
+- kept: `check_workspace_documents`, every result kept to the end (what `check` did
+  before streaming; results no longer hold their Document);
 - before (with --before COMMIT): that commit's check command, which printed when all were done;
 - cli: `main.py check --json --jobs N` for each N of --jobs (streaming: each result printed
   once its batch is stored; N worker processes check while the main process stores).

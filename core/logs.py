@@ -23,10 +23,6 @@ LOG_FILE_NAME = "workbench.log"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
 FORMAT = "%(asctime)s %(levelname)s %(name)s [pid %(process)d] %(message)s"
-# The data folder's name: core.store.workspace.APP_NAME (tests/test_lazy_imports.py checks
-# they agree), repeated here because importing the workspace loads SQLAlchemy and Alembic,
-# and the log is set up for every command, `--help` included.
-APP_NAME = "jixiao-workbench"
 # Marks the one handler setup_logging installs on the root logger.
 _HANDLER_NAME = "jixiao-workbench-log"
 
@@ -38,10 +34,10 @@ def default_log_folder() -> Path:
     override = os.environ.get(LOG_DIR_ENV)
     if override:
         return Path(override)
-    import platformdirs
+    # Beside the default workspace; core.store.location is light (no store is loaded).
+    from core.store.location import default_workspace_path
 
-    # The same folder as the default workspace (core.store.workspace.default_workspace_path).
-    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "logs"
+    return default_workspace_path().parent / "logs"
 
 
 class _RotatingFile(logging.handlers.RotatingFileHandler):

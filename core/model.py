@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from core.import_report import ImportReport
+from core.names import project_display_name
 from core.values import Money, MoneyUnit, ValueType, parse_money
 
 
@@ -206,9 +207,8 @@ class Project:
 
     @property
     def display_name(self) -> str:
-        if self.name is not None and not self.name.blank:
-            return self.name.raw
-        return self.title.raw
+        """项目名称, else the table title (core.names.project_display_name)."""
+        return project_display_name(None if self.name is None else self.name.raw, self.title.raw)
 
 
 @dataclass(slots=True)

@@ -14,6 +14,12 @@ Two things a name can carry break the program's output:
 
     from_os(text)   # the same text, with undecodable bytes repaired
     shown(name)     # from_os, then control characters escaped: one printable line
+
+And the two names every list derives the same way, in one place each:
+
+    department_label("113", "唐山市人民政府办公室")   # "113 唐山市人民政府办公室" (the name alone
+                                                     # for a department keyed by its name)
+    project_display_name(name, title)                 # 项目名称, else the table title
 """
 
 from __future__ import annotations
@@ -61,3 +67,21 @@ def shown(name: object) -> str:
     """A file name, path or typed-in text as one printable line (see the module docstring)."""
     text = from_os(str(name))
     return _UNSAFE.sub(_escape, text) if _UNSAFE.search(text) else text
+
+
+# A department whose documents gave no code is keyed by its name: code = NAME_KEY_PREFIX + name.
+NAME_KEY_PREFIX = "名称:"
+
+
+def department_label(code: str | None, name: str, region: str | None = None) -> str:
+    """How lists name a department (or a budget unit): "113 唐山市人民政府办公室"; the name
+    alone when there is no code or the code is the name key (NAME_KEY_PREFIX); with
+    `region`, the region first: "唐山市 113 唐山市人民政府办公室"."""
+    code = code or ""
+    label = name.strip() if code.startswith(NAME_KEY_PREFIX) else f"{code} {name}".strip()
+    return f"{region.strip()} {label}".strip() if region and region.strip() else label
+
+
+def project_display_name(name: str | None, title: str | None) -> str:
+    """How lists name a project: its 项目名称 as written, else (blank or missing) the table title."""
+    return name if name is not None and name.strip() else (title or "")

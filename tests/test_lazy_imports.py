@@ -72,11 +72,7 @@ def test_parse_loads_neither_workspace_nor_memo_nor_qt(tmp_path: Path) -> None:
 
 def test_constants_repeated_to_stay_light_agree() -> None:
     from core.cli.review_cmd import ACTIONS, STATES
-    from core.logs import APP_NAME
     from core.review import FindingState
-    from core.store.workspace import APP_NAME as WORKSPACE_APP_NAME
-
-    assert APP_NAME == WORKSPACE_APP_NAME
     assert tuple(state.value for state in FindingState) == STATES
     assert set(ACTIONS.values()) <= set(STATES)
 

@@ -1,4 +1,5 @@
-"""core.names: undecodable bytes repaired, control characters escaped, everything else untouched."""
+"""core.names: undecodable bytes repaired, control characters escaped, everything else untouched; the one
+way a department is labelled and a project named."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import os
 import pytest
 
 from core.errors import DocumentError
-from core.names import from_os, shown
+from core.names import NAME_KEY_PREFIX, department_label, from_os, project_display_name, shown
 
 
 def test_ordinary_names_are_left_alone() -> None:
@@ -40,3 +41,18 @@ def test_a_document_error_names_the_file_on_one_line() -> None:
     error = DocumentError("/tmp/a\n错误：伪造.docx", "文件已损坏。")
     assert str(error) == "a\\n错误：伪造.docx：文件已损坏。"
     assert error.path.name == "a\n错误：伪造.docx"  # the path itself is kept as it is
+
+
+def test_a_department_is_labelled_by_code_and_name() -> None:
+    assert department_label("113", "唐山市人民政府办公室") == "113 唐山市人民政府办公室"
+    assert department_label(f"{NAME_KEY_PREFIX}督查室", "督查室") == "督查室"  # keyed by its name
+    assert department_label("", " 督查室 ") == department_label(None, "督查室") == "督查室"
+    assert department_label("113", "唐山市人民政府办公室", region="唐山市") == "唐山市 113 唐山市人民政府办公室"
+    assert department_label("113", "办公室", region=" ") == "113 办公室"
+
+
+def test_a_project_is_named_by_its_name_else_its_table_title() -> None:
+    assert project_display_name("热线运维", "热线运维项目绩效目标表") == "热线运维"
+    for blank in (None, "", "  \n"):
+        assert project_display_name(blank, "热线运维项目绩效目标表") == "热线运维项目绩效目标表"
+    assert project_display_name(None, None) == ""

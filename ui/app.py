@@ -127,8 +127,7 @@ def screenshot(window: MainWindow, path: Path, view: str = "main", size: tuple[i
     else:
         first = window.first_project_with_findings()
         if first is not None:
-            window.reveal_project(first)
-            window.load_project(first)
+            window.open_project(first)
     for _ in range(5):
         app.processEvents()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -153,8 +152,7 @@ def show_comparison(window: MainWindow, size: tuple[int, int] = (1440, 900)) -> 
         projects = ws.projects(years[0][1]) if len(years) >= 2 else []
         if not projects:
             continue
-        window.reveal_project(projects[0].id)
-        window.load_project(projects[0].id)
+        window.open_project(projects[0].id)
         compare = open_comparison(window, background=False)
         if compare is None:
             return None

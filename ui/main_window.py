@@ -459,11 +459,10 @@ class MainWindow(QMainWindow):
         if self.ws is None or place is None or not place.is_in(getattr(self.ws, "path", None)):
             return
         try:
-            self.ws.project(place.project_id)
+            record = self.ws.project(place.project_id)
         except WorkspaceError:  # deleted or replaced since: start as usual
             return
-        self.reveal_project(place.project_id)
-        self.load_project(place.project_id)
+        self.open_project(place.project_id, record)
         if place.finding_id is not None:
             self.findings.select_finding(place.finding_id)
 
@@ -659,16 +658,33 @@ class MainWindow(QMainWindow):
     def go_to_project(self, project_id: int) -> None:
         """Bring the window forward on `project_id`: selected in the tree and open (from the
         comparison or the progress overview)."""
-        self.reveal_project(project_id)
-        self.load_project(project_id)
+        self.open_project(project_id)
         self.activateWindow()
         self.raise_()
 
-    def reveal_project(self, project_id: int) -> None:
-        """Select a project in the tree, loading the branches on the way."""
+    def open_project(self, project_id: int, record: ProjectRecord | None = None) -> None:
+        """Show a project and select it in the tree, reading it from the workspace once at
+        most (`record`: the project already read; none is read when it is the one shown).
+
+        It is shown first, so that selecting its tree node finds it open and does not read it again.
+        """
         if self.ws is None:
             return
-        record = self.ws.project(project_id)
+        if self.record is not None and self.record.id == project_id:
+            record = self.record
+        elif record is None:
+            record = self.ws.project(project_id)
+        if self.record is not record:
+            self.show_project(record)
+        self.reveal_project(project_id, record)
+
+    def reveal_project(self, project_id: int, record: ProjectRecord | None = None) -> None:
+        """Select a project in the tree, loading the branches on the way (`record`: the
+        project when it has been read already)."""
+        if self.ws is None:
+            return
+        if record is None:
+            record = self.ws.project(project_id)
         info = self.ws.document_info(record.document_id)
         department = self.ws.department(info.department_id)
         path = [("region", (department.region_id,)), ("department", (department.id,)),
@@ -992,13 +1008,19 @@ class MainWindow(QMainWindow):
             self._refresh_grade()
 
     def reload_tree(self) -> None:
-        current = self.record.id if self.record is not None else None
+        """Show the workspace's tree anew (after an import or a check): filtered, the filter
+        asks the store again and rebuilds its tree once; otherwise the first branches are
+        opened and the current project selected again."""
+        current = self.record
         if self.tree_source is not None:
             self.tree_source.forget()
+        if self.tree_filter.active:
+            self.tree_filter.apply()
+            return
         self.tree_model.reload()
         self._expand_first()
         if current is not None:
-            self.reveal_project(current)
+            self.reveal_project(current.id, current)
 
     def _refresh_badges(self) -> None:
         """New open-finding counts on the loaded year and project nodes of the current department."""
@@ -1158,8 +1180,7 @@ class MainWindow(QMainWindow):
             editor.setFocus()
 
     def go_to_hit(self, hit: SearchHit) -> None:
-        self.reveal_project(hit.project_id)
-        self.load_project(hit.project_id)
+        self.open_project(hit.project_id)
         if hit.indicator_id is not None:
             row = self.indicators.row_of_indicator(hit.indicator_id)
             column = SEARCH_FIELD_COLUMN.get(hit.field, "level3")

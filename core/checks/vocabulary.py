@@ -57,8 +57,7 @@ def strip_numbering(text: str) -> str:
 
 def project_name(project: Project) -> str:
     """The 项目名称, else the table title without "绩效目标表"."""
-    name = project.name.raw if project.name is not None and not project.name.blank else project.title.raw
-    return re.sub(r"(?:项目)?绩效目标表$", "", name.strip()).strip()
+    return re.sub(r"(?:项目)?绩效目标表$", "", project.display_name.strip()).strip()
 
 
 @lru_cache(maxsize=_MEMO)

@@ -7,9 +7,11 @@ previous year's current document of the same department is handed to the checks 
 With `jobs` > 1 (a SQLite workspace), the documents are loaded and checked in that many
 worker processes, each with the workspace open read-only (no lock, `query_only`; SQLite's
 WAL lets them read while the one writer commits), started with 'spawn' so the same code
-runs on Windows. The workers return plain data (the `Document`, its previous document's
-id and the findings); this process alone writes, in document order, batch by batch, so
-memory stays at a batch plus what the workers have ready, whatever the scope.
+runs on Windows. The workers return only what the writer needs (`_Checked`: the document's
+name and year, its previous document's id, the findings, and the ids, numbers and names of
+its numbered projects, which the grades are keyed by), not the `Document`; this process
+alone writes, in document order, batch by batch, without a query of its own besides the
+store, so memory stays at a batch plus what the workers have ready, whatever the scope.
 """
 
 from __future__ import annotations
@@ -24,13 +26,13 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from core.checks.grading import grade_project
 from core.checks.registry import run_checks
 from core.checks.settings import CheckSettings
 from core.errors import Cancelled
-from core.model import Document
+from core.jobs import job_count
 from core.progress import NoProgress, Progress
 from core.review import Finding, Grade
 
@@ -40,12 +42,13 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True)
 class DocumentCheck:
-    """One document's check run as stored: findings with their states, and grades by project seq."""
+    """One document's check run as stored: findings with their states, and grades by project seq
+    (with the projects' names, for printing). The document itself is not kept: a run over a
+    city hands over a result per document."""
 
     document_id: int | None
     source_name: str
     year: int | None
-    document: Document
     findings: list[Finding]
     grades: dict[int, Grade] = field(default_factory=dict)
     project_names: dict[int, str] = field(default_factory=dict)
@@ -73,16 +76,10 @@ def check_workspace_documents(ws: Workspace, document_ids: Sequence[int], settin
 
     The findings and grades of up to `BATCH_DOCUMENTS` documents are stored in one
     transaction, so a failed write (a full disk) leaves those documents as they were.
-    Every result (with its `Document`) is kept to the end; for a large scope use
+    Every result (its findings and grades) is kept to the end; for a large scope use
     `iter_workspace_checks`, which hands each result over as soon as its batch is stored.
     """
     return list(iter_workspace_checks(ws, document_ids, settings, progress, jobs))
-
-
-def resolve_jobs(jobs: int, documents: int) -> int:
-    """Worker processes for a run: 0 means one per core; never more than there are documents."""
-    wanted = jobs if jobs > 0 else (os.cpu_count() or 1)
-    return max(1, min(wanted, documents))
 
 
 def iter_workspace_checks(ws: Workspace, document_ids: Sequence[int], settings: CheckSettings | None = None,
@@ -97,7 +94,7 @@ def iter_workspace_checks(ws: Workspace, document_ids: Sequence[int], settings: 
     batches already stored as they are; the batch under way is not written.
     """
     progress = progress or NoProgress()
-    pending: list[tuple[int, Document, int | None, list[Finding]]] = []
+    pending: list[_Checked] = []
 
     def grade(findings: list[Finding], stored: Grade | None) -> Grade:
         return grade_project(findings, settings, override=stored)
@@ -105,40 +102,54 @@ def iter_workspace_checks(ws: Workspace, document_ids: Sequence[int], settings: 
     def flush() -> list[DocumentCheck]:
         if not pending:
             return []
-        stored = ws.store_check_results([(doc_id, findings) for doc_id, _, _, findings in pending], grade)
+        stored = ws.store_check_results([(checked.document_id, checked.findings) for checked in pending], grade)
         results = []
-        for (document_id, document, previous_id, _), written in zip(pending, stored, strict=True):
-            result = DocumentCheck(document_id=document_id, source_name=document.source_name, year=document.year,
-                                   document=document, findings=written.findings, previous_document_id=previous_id)
-            for info in ws.projects(document_id):
-                if info.seq is not None and info.id in written.grades:
-                    result.grades[info.seq] = written.grades[info.id]
-                    result.project_names[info.seq] = info.name
+        for checked, written in zip(pending, stored, strict=True):
+            result = DocumentCheck(document_id=checked.document_id, source_name=checked.source_name,
+                                   year=checked.year, findings=written.findings,
+                                   previous_document_id=checked.previous_document_id)
+            for project_id, seq, name in checked.numbered_projects:
+                if project_id in written.grades:
+                    result.grades[seq] = written.grades[project_id]
+                    result.project_names[seq] = name
             results.append(result)
         pending.clear()
         return results
 
-    jobs = resolve_jobs(jobs, len(document_ids))
-    checked = (_checked_in_workers(ws.path, document_ids, settings, jobs, progress) if jobs > 1 and ws.path
-               else _checked_here(ws, document_ids, settings, progress))
-    for done, (document_id, document, previous_id, findings) in enumerate(checked):
-        progress.report(done, len(document_ids), document.source_name)
-        pending.append((document_id, document, previous_id, findings))
-        del document, findings
+    jobs = job_count(jobs, len(document_ids))
+    checked_documents = (_checked_in_workers(ws.path, document_ids, settings, jobs, progress)
+                         if jobs > 1 and ws.path else _checked_here(ws, document_ids, settings, progress))
+    for done, checked in enumerate(checked_documents):
+        progress.report(done, len(document_ids), checked.source_name)
+        pending.append(checked)
+        del checked
         if len(pending) >= BATCH_DOCUMENTS:
             yield from flush()
     yield from flush()
     progress.report(len(document_ids), len(document_ids), "")
 
 
-_Checked = tuple[int, Document, "int | None", list[Finding]]
+class _Checked(NamedTuple):
+    """One document checked, as a worker hands it to the writer: what storing the findings
+    and grades and reporting them needs, and no more (not the `Document`)."""
+
+    document_id: int
+    source_name: str
+    year: int | None
+    previous_document_id: int | None
+    findings: list[Finding]
+    # (project id, seq, name) of each project with a seq, in document order: the grades
+    # `store_check_results` returns are keyed by project id, the results by seq.
+    numbered_projects: tuple[tuple[int, int, str], ...]
 
 
 def _check_one(ws: Workspace, document_id: int, settings: CheckSettings | None) -> _Checked:
     document = ws.load_document(document_id)
     previous_id = previous_document_id(ws, document_id)
     previous = ws.load_document(previous_id) if previous_id is not None else None
-    return document_id, document, previous_id, run_checks(document, settings, previous)
+    findings = run_checks(document, settings, previous)
+    numbered = tuple((info.id, info.seq, info.name) for info in ws.projects(document_id) if info.seq is not None)
+    return _Checked(document_id, document.source_name, document.year, previous_id, findings, numbered)
 
 
 def _checked_here(ws: Workspace, document_ids: Sequence[int], settings: CheckSettings | None,

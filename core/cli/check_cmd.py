@@ -110,37 +110,27 @@ def check_files(paths: list[str], settings: CheckSettings | None, department: st
         findings = run_checks(document, settings, previous)
         seqs = {project_key(p, i): p.display_name for i, p in enumerate(document.projects)}
         results.append(DocumentCheck(document_id=None, source_name=document.source_name, year=document.year,
-                                     document=document, findings=findings,
+                                     findings=findings,
                                      grades=grade_document(findings, seqs, settings), project_names=seqs))
     return results, errors
 
 
 def scope_document_ids(ws: Workspace, region: str | None, department: str | None, year: int | None) -> list[int]:
     """The current documents in scope (all of them without region, department and year);
-    UserError, in Chinese, when a region, department or year names nothing."""
+    UserError, in Chinese, when a region, department or year names nothing. A region is
+    found as core.store.department_lookup finds it (its name, or a part only it has); a
+    code in several regions, without a region, takes the departments of all of them."""
     if region is None and department is None:
         infos = ws.documents(current_only=True)
     else:
-        department_ids: list[int] | None = None
-        if region is not None:
-            regions = [r for r in ws.regions() if r.name == region.strip()]
-            if not regions:
-                names = [r.name for r in ws.regions()]
-                known = ("现有地区：" + "、".join(names[:10]) + ("等" if len(names) > 10 else "") + "。") if names \
-                    else "工作区中还没有地区。"
-                raise UserError(f"工作区 {ws.label} 中没有名为“{region}”的地区。{known}")
-            department_ids = [d.id for r in regions for d in ws.departments(r.id)]
+        from core.store.department_lookup import departments_by_code, find_region
+
         if department is not None:
-            found = [d.id for d in ws.find_departments(department)]
-            if not found:
-                raise UserError(f"工作区 {ws.label} 中没有编码为 {department} 的部门。")
-            if department_ids is not None:
-                in_region = set(department_ids)
-                found = [i for i in found if i in in_region]
-                if not found:
-                    raise UserError(f"地区“{region}”中没有编码为 {department} 的部门。")
-            department_ids = found
-        infos = [i for d in department_ids or [] for i in ws.documents(d, current_only=True)]
+            department_ids = [d.id for d in departments_by_code(ws, department, region)]
+        else:
+            assert region is not None
+            department_ids = [d.id for d in ws.departments(find_region(ws, region).id)]
+        infos = [i for d in department_ids for i in ws.documents(d, current_only=True)]
     if year is not None:
         infos = [i for i in infos if i.year == year]
         if not infos:
@@ -253,84 +243,18 @@ def write_json(results: Iterable[DocumentCheck], errors: list[str], out: TextIO)
     out.write('{\n "documents": [')
     first = True
     for result in results:
-        pieces: list[str] = ["\n" if first else ",\n", "  "]
-        _indented_json(document_json(result), "\n  ", pieces)
-        out.write("".join(pieces))
+        out.write(("\n" if first else ",\n") + "  " + _nested_json(document_json(result), "  "))
         out.flush()
         first = False
     out.write("]" if first else "\n ]")
-    out.write(',\n "errors": ' + "\n".join((" " + line) if n else line for n, line in enumerate(
-        json.dumps(errors, ensure_ascii=False, indent=1).split("\n"))) + "\n}\n")
+    out.write(',\n "errors": ' + _nested_json(errors, " ") + "\n}\n")
 
 
-def _indented_json(value: Any, newline: str, out: list[str]) -> None:
-    """Append `value` as json.dumps(value, ensure_ascii=False, indent=1) writes it, each line
-    after the first starting with `newline` (a newline and the indentation so far).
-
-    The same text as the standard encoder, which with an indent runs its pure-Python
-    generators (a third of a city's run in the writer's process); strings still go
-    through its C escaping. Types json.dumps refuses are refused the same way."""
-    if isinstance(value, str):
-        out.append(_encode_string(value))
-    elif value is None:
-        out.append("null")
-    elif value is True:
-        out.append("true")
-    elif value is False:
-        out.append("false")
-    elif isinstance(value, int):
-        out.append(int.__repr__(value))
-    elif isinstance(value, float):
-        out.append(_float_text(value))
-    elif isinstance(value, (list, tuple)):
-        if not value:
-            out.append("[]")
-            return
-        inner = newline + " "
-        out.append("[")
-        for n, item in enumerate(value):
-            out.append(inner if n == 0 else "," + inner)
-            _indented_json(item, inner, out)
-        out.append(newline + "]")
-    elif isinstance(value, dict):
-        if not value:
-            out.append("{}")
-            return
-        inner = newline + " "
-        out.append("{")
-        for n, (key, item) in enumerate(value.items()):
-            out.append((inner if n == 0 else "," + inner) + _key_text(key) + ": ")
-            _indented_json(item, inner, out)
-        out.append(newline + "}")
-    else:
-        out.append(json.dumps(value, ensure_ascii=False))  # raises TypeError as json.dumps would
-
-
-def _encode_string(text: str) -> str:
-    return json.encoder.encode_basestring(text)  # the C escaping of ensure_ascii=False
-
-
-def _float_text(value: float) -> str:
-    if value != value:
-        return "NaN"
-    if value == float("inf"):
-        return "Infinity"
-    if value == -float("inf"):
-        return "-Infinity"
-    return float.__repr__(value)
-
-
-def _key_text(key: Any) -> str:
-    """A dict key as json.dumps writes it (numbers, booleans and None become strings)."""
-    if isinstance(key, str):
-        return _encode_string(key)
-    if key is True or key is False or key is None:
-        return _encode_string(json.dumps(key))
-    if isinstance(key, float):
-        return _encode_string(_float_text(key))
-    if isinstance(key, int):
-        return _encode_string(int.__repr__(key))
-    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
+def _nested_json(value: Any, indent: str) -> str:
+    """`value` as json.dumps(indent=1) writes it inside a value already `indent` deep: its
+    lines after the first start with `indent` (JSON text holds no newline of its own: a
+    newline in a string is written as \\n)."""
+    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + indent)
 
 
 def document_json(result: DocumentCheck) -> dict[str, Any]:

@@ -6,7 +6,6 @@ import argparse
 import sys
 
 from core.cli.import_cmd import add_workspace_option
-from core.errors import WorkspaceError
 from core.names import shown
 
 
@@ -24,6 +23,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     # Loaded here, not at import: building the command line must not load SQLAlchemy or openpyxl.
     from core.atomic_write import check_outputs
+    from core.store.department_lookup import department_by_code
     from core.store.export import export_department
     from core.store.workspace import Workspace, workspace_file
 
@@ -31,18 +31,8 @@ def run(args: argparse.Namespace) -> int:
     check_outputs([("导出", args.out)], workspace=workspace_file(args.workspace))
     notes: list[str] = []
     with Workspace.open(args.workspace, readonly=True) as ws:
-        matches = ws.find_departments(args.department)
-        if args.region:
-            region_ids = {r.id for r in ws.regions() if r.name == args.region}
-            matches = [d for d in matches if d.region_id in region_ids]
-        if not matches:
-            raise WorkspaceError(f"工作区 {ws.label} 中没有编码为 {args.department} 的部门"
-                                 f"{f'（地区 {args.region}）' if args.region else ''}。")
-        if len(matches) > 1:
-            regions = {r.id: r.name for r in ws.regions()}
-            names = "、".join(regions[d.region_id] for d in matches)
-            raise WorkspaceError(f"部门编码 {args.department} 在多个地区都有（{names}），请用 --region 指定地区。")
-        path = export_department(ws, matches[0].id, args.out, year=args.year, fmt=args.format, notes=notes)
+        department = department_by_code(ws, args.department, args.region)
+        path = export_department(ws, department.id, args.out, year=args.year, fmt=args.format, notes=notes)
     print(f"已导出：{shown(path)}")  # one printable line, whatever the name holds
     for note in notes:
         print(f"注意：{note}", file=sys.stderr)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -72,15 +71,20 @@ def print_report(file_name: str, outcome: ImportOutcome) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     from core.importing.read_ahead import ReadAhead
+    from core.jobs import job_count
+    from core.store.known_files import known_file_check
 
     progress = StderrProgress()
-    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    jobs = job_count(args.jobs, len(args.files))
     # The readers start before the store is even loaded (SQLAlchemy, Alembic: ~0.4 s) and
     # the workspace opened: reading is the long part.
-    with ReadAhead(args.files, jobs, progress=progress) as ahead:
+    # Files the workspace holds already are passed over from the start (sqlite3 alone)
+    known = known_file_check(args.workspace)
+    with ReadAhead(args.files, jobs, progress=progress, known=known) as ahead:
         from core.store.workspace import Workspace
 
         with Workspace.open(args.workspace) as ws:
+            ahead.skip_known(ws.holds_file)  # a folder imported again: only new files are parsed
             outcomes = ws.import_files(args.files, progress, reader=ahead.read)
             where = ws.label
     from core.import_report import describe_warning

@@ -9,8 +9,9 @@ status is then 2. Each parsed file prints a summary line (projects, indicator ro
 fields) and a warning naming the page/table wherever content was probably lost; the
 JSON holds the whole import report under "report", and `--strict` makes warnings exit 2.
 Files are parsed in child processes with time and memory limits
-(core.importing.sandbox); `--jobs N` runs N of them at once, each reading file
-after file.
+(core.importing.sandbox); `--jobs N` runs N of them at once (core.importing.read_ahead,
+as `import` does), each reading file after file, while this process writes the JSONs
+and prints each file's lines in the order given, as soon as the file is read.
 """
 
 from __future__ import annotations
@@ -18,20 +19,20 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import queue
 import sys
-import threading
+from collections.abc import Callable, Generator
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.cli import error_line
-from core.errors import Cancelled, UserError
+from core.errors import UserError
+from core.jobs import job_count
 from core.names import shown
-from core.progress import CancelToken, NoProgress
 
 if TYPE_CHECKING:  # the importer is loaded when the command runs, not when --help is built
     from core.import_report import ImportReport
-    from core.importing.sandbox import DocumentReader
+    from core.model import Document
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -99,13 +100,14 @@ def output_names(files: list[str]) -> list[str]:
     return names
 
 
-def parse_one(path: str, target: Path, reader: DocumentReader) -> Result:
-    """Parse one file and write its JSON to `target` (atomically: whole or not at all)."""
+def parse_one(path: str, target: Path, read: Callable[[str], Document]) -> Result:
+    """Read one file with `read` (a sandboxed reader's) and write its JSON to `target`
+    (atomically: whole or not at all)."""
     from core.atomic_write import OutputError, atomic_output
     from core.importing.truth_json import document_to_json
 
     try:
-        document = reader.read(path)
+        document = read(path)
     except UserError as error:
         return path, str(error), None
     text = json.dumps(document_to_json(document), ensure_ascii=False, indent=1)
@@ -117,57 +119,15 @@ def parse_one(path: str, target: Path, reader: DocumentReader) -> Result:
     return path, None, document.report
 
 
-class _Stop(NoProgress):
-    """Ctrl-C in the main thread cancels the parses of every worker."""
+def parse_all(files: list[str], targets: list[Path], jobs: int) -> Generator[Result, None, None]:
+    """Parse the files with `jobs` sandboxed readers reading ahead, writing file i's JSON to
+    targets[i]; each result in file order as soon as it is done. Ctrl+C (or an error other
+    than the file's own) stops every reader, their parses killed."""
+    from core.importing.read_ahead import ReadAhead
 
-    def __init__(self, token: CancelToken) -> None:
-        self.token = token
-
-    def cancelled(self) -> bool:
-        return self.token.cancelled()
-
-
-def parse_all(files: list[str], targets: list[Path], jobs: int) -> list[Result]:
-    """Parse the files with `jobs` readers, each in a thread of its own, writing file i's JSON
-    to targets[i]; results in file order."""
-    from core.importing.sandbox import DocumentReader
-
-    results: list[Result | None] = [None] * len(files)
-    todo: queue.SimpleQueue[int] = queue.SimpleQueue()
-    for index in range(len(files)):
-        todo.put(index)
-    token = CancelToken()
-    failures: list[BaseException] = []
-
-    def work() -> None:
-        try:
-            with DocumentReader(progress=_Stop(token)) as reader:
-                while not token.cancelled():
-                    try:
-                        index = todo.get_nowait()
-                    except queue.Empty:
-                        return
-                    results[index] = parse_one(files[index], targets[index], reader)
-        except Cancelled:
-            return
-        except BaseException as error:  # writing the JSON failed: stop the others, report it below
-            failures.append(error)
-            token.cancel()
-
-    threads = [threading.Thread(target=work, name=f"parse-{n}") for n in range(jobs)]
-    for thread in threads:
-        thread.start()
-    try:
-        for thread in threads:
-            thread.join()
-    except KeyboardInterrupt:
-        token.cancel()
-        for thread in threads:
-            thread.join()
-        raise
-    if failures:
-        raise failures[0]
-    return [r for r in results if r is not None]
+    with ReadAhead(files, jobs) as ahead:
+        for path, target in zip(files, targets, strict=True):
+            yield parse_one(path, target, ahead.read)
 
 
 def _prepare_out(out_dir: Path, files: list[str]) -> list[Path]:
@@ -190,18 +150,18 @@ def run(args: argparse.Namespace) -> int:
 
     out_dir = Path(args.out)
     targets = _prepare_out(out_dir, args.files)
-    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    jobs = max(1, min(jobs, len(args.files)))
     failed = warned = 0
-    for index, (path, error, report) in enumerate(parse_all(args.files, targets, jobs)):
-        if error is not None or report is None:
-            failed += 1
-            print(error_line(error or ""), file=sys.stderr)
-            continue
-        name = shown(Path(path).name)  # one printable line, whatever bytes the name holds
-        print(f"{name} → {shown(targets[index])}（{report.projects} 个项目）")
-        print(f"    {summary_line(report, name)}")
-        for warning in report.warnings:
-            print(f"警告：{describe_warning(warning, name)}", file=sys.stderr)
-        warned += bool(report.serious_warnings)
+    # closing: the readers stop at once, whatever stops the loop (Ctrl+C while printing)
+    with closing(parse_all(args.files, targets, job_count(args.jobs, len(args.files)))) as results:
+        for index, (path, error, report) in enumerate(results):
+            if error is not None or report is None:
+                failed += 1
+                print(error_line(error or ""), file=sys.stderr)
+                continue
+            name = shown(Path(path).name)  # one printable line, whatever bytes the name holds
+            print(f"{name} → {shown(targets[index])}（{report.projects} 个项目）")
+            print(f"    {summary_line(report, name)}")
+            for warning in report.warnings:
+                print(f"警告：{describe_warning(warning, name)}", file=sys.stderr)
+            warned += bool(report.serious_warnings)
     return 2 if failed or (args.strict and warned) else 0

@@ -1,9 +1,11 @@
-"""`progress [--department CODE [--region NAME]] [--year Y] [--json] [--xlsx OUT] [--workspace PATH]`:
-how far the review is, per department and per project.
+"""`progress [--department CODE [--region NAME]] [--year Y] [--settings FILE] [--json] [--xlsx OUT]
+[--workspace PATH]`: how far the review is, per department and per project.
 
 Open, accepted and dismissed findings and the grade (the reviewer's, and the program's
 proposal) of the current documents (core/store/review_progress.py); `--xlsx` writes the
 overview and the findings list as one workbook, `--json` prints the overview for scripts.
+The proposal is graded with the review settings `--settings` gives, the file `check --settings`
+reads (criterion points, deductions), so it is the grade `check` gives with that file.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--department", metavar="CODE", help="department code (default: every department)")
     parser.add_argument("--region", metavar="NAME", help="region, when the code exists in several")
     parser.add_argument("--year", type=int, help="only this year's documents")
+    parser.add_argument("--settings", metavar="FILE",
+                        help="review settings as JSON, as `check --settings` reads them (the proposed grades)")
     parser.add_argument("--json", action="store_true", help="print the overview as JSON")
     parser.add_argument("--xlsx", metavar="OUT", help="also write the overview and the findings list to this .xlsx")
     add_workspace_option(parser)
@@ -35,25 +39,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     # Loaded here, not at import: building the command line must not load SQLAlchemy or openpyxl.
     from core.atomic_write import check_outputs
-    from core.errors import WorkspaceError
+    from core.cli.check_cmd import load_settings
+    from core.store.department_lookup import departments_by_code
     from core.store.review_progress import progress_findings, review_progress, write_progress_xlsx
     from core.store.workspace import Workspace, workspace_file
 
+    settings = load_settings(args.settings)
     if args.xlsx:
         # Before the workspace is opened: an --xlsx that is the workspace must find it untouched.
         check_outputs([("导出", args.xlsx)], workspace=workspace_file(args.workspace))
     with Workspace.open(args.workspace, readonly=True) as ws:
         department_ids: list[int] | None = None
-        if args.department:
-            matches = ws.find_departments(args.department)
-            if args.region:
-                regions = {r.id for r in ws.regions() if r.name == args.region}
-                matches = [d for d in matches if d.region_id in regions]
-            if not matches:
-                raise WorkspaceError(f"工作区 {ws.label} 中没有编码为 {args.department} 的部门"
-                                     f"{f'（地区 {args.region}）' if args.region else ''}。")
-            department_ids = [d.id for d in matches]
-        progress = review_progress(ws, department_ids, args.year)
+        if args.department:  # a code in several regions, without --region: all of them
+            department_ids = [d.id for d in departments_by_code(ws, args.department, args.region)]
+        progress = review_progress(ws, department_ids, args.year, settings=settings)
         written = None
         if args.xlsx:
             findings = progress_findings(ws, department_ids, args.year)

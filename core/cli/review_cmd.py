@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.cli.import_cmd import add_workspace_option
-from core.errors import UserError, WorkspaceError
+from core.errors import UserError
 
 if TYPE_CHECKING:  # the workspace (SQLAlchemy) and the model are loaded by run(), not when --help is built
     from core.review import FindingState
@@ -69,15 +69,9 @@ class Scoped:
 def _departments(ws: Workspace, code: str | None, region: str | None) -> list[int]:
     if code is None:
         return [d.id for r in ws.regions() for d in ws.departments(r.id)]
-    matches = ws.find_departments(code)
-    if region:
-        regions = {r.id for r in ws.regions() if r.name == region}
-        matches = [d for d in matches if d.region_id in regions]
-    if not matches:
-        raise WorkspaceError(f"工作区 {ws.label} 中没有编码为 {code} 的部门。")
-    if len(matches) > 1:
-        raise WorkspaceError(f"部门编码 {code} 在多个地区都有，请用 --region 指定地区。")
-    return [matches[0].id]
+    from core.store.department_lookup import department_by_code
+
+    return [department_by_code(ws, code, region).id]
 
 
 def select_findings(ws: Workspace, args: argparse.Namespace, default_state: FindingState | None) -> list[Scoped]:
@@ -100,7 +94,7 @@ def select_findings(ws: Workspace, args: argparse.Namespace, default_state: Find
                     wanted = args.project.strip()
                     if not (wanted.isdigit() and project.seq == int(wanted)) and wanted not in project.name:
                         continue
-                out.append(Scoped(stored, f"{department.code} {department.name}", document.year,
+                out.append(Scoped(stored, department.label, document.year,
                                   project.name if project is not None else ""))
     return out
 

@@ -47,6 +47,7 @@ from core.compare.causes import Cause, value_cause, years_rolled
 from core.compare.match import Corrections, ProjectMatch, match_projects
 from core.messages import Lang
 from core.model import INDICATOR_COLUMNS, MONEY_FIELDS, SPENDING_PLAN_KEYS, Document, Indicator, Project
+from core.names import department_label
 from core.project_code import document_year, split_code
 
 
@@ -277,7 +278,7 @@ def _project_changes(old: Project, new: Project, match: ProjectMatch, gap: int) 
 
     for field_name in TEXT_HEADER_FIELDS:
         header(field_name, _raw(getattr(old, field_name)), _raw(getattr(new, field_name)))
-    header("unit", f"{old.dept_code} {old.dept_name}", f"{new.dept_code} {new.dept_name}")
+    header("unit", department_label(old.dept_code, old.dept_name), department_label(new.dept_code, new.dept_name))
     header("money_unit", str(old.money_unit or ""), str(new.money_unit or ""))
     for key in SPENDING_PLAN_KEYS:
         header(f"spending_plan.{key}", _raw((old.spending_plan or {}).get(key)),

@@ -11,15 +11,17 @@ already reading the next ones.
 Each reader is a core.importing.sandbox.DocumentReader (a child process with the time and
 memory limits) in a thread of its own, taking the next unread file. Readers stay at most
 `window` files ahead of the writer, so a slow writer does not pile up parsed Documents.
-A file the writer never asks for (its bytes are already in the workspace) is read for
-nothing, which costs time but changes no result. Cancelling the progress stops every
-reader (their children are killed) and `read` raises core.errors.Cancelled.
+The writer does not ask for a file whose bytes the workspace holds already: readers never
+take a file the writer has gone past, and, once the writer has said how to know them
+(`skip_known`), pass over known files ahead of it too, so importing a folder again parses
+only what is new. Cancelling the progress stops every reader (their children are killed)
+and `read` raises core.errors.Cancelled.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -45,7 +47,8 @@ class ReadAhead:
     """`jobs` sandboxed readers reading `paths` in order, at most `window` files ahead of `read`."""
 
     def __init__(self, paths: Sequence[str | Path], jobs: int, *, progress: Progress | None = None,
-                 limits: ParseLimits | None = None, window: int | None = None) -> None:
+                 limits: ParseLimits | None = None, window: int | None = None,
+                 known: Callable[[Path], bool] | None = None) -> None:
         self._paths = [Path(p) for p in paths]
         self._progress = progress or NoProgress()
         self._closed = threading.Event()
@@ -56,7 +59,11 @@ class ReadAhead:
         self._lock = threading.Condition()
         self._next = 0  # the next index a reader takes
         self._asked = 0  # indices below this the writer is past (asked for, or skipped)
+        self._floor = 0  # the file the writer waits for (or last took): readers take none before it
         self._done: dict[int, Document | BaseException] = {}
+        self._known = known  # see skip_known()
+        self._passed: set[int] = set()  # known files passed over: read after all if the writer asks
+        self._retry: list[int] = []  # passed-over files the writer asked for, read first
         self._threads = [threading.Thread(target=self._work, name=f"read-ahead-{n}", daemon=True)
                          for n in range(self._jobs)]
         for thread in self._threads:
@@ -77,6 +84,13 @@ class ReadAhead:
         for thread in self._threads:
             thread.join()
 
+    def skip_known(self, known: Callable[[Path], bool]) -> None:
+        """From now on readers pass over files for which `known(path)` is true (the writer will
+        not ask for them: their bytes are stored). Called from the readers' threads; an
+        error in it means "not known" (reading the file then says what is wrong)."""
+        with self._lock:
+            self._known = known
+
     def read(self, path: str | Path) -> Document:
         """The Document of `path`, the next file of the batch with that path (DocumentError as it was raised)."""
         path = Path(path)
@@ -85,9 +99,14 @@ class ReadAhead:
             if index is None:
                 raise ValueError(f"{path} is not the next file of this batch")
             self._asked = index + 1
+            self._floor = index  # files before it the writer passed over: no reader takes them now
             self._lock.notify_all()  # the window moved on
             for skipped in [i for i in self._done if i < index]:
                 del self._done[skipped]  # read for a file the writer did not ask for
+            if index in self._passed:  # said known, yet asked for (its bytes changed since): read it now
+                self._passed.discard(index)
+                self._retry.append(index)
+                self._lock.notify_all()
             while index not in self._done:
                 if self._progress.cancelled():
                     raise Cancelled()
@@ -105,13 +124,15 @@ class ReadAhead:
             with sandbox.DocumentReader(self._limits, progress=self._stop) as reader:
                 while True:
                     with self._lock:
-                        while (self._next < len(self._paths) and self._next >= self._asked + self._window
-                               and not self._stop.cancelled()):
-                            self._lock.wait(0.1)
-                        if self._stop.cancelled() or self._next >= len(self._paths):
-                            return
-                        index = self._next
-                        self._next += 1
+                        taken = self._take()
+                    if taken is None:
+                        return
+                    index, known = taken
+                    if known is not None and self._is_known(known, self._paths[index]):
+                        with self._lock:
+                            self._passed.add(index)
+                            self._lock.notify_all()
+                        continue
                     result: Document | BaseException
                     try:
                         result = reader.read(self._paths[index])
@@ -124,3 +145,24 @@ class ReadAhead:
                         self._lock.notify_all()
         except Cancelled:
             return
+
+    def _take(self) -> tuple[int, Callable[[Path], bool] | None] | None:
+        """The next file for a reader (under the lock) and how to tell it is known; None: stop."""
+        while not self._stop.cancelled():
+            self._next = max(self._next, self._floor)  # the writer went past these
+            if self._retry:
+                return self._retry.pop(0), None
+            if self._next < min(len(self._paths), self._asked + self._window):
+                self._next += 1
+                return self._next - 1, self._known
+            if self._next >= len(self._paths) and not any(i >= self._asked for i in self._passed):
+                return None  # all read, and no passed-over file can still be asked for
+            self._lock.wait(0.1)
+        return None
+
+    @staticmethod
+    def _is_known(known: Callable[[Path], bool], path: Path) -> bool:
+        try:
+            return known(path)
+        except Exception:  # an unreadable file is read, and fails, where the writer asks for it
+            return False

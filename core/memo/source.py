@@ -34,18 +34,15 @@ def find_department_document(ws: Workspace, department_code: str, year: int | No
     Raises UserError naming the workspace when there is no such department or year, or
     when the code exists in several regions and `region` does not say which.
     """
-    departments = ws.find_departments(department_code)
-    if region:
-        names = {r.id: r.name for r in ws.regions()}
-        departments = [d for d in departments if region in names.get(d.region_id, "")]
-    if not departments:
-        where = f"（地区“{region}”）" if region else ""
-        raise UserError(f"工作区 {ws.label} 中没有代码为 {department_code} 的部门{where}。")
-    if len(departments) > 1:
-        names = {r.id: r.name for r in ws.regions()}
-        listed = "、".join(f"{names.get(d.region_id, '?')} {d.name}" for d in departments)
-        raise UserError(f"部门代码 {department_code} 在多个地区都有（{listed}），请用 --region 指明地区。")
-    department = departments[0]
+    from core.store.department_lookup import UnknownDepartment, department_by_code
+
+    try:
+        department = department_by_code(ws, department_code, region)
+    except UnknownDepartment as error:
+        if error.region is not None:  # the code is in other regions: the message says which
+            raise
+        # the memo's own wording when the code is nowhere (scripts and tests know it)
+        raise UserError(f"工作区 {ws.label} 中没有代码为 {department_code} 的部门。") from error
     documents = ws.documents(department.id, year, current_only=True)
     if not documents:
         years = "、".join(str(y.year) for y in ws.years(department.id) if y.year) or "无"

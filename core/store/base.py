@@ -8,6 +8,7 @@ commits whole or rolls back whole, turning a full disk or a lost file into a
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,11 +28,15 @@ def inserted_id(result: CursorResult[Any]) -> int:
     return int(key[0])
 
 
+_GENERATION_LOCK = threading.Lock()
+
+
 class StoreBase:
     engine: Engine
     path: Path | None  # the SQLite file; None for a server database
     readonly: bool
     _wrote: bool
+    _write_generation: int = 0
 
     @property
     def label(self) -> str:
@@ -45,6 +50,15 @@ class StoreBase:
         with self.engine.connect() as conn:
             yield conn
 
+    @property
+    def write_generation(self) -> int:
+        """How many write transactions have committed through this object so far.
+
+        A reader that keeps something derived from the workspace (the progress overview, a
+        search's count) keeps the generation it read at and reads again once it has moved on.
+        Writes by other programs are not counted."""
+        return self._write_generation
+
     @contextmanager
     def _writing(self) -> Iterator[Connection]:
         """One transaction: everything inside lands, or nothing does."""
@@ -55,6 +69,11 @@ class StoreBase:
                 yield conn
         except sa_exc.OperationalError as error:
             raise self._write_error(error) from error
+        finally:
+            # Counted after the commit (or a rollback, which changes nothing but costs a
+            # reread at most): what was read before it carries an older generation.
+            with _GENERATION_LOCK:
+                self._write_generation += 1
         self._wrote = True
 
     def _write_error(self, error: sa_exc.OperationalError) -> WorkspaceError:

@@ -30,6 +30,7 @@ REVISIONS: tuple[str, ...] = (
     "0006_stated_totals",
     "0007_finding_params",
     "0008_decision_by",
+    "0009_content_digest",
 )
 
 

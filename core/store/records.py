@@ -10,8 +10,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from core.errors import Cancelled
 from core.import_report import ImportReport
 from core.model import Project
+from core.names import NAME_KEY_PREFIX as NAME_KEY_PREFIX  # re-exported: where it was declared before
+from core.names import department_label
 from core.review import Annotation, Finding, Revision
 
 
@@ -96,15 +99,25 @@ class ImportOutcome:
         }
 
 
+class ImportCancelled(Cancelled):
+    """The reviewer cancelled a batch import: the files imported before stay imported.
+
+    `outcomes` are those files' outcomes (imported, duplicates, failures), in the batch's
+    order; `not_imported` the names of the files the import did not finish (the one being
+    read or stored when the cancel came, and those after it).
+    """
+
+    def __init__(self, outcomes: list[ImportOutcome], not_imported: list[str]) -> None:
+        super().__init__()
+        self.outcomes = outcomes
+        self.not_imported = not_imported
+
+
 @dataclass(frozen=True, slots=True)
 class RegionInfo:
     id: int
     name: str
     department_count: int
-
-
-# A department whose documents gave no code is keyed by its name: code = NAME_KEY_PREFIX + name.
-NAME_KEY_PREFIX = "名称:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +131,7 @@ class DepartmentInfo:
     @property
     def label(self) -> str:
         """How lists name the department: "113 唐山市人民政府办公室", or the name alone without a code."""
-        return self.name if self.code.startswith(NAME_KEY_PREFIX) else f"{self.code} {self.name}".strip()
+        return department_label(self.code, self.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +163,7 @@ class ProjectInfo:
     position: int
     seq: int | None
     code: str | None
-    name: str  # display name: 项目名称, else the table title
+    name: str  # display name: 项目名称, else the table title (core.names.project_display_name)
     unit_code: str
     unit_name: str
     budget_total: str | None  # raw text

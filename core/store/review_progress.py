@@ -1,43 +1,44 @@
 """Review progress: per department and per project, the open, accepted and dismissed findings
 and the grade (the reviewer's, and the one the program proposes), over current documents.
 
-    progress = review_progress(ws, department_ids=[3], year=2025)
+    progress = review_progress(ws, department_ids=[3], year=2025, settings=settings)
     progress.departments   # DepartmentProgress: counts (department-level findings included), projects done/graded
     progress.projects      # ProjectProgress: counts, the grade in effect, the program's proposed grade
     progress.to_dict()     # JSON-ready (`progress --json`)
     findings = progress_findings(ws, department_ids=[3], year=2025)   # the findings list, one query
     write_progress_xlsx(progress, findings, "out.xlsx")                # 部门进度, 项目进度, 审核发现 sheets
+    watch = WriteWatch(ws)  # watch.generation moves on with every committed write the overview reads
 
-Three aggregate queries whatever the number of projects: the departments, the projects of
-their current documents with their grade rows (outer join), and the findings counted per
-department, project and state (GROUP BY). The findings list is one more query.
+Three queries whatever the number of projects: the departments, the projects of their
+current documents with their grade rows (outer join), and the findings (department,
+project, state and what grading reads of each, in id order). The findings list is one more.
 
-The proposed grade is what grading computed: the stored band and total when the reviewer
-has not overridden them; when they have, the store keeps the computed per-criterion scores
-only, and the proposal is their total (scaled to 100 by the criterion weights) and its band.
-Labels come from the message catalogue (`progress.*`), in the caller's language.
+The proposed grade is grading's own (core.checks.grading.grade_project) over the project's
+stored findings with the reviewer's settings (`settings`: what `check` was given, the
+window's current ones): the grade a check run gives the project now, whether or not the
+reviewer has overridden it (a dismissed finding costs nothing). A project never checked
+(no grade row) has no proposal. Labels come from the message catalogue (`progress.*`),
+in the caller's language.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, select
 
 from core.atomic_write import OutputError, atomic_output, check_outputs
 from core.checks.describe import place_text
-from core.checks.grading import band_for
-from core.checks.settings import DEFAULT_SETTINGS, CheckSettings
+from core.checks.grading import grade_project
+from core.checks.settings import CheckSettings
 from core.messages import Lang, label
-from core.review import Band, FindingState, Result, Severity
+from core.names import department_label, project_display_name
+from core.review import Band, Criterion, Finding, FindingState, Location, Result, Severity
 from core.store.export import CellCleaner
-from core.store.records import NAME_KEY_PREFIX
 from core.store.reviewer import finding_from
 from core.store.schema import DepartmentRow, DocumentRow, FindingRow, GradeRow, ProjectRow, RegionRow
 from core.store.workspace import Workspace
@@ -76,7 +77,8 @@ class ProjectProgress:
 
     `band`/`total`/`result` are the grade in effect (None: the project was never checked);
     `overridden` tells whether the reviewer set it; `proposed_band`/`proposed_total` are the
-    program's grade whatever the reviewer decided.
+    program's grade, computed now from the findings with the reviewer's settings, whatever
+    grade the reviewer set.
     """
 
     project_id: int
@@ -136,7 +138,7 @@ class DepartmentProgress:
     @property
     def label(self) -> str:
         """'113 唐山市人民政府办公室' (the name alone for a department keyed by its name)."""
-        return self.name if self.code.startswith(NAME_KEY_PREFIX) else f"{self.code} {self.name}".strip()
+        return department_label(self.code, self.name)
 
     def summary(self, lang: Lang = "zh") -> str:
         return label("progress.summary", lang).format(
@@ -203,27 +205,22 @@ def _scope(department_ids: Iterable[int] | None, year: int | None) -> ColumnElem
     return where
 
 
-def proposed_total(scores_json: str | None, settings: CheckSettings = DEFAULT_SETTINGS) -> float | None:
-    """The computed total of a grade from its stored per-criterion scores (None without scores)."""
-    try:
-        scores = json.loads(scores_json or "{}")
-    except ValueError:
-        return None
-    if not isinstance(scores, dict) or not scores:
-        return None
-    total = sum((Decimal(str(v)) for v in scores.values()), Decimal(0))
-    full = sum(settings.criterion_weights.values(), Decimal(0))
-    if full and full != 100:
-        total = total * 100 / full
-    return float(total.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+_NOWHERE = Location()
+
+
+def _graded_finding(check_id: str, severity: str, criterion: str, key: str, state: str) -> Finding:
+    """A stored finding as far as grading reads it: rule, severity, criterion, message key, state."""
+    return Finding(check_id=check_id, severity=Severity(severity), criterion=Criterion(criterion),
+                   location=_NOWHERE, quote="", key=key, state=FindingState(state))
 
 
 def review_progress(ws: Workspace, department_ids: Iterable[int] | None = None, year: int | None = None, *,
-                    settings: CheckSettings = DEFAULT_SETTINGS) -> ReviewProgress:
+                    settings: CheckSettings | None = None) -> ReviewProgress:
     """The progress of the departments' current documents (of one year; every year when None).
 
     `department_ids` None: every department with a current document. A department asked
-    for that has no document (in that year) is listed with nothing in it.
+    for that has no document (in that year) is listed with nothing in it. `settings`: the
+    reviewer's check settings the proposed grades are computed with (None: the defaults).
     """
     wanted = None if department_ids is None else sorted(set(department_ids))
     where = _scope(wanted, year)
@@ -238,28 +235,33 @@ def review_progress(ws: Workspace, department_ids: Iterable[int] | None = None, 
     projects_query = (
         select(ProjectRow.id, ProjectRow.document_id, ProjectRow.position, ProjectRow.seq, ProjectRow.code,
                ProjectRow.name, ProjectRow.title, ProjectRow.unit_name, DocumentRow.department_id, DocumentRow.year,
-               GradeRow.band, GradeRow.total, GradeRow.result, GradeRow.overridden, GradeRow.scores_json)
+               GradeRow.band, GradeRow.total, GradeRow.result, GradeRow.overridden)
         .join(DocumentRow, DocumentRow.id == ProjectRow.document_id)
         .outerjoin(GradeRow, GradeRow.project_id == ProjectRow.id)
         .where(where)
         .order_by(DocumentRow.department_id, DocumentRow.year.desc(), ProjectRow.document_id, ProjectRow.position))
-    counts_query = (
-        select(DocumentRow.department_id, FindingRow.project_id, FindingRow.state, func.count(FindingRow.id))
+    # In id order: the order a check run graded them in (a rule's cap counts the first ones).
+    findings_query = (
+        select(DocumentRow.department_id, FindingRow.project_id, FindingRow.state, FindingRow.check_id,
+               FindingRow.severity, FindingRow.criterion, FindingRow.message_key)
         .join(DocumentRow, DocumentRow.id == FindingRow.document_id)
         .where(where)
-        .group_by(DocumentRow.department_id, FindingRow.project_id, FindingRow.state))
+        .order_by(FindingRow.id))
     with ws.engine.connect() as conn:
         department_rows = conn.execute(departments_query).all()
         project_rows = conn.execute(projects_query).all()
-        count_rows = conn.execute(counts_query).all()
+        finding_rows = conn.execute(findings_query).all()
 
     per_project: dict[int, dict[str, int]] = {}
     per_department_level: dict[int, dict[str, int]] = {}
-    for department_id, project_id, state, n in count_rows:
+    graded: dict[int, list[Finding]] = {}  # per project, the findings that can cost points
+    dismissed = FindingState.DISMISSED.value
+    for department_id, project_id, state, check_id, severity, criterion, key in finding_rows:
         bucket = per_project if project_id is not None else per_department_level
-        key = project_id if project_id is not None else department_id
-        states = bucket.setdefault(key, {})
-        states[state] = states.get(state, 0) + n
+        states = bucket.setdefault(project_id if project_id is not None else department_id, {})
+        states[state] = states.get(state, 0) + 1
+        if project_id is not None and state != dismissed:
+            graded.setdefault(project_id, []).append(_graded_finding(check_id, severity, criterion, key, state))
 
     def counts(states: dict[str, int] | None) -> FindingCounts:
         states = states or {}
@@ -268,18 +270,16 @@ def review_progress(ws: Workspace, department_ids: Iterable[int] | None = None, 
 
     projects: list[ProjectProgress] = []
     for r in project_rows:
-        overridden = bool(r.overridden)
-        band = _band(r.band)
-        proposal = proposed_total(r.scores_json, settings) if overridden else r.total
-        # the program's proposal: the stored band, or, under a reviewer's override, the band of
-        # the computed scores
-        proposal_band = band_for(proposal) if overridden and proposal is not None else (None if overridden else band)
-        name = r.name if r.name and r.name.strip() else r.title
+        # the program's proposal: grading itself, now, with the reviewer's settings (a project
+        # with no grade row was never checked, and has none)
+        proposal = None if r.band is None else grade_project(graded.get(r.id, ()), settings)
         projects.append(ProjectProgress(
             project_id=r.id, document_id=r.document_id, department_id=r.department_id, year=r.year,
-            position=r.position, seq=r.seq, code=r.code, name=name, unit_name=r.unit_name,
-            counts=counts(per_project.get(r.id)), band=band, total=r.total, result=_result(r.result),
-            overridden=overridden, proposed_band=proposal_band, proposed_total=proposal))
+            position=r.position, seq=r.seq, code=r.code, name=project_display_name(r.name, r.title),
+            unit_name=r.unit_name, counts=counts(per_project.get(r.id)), band=_band(r.band), total=r.total,
+            result=_result(r.result), overridden=bool(r.overridden),
+            proposed_band=None if proposal is None else proposal.band,
+            proposed_total=None if proposal is None else proposal.total))
 
     by_department = ReviewProgress([], projects).projects_by_department()
     departments: list[DepartmentProgress] = []
@@ -332,10 +332,10 @@ def progress_findings(ws: Workspace, department_ids: Iterable[int] | None = None
     with ws.engine.connect() as conn:
         for row in conn.execute(query).mappings():
             finding = finding_from(row)
-            project = row["p_name"] if row["p_name"] and str(row["p_name"]).strip() else (row["p_title"] or "")
             lines.append(FindingLine(
-                finding_id=row["id"], department=f"{row['dept_code']} {row['dept_name']}".strip(),
-                year=row["doc_year"], project_seq=row["p_seq"], project=project if row["project_id"] else "",
+                finding_id=row["id"], department=department_label(row["dept_code"], row["dept_name"]),
+                year=row["doc_year"], project_seq=row["p_seq"],
+                project=project_display_name(row["p_name"], row["p_title"]) if row["project_id"] else "",
                 check_id=finding.check_id, severity=finding.severity,
                 criterion=label(f"criterion.{finding.criterion.value}", lang, default=finding.criterion.value),
                 place=place_text(finding.location, lang), message=finding.text(lang), quote=finding.quote,

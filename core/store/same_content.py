@@ -7,11 +7,15 @@ compared is what the reviewer works on, as written: the department, year and kin
 per project its header fields, spending plan, goals and every indicator cell. White
 space is left out of the comparison (a PDF's text breaks lines where the .docx does not);
 provenance (pages against tables) and the file itself are not compared.
+
+The store keeps each document's key as a digest (`content_digest`, the column
+documents.content_sha256), so an import compares one stored string instead of loading
+the current version.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import hashlib
 
 from core.model import Document, Field, Indicator, Project
 
@@ -24,38 +28,44 @@ def without_spaces(text: str | None) -> str:
     return "".join((text or "").split())
 
 
-def _text(value: Field | str | None) -> str:
-    return without_spaces(value.raw if isinstance(value, Field) else value)
+def _raw(value: Field | str | None) -> str:
+    return "" if value is None else value.raw if isinstance(value, Field) else value
 
 
-def _indicator(row: Indicator) -> Iterator[str]:
-    for column in ("level1", "level2", "level3", "description", "value"):
-        yield _text(row.get(column))
-    yield _text(row.basis)
-    yield from (f"{_text(key)}={_text(value)}" for key, value in sorted(row.extra.items()))
+def _pairs(mapping: dict[str, Field] | None, out: list[str]) -> None:
+    for key, value in sorted((mapping or {}).items()):
+        out.append(f"{key}={_raw(value)}")
 
 
-def _project(project: Project) -> Iterator[str]:
-    yield _text(project.title)
-    for name in _PROJECT_FIELDS:
-        yield _text(getattr(project, name))
-    for key, value in sorted((project.spending_plan or {}).items()):
-        yield f"{_text(key)}={_text(value)}"
-    for key, value in sorted(project.funding.items()):
-        yield f"{_text(key)}={_text(value)}"
+def _indicator(row: Indicator, out: list[str]) -> None:
+    out.extend((_raw(row.level1), _raw(row.level2), _raw(row.level3), _raw(row.description), _raw(row.value),
+                _raw(row.basis)))
+    _pairs(row.extra, out)
+
+
+def _project(project: Project, out: list[str]) -> None:
+    out.append(_raw(project.title))
+    out.extend(_raw(getattr(project, name)) for name in _PROJECT_FIELDS)
+    _pairs(project.spending_plan, out)
+    _pairs(project.funding, out)
     for grid in (project.indicators, project.long_term_indicators):
-        yield f"rows={len(grid)}"
+        out.append(f"rows={len(grid)}")
         for row in grid:
-            yield from _indicator(row)
+            _indicator(row, out)
 
 
-def content_key(doc: Document) -> tuple[str, ...]:
-    """What two formats of one text share, in order (see the module docstring)."""
-    head = (doc.kind.value, str(doc.year), _text(doc.org.dept_code), _text(doc.org.dept_name),
-            f"projects={len(doc.projects)}")
-    return head + tuple(part for project in doc.projects for part in _project(project))
+def content_key(doc: Document) -> str:
+    """What two formats of one text share, in order, as one string: the parts (see the
+    module docstring) joined by NUL, every white space left out."""
+    out = [doc.kind.value, str(doc.year), doc.org.dept_code, doc.org.dept_name, f"projects={len(doc.projects)}"]
+    for project in doc.projects:
+        _project(project, out)
+    # One pass over the joined text: NUL is no white space, so the parts stay apart.
+    return without_spaces("\x00".join(out))
 
 
-def same_content(a: Document, b: Document) -> bool:
-    """True when `a` and `b` hold the same projects, amounts, goals and indicators as written."""
-    return bool(a.projects) and content_key(a) == content_key(b)
+def content_digest(doc: Document) -> str | None:
+    """sha256 of `content_key(doc)`; None for a document without projects (never the same as another)."""
+    if not doc.projects:
+        return None
+    return hashlib.sha256(content_key(doc).encode("utf-8", "surrogatepass")).hexdigest()

@@ -100,6 +100,8 @@ class DocumentRow(Base):
     report_json: Mapped[str | None] = mapped_column(Text)
     # 小计/合计 rows of tables listing several projects (core.model.StatedTotal), 0006.
     totals_json: Mapped[str | None] = mapped_column(Text)
+    # sha256 of core.store.same_content's key (0009); NULL: stored before, computed when needed.
+    content_sha256: Mapped[str | None] = mapped_column(String(64))
 
 
 class DocumentFileRow(Base):

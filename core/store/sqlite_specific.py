@@ -269,7 +269,7 @@ def _short_query_match(conn: Connection, fts: str, query: str) -> str | None:
 MAX_SHORT_TERMS = 300
 
 
-def _search_sql(conn: Connection, fts: str, query: str, *, current_only: bool) -> tuple[str, dict[str, str]] | None:
+def search_sql(conn: Connection, fts: str, query: str, *, current_only: bool) -> tuple[str, dict[str, str]] | None:
     """(SELECT of the matching ids in id order, its parameters) for one FTS table, or None
     when a short query's trigram list is empty (nothing can match)."""
     current = "AND d.is_current" if current_only else ""
@@ -300,39 +300,13 @@ def _search_sql(conn: Connection, fts: str, query: str, *, current_only: bool) -
     return fts_sql[fts], {"q": expression}
 
 
-def search_ids(conn: Connection, query: str, limit: int, *, current_only: bool,
-               offset: int = 0, project_count: int | None = None) -> tuple[list[int], list[int]]:
-    """(project ids, indicator ids) whose indexed text contains `query`, at most `limit` in all.
-
-    Projects come first, then indicators, each in id order; `offset` skips that many of
-    the whole list, which needs `project_count` (from `search_counts`) when it is not 0.
-    """
-    if offset and project_count is None:
-        raise ValueError("an offset needs the number of matching projects")
-    skip = {"project_fts": offset, "indicator_fts": max(0, offset - (project_count or 0))}
-    if project_count is not None and offset >= project_count:
-        skip["project_fts"] = -1  # the page starts among the indicators
-    found: dict[str, list[int]] = {}
-    left = limit
-    for fts, _table, _cols in FTS_TABLES:
-        part = _search_sql(conn, fts, query, current_only=current_only)
-        if left <= 0 or part is None or skip[fts] < 0:
-            found[fts] = []
-            continue
-        sql, params = part
-        found[fts] = [int(r[0]) for r in conn.execute(
-            text(f"{sql} LIMIT :n OFFSET :o"), {**params, "n": left, "o": skip[fts]})]
-        left -= len(found[fts])
-    return found["project_fts"], found["indicator_fts"]
-
-
 def search_counts(conn: Connection, query: str, cap: int, *, current_only: bool) -> tuple[int, int]:
-    """How many projects and indicators `search_ids` would find, each counted to at most
+    """How many projects and indicators `search_sql` matches, each counted to at most
     `cap` + 1 (so a caller can tell "more than cap"); the indicators are not counted (0)
     when the projects alone pass the cap."""
     counts: list[int] = []
     for fts, _table, _cols in FTS_TABLES:
-        part = _search_sql(conn, fts, query, current_only=current_only)
+        part = search_sql(conn, fts, query, current_only=current_only)
         if part is None or (counts and counts[0] > cap):
             counts.append(0)
             continue

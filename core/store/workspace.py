@@ -37,10 +37,9 @@ from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
-import platformdirs
-from sqlalchemy import Connection, Engine, create_engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, Table, create_engine, func, insert, select, update
 from sqlalchemy import exc as sa_exc
 
 from core.errors import Cancelled, UserError, WorkspaceError
@@ -48,16 +47,20 @@ from core.import_report import ImportReport
 from core.importing.registry import read_file_bytes
 from core.importing.source_file import kind_of
 from core.model import ANNUAL, Document
-from core.names import shown
+from core.names import NAME_KEY_PREFIX, project_display_name, shown
 from core.progress import NoProgress, Progress, check
-from core.store import codec, convert, migrate, search, sqlite_specific, tree_filter
+from core.store import codec, convert, migrate, schema_template, search, sqlite_specific, tree_filter
 from core.store.base import StoreBase, inserted_id
 from core.store.carry import carry_reviewer_layer
+from core.store.location import APP_NAME as APP_NAME
+from core.store.location import WORKSPACE_FILE as WORKSPACE_FILE
+from core.store.location import default_workspace_path
 from core.store.lock import WorkspaceLock
 from core.store.records import (
     Changes,
     DepartmentInfo,
     DocumentInfo,
+    ImportCancelled,
     ImportOutcome,
     ImportStatus,
     ProjectInfo,
@@ -68,7 +71,7 @@ from core.store.records import (
     YearInfo,
 )
 from core.store.reviewer import ReviewerLayer
-from core.store.same_content import same_content
+from core.store.same_content import content_digest
 from core.store.schema import (
     DepartmentRow,
     DocumentFileRow,
@@ -81,8 +84,11 @@ from core.store.tree_filter import TreeMatchPage
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "jixiao-workbench"
-WORKSPACE_FILE = "workspace.sqlite"
+# The tables behind the ORM classes, for executemany inserts of plain parameters.
+PROJECTS = cast(Table, ProjectRow.__table__)
+INDICATORS = cast(Table, IndicatorRow.__table__)
+DOCUMENT_FILES = cast(Table, DocumentFileRow.__table__)
+
 UNKNOWN_REGION = "（地区不详）"
 # Files up to this size are integrity-checked on every open (well under a second).
 FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024
@@ -96,11 +102,6 @@ COMPANION_SUFFIXES = ("-journal", "-wal", "-shm", ".lock", ".backups")
 NAME_MAX_BYTES = 255
 
 CheckMode = Literal["auto", "full", "quick", "none"]
-
-
-def default_workspace_path() -> Path:
-    """The workspace in the user's data folder (created on first use)."""
-    return platformdirs.user_data_path(APP_NAME, appauthor=False) / WORKSPACE_FILE
 
 
 def _is_url(target: str | Path) -> bool:
@@ -154,6 +155,8 @@ class Workspace(ReviewerLayer, StoreBase):
         self.close_problem: str | None = None
         # The thread of a close(background=True) that writes the backup.
         self._closer: threading.Thread | None = None
+        # The last search's counts: (write generation, (query, current only, cap), counts).
+        self._search_counts: tuple[int, tuple[str, bool, int], tuple[int, int]] | None = None
 
     # ---- lifecycle ---------------------------------------------------------------
 
@@ -328,7 +331,9 @@ class Workspace(ReviewerLayer, StoreBase):
                 f"本程序只认识到 {state.head}）。请升级程序后再打开；本程序不会修改它。")
         if state.current is None and state.has_tables:
             raise WorkspaceError(f"{self.label} 不是本程序的工作区（已有其他数据表），不会修改它。")
-        if not state.up_to_date:
+        if state.current is None and sqlite_specific.is_sqlite(conn):
+            schema_template.create_schema(conn)  # a new file: the chain's result, without Alembic
+        elif not state.up_to_date:
             migrate.upgrade(conn)
 
     _backups_kept: int = BACKUPS_KEPT
@@ -452,21 +457,32 @@ class Workspace(ReviewerLayer, StoreBase):
             if existing is not None:
                 return self._duplicate(existing.id, file_name, sha=sha, source_name=existing.source_name)
             department_id = self._department_id(conn, doc)
-            previous = conn.execute(
-                select(DocumentRow.id).where(
+            digest = content_digest(doc)
+            current = conn.execute(
+                select(DocumentRow.id, DocumentRow.source_name, DocumentRow.content_sha256).where(
                     DocumentRow.department_id == department_id, DocumentRow.kind == doc.kind.value,
                     DocumentRow.is_current.is_(True),
                     DocumentRow.year.is_(None) if doc.year is None else DocumentRow.year == doc.year)
-            ).scalar()
-            old_doc = self._load_document(conn, previous) if previous is not None else None
-            if old_doc is not None and same_content(doc, old_doc):
-                # The .pdf of an imported .docx (or the reverse): one text in two formats.
-                source = conn.execute(select(DocumentRow.source_name).where(DocumentRow.id == previous)).scalar()
-                return ImportOutcome(
-                    file_name=file_name, status=ImportStatus.DUPLICATE, sha256=sha, document_id=previous,
-                    message=f"{file_name} 与已导入的 {source} 是同一文本的另一种格式（项目、金额和指标逐项相同），"
-                            "未作为新版本导入。")
-            document_id = self._insert_document(conn, doc, department_id, original_bytes, file_name)
+            ).first()
+            previous = current.id if current is not None else None
+            old_doc: Document | None = None
+            if current is not None:
+                stored_digest = current.content_sha256
+                if stored_digest is None:  # stored before its digest was kept (0009): work it out once
+                    old_doc = self._load_document(conn, current.id)
+                    stored_digest = content_digest(old_doc)
+                    conn.execute(update(DocumentRow).where(DocumentRow.id == current.id)
+                                 .values(content_sha256=stored_digest))
+                if digest is not None and digest == stored_digest:
+                    # The .pdf of an imported .docx (or the reverse): one text in two formats.
+                    return ImportOutcome(
+                        file_name=file_name, status=ImportStatus.DUPLICATE, sha256=sha, document_id=current.id,
+                        message=f"{file_name} 与已导入的 {current.source_name} 是同一文本的另一种格式"
+                                "（项目、金额和指标逐项相同），未作为新版本导入。")
+                if old_doc is None:  # a new version: the reviewer's work follows from the old one
+                    old_doc = self._load_document(conn, current.id)
+            document_id = self._insert_document(conn, doc, department_id, original_bytes, file_name,
+                                                digest=digest)
             changes = Changes(documents=True, document_ids=frozenset({document_id}))
             if previous is None or old_doc is None:
                 return ImportOutcome(file_name=file_name, status=ImportStatus.IMPORTED, sha256=sha,
@@ -489,7 +505,8 @@ class Workspace(ReviewerLayer, StoreBase):
         `reader` defaults to a core.importing.sandbox.DocumentReader (a child process
         with time and memory limits, spawned once for the whole batch): the files are
         untrusted. Cancelling stops between files, or during a parse (those already
-        imported stay), and raises core.errors.Cancelled.
+        imported stay), and raises ImportCancelled (a core.errors.Cancelled) with the
+        outcomes of the files done and the names of those not imported.
         """
         progress = progress or NoProgress()
         if reader is not None:
@@ -502,33 +519,34 @@ class Workspace(ReviewerLayer, StoreBase):
     def _import_files(self, paths: Sequence[str | Path], progress: Progress,
                       read: Callable[[Path], Document]) -> list[ImportOutcome]:
         outcomes: list[ImportOutcome] = []
-        for done, raw_path in enumerate(paths):
-            check(progress)
-            path = Path(raw_path)
-            # The name as stored and printed: bytes that are not UTF-8 would not go into
-            # SQLite, and a newline in it would print a line of its own.
-            name = shown(path.name)
-            progress.report(done, len(paths), name)
-            try:
-                data = read_file_bytes(path)  # regular files only, never more than the size limit
-                existing = self.find_document(hashlib.sha256(data).hexdigest())
-                if existing is not None:  # known bytes: no need to parse them again
-                    outcomes.append(self._duplicate(existing, name))
-                    continue
-                doc = read(path)
-            except Cancelled:
-                raise
-            except UserError as error:
-                outcomes.append(ImportOutcome(file_name=name, status=ImportStatus.FAILED,
-                                              message=str(error)))
-                continue
-            except OSError as error:
-                outcomes.append(ImportOutcome(file_name=name, status=ImportStatus.FAILED,
-                                              message=f"{name}：无法读取文件（{error.strerror or error}）。"))
-                continue
-            outcomes.append(self.import_document(doc, data, name))
+        try:
+            for raw_path in paths:
+                check(progress)
+                outcomes.append(self._import_file(Path(raw_path), len(outcomes), len(paths), progress, read))
+        except Cancelled as cancel:
+            raise ImportCancelled(list(outcomes), [shown(Path(p).name) for p in paths[len(outcomes):]]) from cancel
         progress.report(len(paths), len(paths), "")
         return outcomes
+
+    def _import_file(self, path: Path, done: int, total: int, progress: Progress,
+                     read: Callable[[Path], Document]) -> ImportOutcome:
+        """One file of a batch: its own transaction; a bad file fails alone (Cancelled passes)."""
+        # The name as stored and printed: bytes that are not UTF-8 would not go into
+        # SQLite, and a newline in it would print a line of its own.
+        name = shown(path.name)
+        progress.report(done, total, name)
+        try:
+            data = read_file_bytes(path)  # regular files only, never more than the size limit
+            existing = self.find_document(hashlib.sha256(data).hexdigest())
+            if existing is not None:  # known bytes: no need to parse them again
+                return self._duplicate(existing, name)
+            doc = read(path)
+        except UserError as error:
+            return ImportOutcome(file_name=name, status=ImportStatus.FAILED, message=str(error))
+        except OSError as error:
+            return ImportOutcome(file_name=name, status=ImportStatus.FAILED,
+                                 message=f"{name}：无法读取文件（{error.strerror or error}）。")
+        return self.import_document(doc, data, name)
 
     def _duplicate(self, document_id: int, file_name: str, *, sha: str | None = None,
                    source_name: str | None = None) -> ImportOutcome:
@@ -544,7 +562,7 @@ class Workspace(ReviewerLayer, StoreBase):
         region_id = conn.execute(select(RegionRow.id).where(RegionRow.name == region)).scalar()
         if region_id is None:
             region_id = inserted_id(conn.execute(insert(RegionRow).values(name=region)))
-        code = doc.org.dept_code.strip() or f"名称:{doc.org.dept_name.strip()}"
+        code = doc.org.dept_code.strip() or f"{NAME_KEY_PREFIX}{doc.org.dept_name.strip()}"
         department_id = conn.execute(select(DepartmentRow.id).where(
             DepartmentRow.region_id == region_id, DepartmentRow.code == code)).scalar()
         if department_id is None:
@@ -553,20 +571,27 @@ class Workspace(ReviewerLayer, StoreBase):
         return int(department_id)
 
     def _insert_document(self, conn: Connection, doc: Document, department_id: int, data: bytes,
-                         file_name: str) -> int:
+                         file_name: str, *, digest: str | None) -> int:
         columns = convert.document_columns(doc, department_id=department_id, imported_at=datetime.now())
+        columns["content_sha256"] = digest
         document_id = inserted_id(conn.execute(insert(DocumentRow).values(**columns)))
-        conn.execute(insert(DocumentFileRow).values(document_id=document_id, file_name=file_name,
-                                                    size=len(data), content=data))
-        for position, project in enumerate(doc.projects):
-            project_id = inserted_id(conn.execute(insert(ProjectRow).values(
-                **convert.project_columns(project, document_id=document_id, position=position)
-            )))
-            # 年度 rows first (positions are what findings point at), then the 长期 grid
-            rows = [convert.indicator_columns(ind, project_id=project_id, position=i)
-                    for i, ind in enumerate([*project.indicators, *project.long_term_indicators])]
-            if rows:
-                conn.execute(insert(IndicatorRow), rows)
+        conn.execute(insert(DOCUMENT_FILES), [{"document_id": document_id, "file_name": file_name,
+                                               "size": len(data), "content": data}])
+        if not doc.projects:
+            return document_id
+        # Rows go in as executemany batches of plain parameters against the tables: an ORM
+        # insert(...).values(**row) per project compiled and cache-keyed every row's values
+        # (half the writer's time in a batch import, with the readers wanting both cores).
+        project_ids = conn.execute(
+            insert(PROJECTS).returning(PROJECTS.c.id, sort_by_parameter_order=True),
+            [convert.project_columns(project, document_id=document_id, position=position)
+             for position, project in enumerate(doc.projects)]).scalars().all()
+        # 年度 rows first (positions are what findings point at), then the 长期 grid
+        rows = [convert.indicator_columns(ind, project_id=project_id, position=i)
+                for project_id, project in zip(project_ids, doc.projects, strict=True)
+                for i, ind in enumerate([*project.indicators, *project.long_term_indicators])]
+        if rows:
+            conn.execute(insert(INDICATORS), rows)
         return document_id
 
     # ---- queries -------------------------------------------------------------------
@@ -687,7 +712,7 @@ class Workspace(ReviewerLayer, StoreBase):
                  .where(where).order_by(ProjectRow.document_id, ProjectRow.position))
         with self._reading() as conn:
             return [ProjectInfo(id=r.id, document_id=r.document_id, position=r.position, seq=r.seq,
-                                code=r.code, name=r.name if r.name and r.name.strip() else r.title,
+                                code=r.code, name=project_display_name(r.name, r.title),
                                 unit_code=r.unit_code, unit_name=r.unit_name, budget_total=r.budget_total,
                                 money_unit=r.money_unit, indicator_count=r[11])
                     for r in conn.execute(query)]
@@ -733,6 +758,11 @@ class Workspace(ReviewerLayer, StoreBase):
             raise self._missing("文档", document_id)
         return row[0], bytes(row[1])
 
+    def holds_file(self, path: Path) -> bool:
+        """True when the bytes of `path` are those of a stored document: importing it would
+        not read it (core.importing.read_ahead passes over such files)."""
+        return self.find_document(hashlib.sha256(read_file_bytes(path)).hexdigest()) is not None
+
     def find_document(self, sha256: str) -> int | None:
         with self._reading() as conn:
             return conn.execute(select(DocumentRow.id).where(DocumentRow.sha256 == sha256)).scalar()
@@ -748,11 +778,22 @@ class Workspace(ReviewerLayer, StoreBase):
     def search_page(self, text: str, limit: int = 100, offset: int = 0, *,
                     current_only: bool = True) -> SearchPage:
         """One page of `search()`'s hits from `offset`, with how many there are in all
-        (counted up to `search.COUNT_CAP`: past it the page says so instead of counting on)."""
+        (counted up to `search.COUNT_CAP`: past it the page says so instead of counting on).
+
+        A first page counts; the next pages of the same query (显示更多) reuse that count
+        while no write has committed since it was taken (`write_generation`)."""
         limit = max(0, min(limit, SEARCH_MAX_HITS))
         offset = max(0, min(offset, SEARCH_MAX_HITS))
+        key = (text.strip(), current_only, search.COUNT_CAP)
         with self._reading() as conn:
-            return search.search_page(conn, text, limit, offset, current_only=current_only)
+            generation = self.write_generation  # before anything is read
+            kept = self._search_counts
+            if offset > 0 and kept is not None and kept[0] == generation and kept[1] == key:
+                counts = kept[2]
+            else:
+                counts = search.count_hits(conn, text, current_only=current_only)
+                self._search_counts = (generation, key, counts)
+            return search.search_page(conn, text, limit, offset, counts, current_only=current_only)
 
     def tree_matches(self, text: str, limit: int = tree_filter.DEFAULT_PAGE, offset: int = 0) -> TreeMatchPage:
         """What the window's tree filter shows for `text`: regions, departments, units and

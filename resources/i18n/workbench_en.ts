@@ -678,7 +678,7 @@ Suggested: {suggested}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="656"/>
+        <location filename="../../ui/main_window.py" line="655"/>
         <source>请先在左侧选择一个部门。</source>
         <translation>Select a department on the left first.</translation>
     </message>
@@ -729,17 +729,17 @@ Suggested: {suggested}</translation>
         <translation>Writing the review memo…</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="168"/>
+        <location filename="../../ui/exporting.py" line="153"/>
         <source>审核意见预览 — {file}</source>
         <translation>Review memo preview — {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="182"/>
+        <location filename="../../ui/exporting.py" line="167"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/exporting.py" line="187"/>
+        <location filename="../../ui/exporting.py" line="172"/>
         <source>共 {n} 页</source>
         <translation>{n} pages</translation>
     </message>
@@ -756,7 +756,7 @@ Suggested: {suggested}</translation>
     <message>
         <location filename="../../ui/main_window.py" line="203"/>
         <location filename="../../ui/main_window.py" line="346"/>
-        <location filename="../../ui/main_window.py" line="591"/>
+        <location filename="../../ui/main_window.py" line="590"/>
         <source>导入报告…</source>
         <translation>Import report…</translation>
     </message>
@@ -872,7 +872,7 @@ Suggested: {suggested}</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="353"/>
-        <location filename="../../ui/main_window.py" line="1373"/>
+        <location filename="../../ui/main_window.py" line="1394"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -958,7 +958,7 @@ Suggested: {suggested}</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="426"/>
-        <location filename="../../ui/models/tree_source.py" line="45"/>
+        <location filename="../../ui/models/tree_source.py" line="46"/>
         <source>年度不详</source>
         <translation>Year unknown</translation>
     </message>
@@ -973,228 +973,228 @@ Suggested: {suggested}</translation>
         <translation>Budget Performance Review Workbench</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>打开或新建工作区</source>
         <translation>Open or create a workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>工作区文件 (*.jxws *.sqlite *.db);;所有文件 (*)</source>
         <translation>Workspace files (*.jxws *.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
-        <location filename="../../ui/main_window.py" line="1240"/>
+        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="1261"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="588"/>
+        <location filename="../../ui/main_window.py" line="587"/>
         <source>审核进度…</source>
         <translation>Review progress…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="596"/>
+        <location filename="../../ui/main_window.py" line="595"/>
         <source>导入报告：{file}…</source>
         <translation>Import report: {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="608"/>
+        <location filename="../../ui/main_window.py" line="607"/>
         <source>请先在左侧选择一个年度或项目。</source>
         <translation>Select a year or a project on the left first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="630"/>
+        <location filename="../../ui/main_window.py" line="629"/>
         <source>所选年度（{year}）的文本没有读出任何项目，因此没有项目表和绩效指标可以审核。</source>
         <translation>No project was read from the document of the selected year ({year}), so there is no project table or indicator to review.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="634"/>
+        <location filename="../../ui/main_window.py" line="633"/>
         <source>导入报告列出了文件中每张表格被读成了什么；如果文件确有项目，请核对后重新导入。</source>
         <translation>The import report lists what every table in the file was read as; if the file does hold projects, check it and import it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="721"/>
+        <location filename="../../ui/main_window.py" line="737"/>
         <source>从左侧选择一个项目，或用“导入”把部门预算绩效文本（.docx / .pdf / .xlsx）导入工作区。</source>
         <translation>Pick a project on the left, or use “Import” to bring budget performance documents (.docx / .pdf / .xlsx) into the workspace.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="751"/>
+        <location filename="../../ui/main_window.py" line="767"/>
         <source>{name}：{n} 行绩效指标</source>
         <translation>{name}: {n} indicator rows</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="762"/>
+        <location filename="../../ui/main_window.py" line="778"/>
         <source>长期绩效指标</source>
         <translation>Long-term indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="814"/>
+        <location filename="../../ui/main_window.py" line="830"/>
         <source>审核发现（待处理 {n}）</source>
         <translation>Findings ({n} open)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="966"/>
+        <location filename="../../ui/main_window.py" line="982"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1033"/>
+        <location filename="../../ui/main_window.py" line="1055"/>
         <source>修改 第{n}行 {column}</source>
         <translation>Revise row {n} {column}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1042"/>
+        <location filename="../../ui/main_window.py" line="1064"/>
         <source>修改 {field}</source>
         <translation>Revise {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1052"/>
+        <location filename="../../ui/main_window.py" line="1074"/>
         <source>采纳 {rule}</source>
         <translation>Accept {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1052"/>
+        <location filename="../../ui/main_window.py" line="1074"/>
         <source>驳回 {rule}</source>
         <translation>Dismiss {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1053"/>
+        <location filename="../../ui/main_window.py" line="1075"/>
         <source>重新打开 {rule}</source>
         <translation>Reopen {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1066"/>
+        <location filename="../../ui/main_window.py" line="1088"/>
         <source>采纳 {n} 条发现</source>
         <translation>Accept {n} findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1066"/>
+        <location filename="../../ui/main_window.py" line="1088"/>
         <source>驳回 {n} 条发现</source>
         <translation>Dismiss {n} findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1067"/>
+        <location filename="../../ui/main_window.py" line="1089"/>
         <source>重新打开 {n} 条发现</source>
         <translation>Reopen {n} findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1079"/>
+        <location filename="../../ui/main_window.py" line="1101"/>
         <source>长期绩效指标不能批注：请在年度绩效指标中选择一行或一个单元格。</source>
         <translation>Long-term indicators cannot be annotated: select a row or a cell in the annual indicators.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1083"/>
+        <location filename="../../ui/main_window.py" line="1105"/>
         <source>请先在指标表中选择一行或一个单元格。</source>
         <translation>Select a row or a cell in the indicator table first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1096"/>
+        <location filename="../../ui/main_window.py" line="1118"/>
         <source>添加批注</source>
         <translation>Add annotation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1101"/>
+        <location filename="../../ui/main_window.py" line="1123"/>
         <source>批注正在保存，请稍后再修改或删除。</source>
         <translation>The annotation is being saved; edit or delete it in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1109"/>
+        <location filename="../../ui/main_window.py" line="1131"/>
         <source>修改批注</source>
         <translation>Edit annotation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1117"/>
+        <location filename="../../ui/main_window.py" line="1139"/>
         <source>删除批注</source>
         <translation>Delete annotation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1123"/>
+        <location filename="../../ui/main_window.py" line="1145"/>
         <source>人工评定</source>
         <translation>Set by the reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1187"/>
+        <location filename="../../ui/main_window.py" line="1208"/>
         <source>导入部门预算绩效文本</source>
         <translation>Import budget performance documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1188"/>
+        <location filename="../../ui/main_window.py" line="1209"/>
         <source>绩效文本 ({patterns});;所有文件 (*)</source>
         <translation>Performance documents ({patterns});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1208"/>
+        <location filename="../../ui/main_window.py" line="1229"/>
         <source>正在导入 {n} 个文件…</source>
         <translation>Importing {n} files…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1237"/>
+        <location filename="../../ui/main_window.py" line="1258"/>
         <source>导入已取消：已导入 {ok} 个文件，未导入 {left} 个。</source>
         <translation>Import cancelled: {ok} files imported, {left} not.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1241"/>
+        <location filename="../../ui/main_window.py" line="1262"/>
         <source>已导入：{files}</source>
         <translation>Imported: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1242"/>
+        <location filename="../../ui/main_window.py" line="1263"/>
         <source>未导入：{files}</source>
         <translation>Not imported: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1243"/>
+        <location filename="../../ui/main_window.py" line="1264"/>
         <source>导入已取消</source>
         <translation>Import cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1247"/>
+        <location filename="../../ui/main_window.py" line="1268"/>
         <source>已导入的文件：</source>
         <translation>Files imported:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1247"/>
+        <location filename="../../ui/main_window.py" line="1268"/>
         <source>未导入的文件：</source>
         <translation>Files not imported:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1259"/>
+        <location filename="../../ui/main_window.py" line="1280"/>
         <source>导入完成：成功 {ok} 个，重复 {dup} 个，失败 {bad} 个。</source>
         <translation>Import finished: {ok} imported, {dup} duplicates, {bad} failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1268"/>
+        <location filename="../../ui/main_window.py" line="1289"/>
         <source>{file}：{n} 条批注或修改建议未能带到新版本。</source>
         <translation>{file}: {n} annotations or suggested revisions could not be carried to the new version.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1272"/>
+        <location filename="../../ui/main_window.py" line="1293"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1287"/>
+        <location filename="../../ui/main_window.py" line="1308"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1301"/>
+        <location filename="../../ui/main_window.py" line="1322"/>
         <source>正在检查导入的 {n} 个文本…</source>
         <translation>Checking {n} imported document(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1309"/>
+        <location filename="../../ui/main_window.py" line="1330"/>
         <source>已检查导入的文本：发现 {n} 条待处理的审核发现。</source>
         <translation>Imported documents checked: {n} open finding(s) found.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1329"/>
+        <location filename="../../ui/main_window.py" line="1350"/>
         <source>检查完成。</source>
         <translation>Checks finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1374"/>
+        <location filename="../../ui/main_window.py" line="1395"/>
         <source>&lt;h3&gt;预算绩效目标审核工作台&lt;/h3&gt;&lt;p&gt;导入部门预算绩效文本，逐项审核绩效目标和指标，提出修改建议和批注，对比年度变化，导出审核意见。&lt;/p&gt;&lt;p&gt;所有数据保存在本机工作区文件中，无需联网。&lt;/p&gt;&lt;p&gt;界面字体：文泉驿微米黑（Apache-2.0）。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Budget Performance Review Workbench&lt;/h3&gt;&lt;p&gt;Import departments&apos; budget performance documents, review every goal and indicator, suggest revisions and write annotations, compare years, and export the review memo.&lt;/p&gt;&lt;p&gt;All data stays in a workspace file on this computer; no network is needed.&lt;/p&gt;&lt;p&gt;Interface font: WenQuanYi Micro Hei (Apache-2.0).&lt;/p&gt;</translation>
     </message>
@@ -1319,72 +1319,77 @@ Suggested: {suggested}</translation>
 <context>
     <name>ProgressWindow</name>
     <message>
-        <location filename="../../ui/views/progress_view.py" line="68"/>
+        <location filename="../../ui/views/progress_view.py" line="87"/>
         <source>只看有待处理的项目</source>
         <translation>Only projects with open findings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/progress_view.py" line="73"/>
+        <location filename="../../ui/views/progress_view.py" line="92"/>
         <source>筛选项目名称、编码、单位…</source>
         <translation>Filter by project name, code, unit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/progress_view.py" line="76"/>
+        <location filename="../../ui/views/progress_view.py" line="95"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/progress_view.py" line="78"/>
+        <location filename="../../ui/views/progress_view.py" line="97"/>
         <source>把审核进度和审核发现清单导出为 .xlsx</source>
         <translation>Export the review progress and the findings list as .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/views/progress_view.py" line="80"/>
+        <location filename="../../ui/views/progress_view.py" line="99"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/progress_view.py" line="104"/>
+        <location filename="../../ui/views/progress_view.py" line="102"/>
+        <source>重新读取审核进度 (F5)</source>
+        <translation>Read the review progress again (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/progress_view.py" line="126"/>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/progress_view.py" line="117"/>
+        <location filename="../../ui/views/progress_view.py" line="139"/>
         <source>审核进度 — {dept}</source>
         <translation>Review progress — {dept}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/progress_view.py" line="130"/>
+        <location filename="../../ui/views/progress_view.py" line="154"/>
         <source>无法读取审核进度：{error}</source>
         <translation>Cannot read the review progress: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/progress_view.py" line="147"/>
+        <location filename="../../ui/views/progress_view.py" line="172"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../ui/views/progress_view.py" line="174"/>
+        <location filename="../../ui/views/progress_view.py" line="221"/>
         <source>{name}_审核进度.xlsx</source>
         <translation>{name}_review_progress.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/views/progress_view.py" line="175"/>
+        <location filename="../../ui/views/progress_view.py" line="222"/>
         <source>导出审核进度</source>
         <translation>Export review progress</translation>
     </message>
     <message>
-        <location filename="../../ui/views/progress_view.py" line="176"/>
+        <location filename="../../ui/views/progress_view.py" line="223"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/progress_view.py" line="189"/>
+        <location filename="../../ui/views/progress_view.py" line="237"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/progress_view.py" line="191"/>
+        <location filename="../../ui/views/progress_view.py" line="239"/>
         <source>已导出：{path}</source>
         <translation>Exported: {path}</translation>
     </message>
@@ -1392,39 +1397,39 @@ Suggested: {suggested}</translation>
 <context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../../ui/views/project_form.py" line="121"/>
+        <location filename="../../ui/views/project_form.py" line="122"/>
         <source>金额</source>
         <translation>Amounts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/project_form.py" line="138"/>
+        <location filename="../../ui/views/project_form.py" line="139"/>
         <source>长期目标按报送文件原样显示，不能修改。</source>
         <translation>The long-term goal is shown as submitted and cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/project_form.py" line="139"/>
+        <location filename="../../ui/views/project_form.py" line="140"/>
         <source>长期目标</source>
         <translation>Long-term goal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/project_form.py" line="234"/>
+        <location filename="../../ui/views/project_form.py" line="235"/>
         <source>单位：{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/project_form.py" line="268"/>
+        <location filename="../../ui/views/project_form.py" line="269"/>
         <source>批注：{text}</source>
         <translation>Note: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/project_form.py" line="292"/>
+        <location filename="../../ui/views/project_form.py" line="293"/>
         <source>报送值：{original}
 修改建议：{suggested}</source>
         <translation>Submitted: {original}
 Suggested: {suggested}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/project_form.py" line="293"/>
+        <location filename="../../ui/views/project_form.py" line="294"/>
         <source>（空）</source>
         <translation>(blank)</translation>
     </message>

@@ -87,3 +87,36 @@ def test_cancelling_a_parallel_run_keeps_the_batches_stored(decided: Path, tmp_p
         assert yielded == ids[:2]
         stored = [document_id for document_id in ids if ws.findings(document_id)]
     assert stored == ids[:2]
+
+
+def test_the_writer_gets_no_document_and_queries_no_projects(decided: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workers hand over the numbered projects (id, seq, name) with the findings, not the
+    Document: the writer's own work is storing (no `projects` query per document)."""
+    import core.checks.workspace_run as workspace_run
+    from core.progress import NoProgress
+    from core.store.records import ProjectInfo
+    from core.store.workspace import Workspace
+
+    target = tmp_path / "w.sqlite"
+    shutil.copyfile(decided, target)
+    asked: list[int] = []
+    projects = Workspace.projects
+
+    def counted(self: Workspace, document_id: int) -> list[ProjectInfo]:
+        asked.append(document_id)
+        return projects(self, document_id)
+
+    monkeypatch.setattr(Workspace, "projects", counted)  # in this process only: the workers are spawned
+    with Workspace.open(target) as ws:
+        ids = [d.id for d in ws.documents(current_only=True)]
+        results = list(workspace_run.iter_workspace_checks(ws, ids, None, NoProgress(), jobs=2))
+        assert asked == []
+        for result in results:
+            assert result.document_id is not None
+            numbered = {p.seq: p for p in projects(ws, result.document_id) if p.seq is not None}
+            assert set(result.grades) == set(result.project_names) == set(numbered)
+            assert result.project_names == {seq: p.name for seq, p in numbered.items()}
+            assert result.grades == {seq: ws.grade(p.id) for seq, p in numbered.items()}
+    assert "document" not in workspace_run._Checked._fields
+

@@ -127,3 +127,52 @@ def test_a_file_the_writer_skips_does_not_block_the_batch(monkeypatch: pytest.Mo
         assert ahead.read(paths[2]) is not None  # b.docx never asked for (already in the workspace)
         with pytest.raises(ValueError):
             ahead.read(paths[1])  # behind the writer now
+
+
+def _copies(tmp_path: Path, names: list[str]) -> list[Path]:
+    source = tmp_path / "doc.docx"
+    write_docx(load_truth("2025_lunan_shenpiju"), source)
+    for name in names:
+        (tmp_path / name).write_bytes(source.read_bytes())
+    return [tmp_path / name for name in names]
+
+
+def test_files_the_writer_went_past_or_knows_are_not_read(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A folder imported again: the writer asks only for the new files. Readers used to read
+    every file the writer passed over (and throw the Documents away)."""
+    monkeypatch.setattr(sandbox, "DocumentReader", _SlowReader)
+    _SlowReader.started = []
+    paths = _copies(tmp_path, [f"old{n}.docx" for n in range(8)] + ["new8.docx", "new9.docx"])
+    with ReadAhead(paths, 2, window=2, known=lambda p: p.name.startswith("old")) as ahead:
+        assert ahead.read(paths[8]) is not None and ahead.read(paths[9]) is not None
+    assert sorted(_SlowReader.started) == ["new8.docx", "new9.docx"]
+    # without being told what is known: nothing behind the writer is read once it has passed
+    _SlowReader.started = []
+    with ReadAhead(paths, 1, window=2) as ahead:
+        ahead.read(paths[0])
+        ahead.read(paths[9])
+    assert len(_SlowReader.started) <= 4 and "new9.docx" in _SlowReader.started
+
+
+def test_a_file_said_known_but_asked_for_is_read_after_all(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(sandbox, "DocumentReader", _SlowReader)
+    _SlowReader.started = []
+    paths = _copies(tmp_path, ["a.docx", "b.docx", "c.docx"])
+    with ReadAhead(paths, 2, known=lambda p: p.name == "b.docx") as ahead:
+        got = [ahead.read(p).projects != [] for p in paths]
+    assert got == [True, True, True]
+    assert _SlowReader.started.count("b.docx") == 1
+
+
+def test_import_again_parses_only_the_new_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sandbox, "DocumentReader", _SlowReader)
+    paths = _copies(tmp_path, ["a.docx"])
+    write_docx(load_truth("2025_tangshan_duchashi"), tmp_path / "b.docx")
+    workspace = tmp_path / "w.sqlite"
+    _SlowReader.started = []
+    assert _import([str(paths[0])], workspace, 2, capsys)["code"] == 0
+    _SlowReader.started = []
+    again = _import([str(paths[0]), str(tmp_path / "b.docx")], workspace, 2, capsys)
+    assert [o["status"] for o in again["outcomes"]] == ["duplicate", "imported"]
+    assert _SlowReader.started == ["b.docx"]

@@ -1,5 +1,6 @@
-"""Review progress (core/store/review_progress.py): counts per project and department, grades, few queries,
-and the `progress` command with --json and --xlsx."""
+"""Review progress (core/store/review_progress.py): counts per project and department, grades (the
+proposal is grading's own, with the reviewer's settings), few queries, the write watch, and the
+`progress` command with --settings, --json and --xlsx."""
 
 from __future__ import annotations
 
@@ -12,12 +13,15 @@ import pytest
 from sqlalchemy import event
 
 import main
-from core.checks.grading import override_grade
+from core.checks.grading import grade_project, override_grade
 from core.checks.registry import load_checks
+from core.checks.settings import CheckSettings
 from core.checks.workspace_run import check_workspace_documents
-from core.review import Band, FindingState
+from core.model import Field
+from core.names import NAME_KEY_PREFIX
+from core.review import Band, FindingState, Location
 from core.store import Workspace
-from core.store.review_progress import progress_findings, proposed_total, review_progress, write_progress_xlsx
+from core.store.review_progress import progress_findings, review_progress, write_progress_xlsx
 from tests.store.factory import make_document
 
 
@@ -85,9 +89,97 @@ def test_reviewer_grade_and_proposed_grade(checked: str) -> None:
         assert review_progress(ws).department(after.department_id).graded == 1  # type: ignore[union-attr]
 
 
-def test_proposed_total_scales_by_the_weights() -> None:
-    assert proposed_total('{"完整性": 20, "相关性": 25, "适当性": 21.5, "可行性": 25}') == 91.5
-    assert proposed_total("{}") is None and proposed_total(None) is None and proposed_total("not json") is None
+# The reviewer's own scheme: criterion points adding up to 120 (scaled back to 100), errors cost more.
+WEIGHTED = CheckSettings.from_dict({
+    "criterion_weights": {"完整性": "40", "相关性": "30", "适当性": "20", "可行性": "30"},
+    "severity_deductions": {"E": "15", "W": "5", "I": "1"}})
+
+
+def _checked_with(path: Path, settings: CheckSettings) -> list[int]:
+    load_checks()
+    with Workspace.open(path) as ws:
+        docs = [make_document(1, dept_code="113", projects=4), make_document(2, dept_code="114", projects=3)]
+        ids = [ws.import_document(d, f"doc{i}".encode(), f"d{i}.docx").document_id for i, d in enumerate(docs)]
+        check_workspace_documents(ws, [i for i in ids if i is not None], settings)
+        return [i for i in ids if i is not None]
+
+
+def test_proposal_is_the_grade_the_checks_give_with_the_reviewers_weights(tmp_path: Path) -> None:
+    path = tmp_path / "w.sqlite"
+    ids = _checked_with(path, WEIGHTED)
+    with Workspace.open(path) as ws:
+        progress = review_progress(ws, settings=WEIGHTED)
+        assert len(progress.projects) == 7
+        for p in progress.projects:  # what the check stored, with the same settings
+            stored = ws.grade(p.project_id)
+            assert stored is not None
+            assert (p.proposed_total, p.proposed_band) == (stored.total, stored.band) == (p.total, p.band)
+        deducted = [p for p in progress.projects if p.proposed_total is not None and p.proposed_total < 100]
+        assert deducted, "the sample has findings that cost points"
+        # the weights matter: with the defaults the same findings grade differently
+        defaults = {p.project_id: p.proposed_total for p in review_progress(ws).projects}
+        assert any(defaults[p.project_id] != p.proposed_total for p in deducted)
+
+        # The reviewer overrides one grade and dismisses a finding of another: the proposal is
+        # still grading's own with these settings, the one the next check run stores.
+        first, second = deducted[0], deducted[-1]
+        computed = ws.grade(first.project_id)
+        assert computed is not None
+        ws.set_grade(first.project_id, override_grade(computed, band=Band.POOR))
+        costly = next(f for f in ws.findings(second.document_id, second.project_id)
+                      if f.finding.check_id not in WEIGHTED.ungraded_checks)
+        ws.set_findings_state([costly.id], FindingState.DISMISSED, "部门已说明")
+        after = {p.project_id: p for p in review_progress(ws, settings=WEIGHTED).projects}
+        assert after[first.project_id].overridden and after[first.project_id].band is Band.POOR
+        assert after[first.project_id].proposed_total == computed.total
+        mine = [f.finding for f in ws.findings(second.document_id, second.project_id)]
+        assert after[second.project_id].proposed_total == grade_project(mine, WEIGHTED).total
+        assert after[second.project_id].proposed_total != after[second.project_id].total  # not yet re-checked
+        check_workspace_documents(ws, ids, WEIGHTED)
+        for p in review_progress(ws, settings=WEIGHTED).projects:
+            stored = ws.grade(p.project_id)
+            assert stored is not None
+            assert p.proposed_total == after[p.project_id].proposed_total
+            if not p.overridden:
+                assert (p.proposed_total, p.proposed_band) == (stored.total, stored.band)
+
+
+def test_progress_command_grades_with_the_check_settings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "w.sqlite"
+    _checked_with(path, CheckSettings())
+    settings_file = tmp_path / "settings.json"
+    settings_file.write_text(json.dumps(WEIGHTED.to_dict(), ensure_ascii=False), encoding="utf-8")
+    assert main.main(["check", "--workspace", str(path), "--settings", str(settings_file), "--json",
+                      "--jobs", "1"]) == 0
+    checked = json.loads(capsys.readouterr().out)
+    grades = {(d["document_id"], int(seq)): g for d in checked["documents"] for seq, g in d["grades"].items()}
+    assert main.main(["progress", "--workspace", str(path), "--settings", str(settings_file), "--json"]) == 0
+    projects = json.loads(capsys.readouterr().out)["projects"]
+    assert len(projects) == len(grades) == 7
+    for p in projects:
+        grade = grades[(p["document_id"], p["seq"])]
+        assert (p["proposed_total"], p["proposed_band"]) == (grade["total"], grade["band"]), p["name"]
+    assert any(g["total"] < 100 for g in grades.values())
+    assert main.main(["progress", "--workspace", str(path), "--settings", str(tmp_path / "none.json")]) == 2
+    assert "none.json" in capsys.readouterr().err
+
+
+def test_the_write_generation_moves_on_with_each_committed_write_and_not_with_reads(checked: str) -> None:
+    """What the progress window (and a search's kept count) go by to know they are stale."""
+    with Workspace.open(checked) as ws:
+        start = ws.write_generation
+        info = ws.documents(current_only=True)[0]
+        review_progress(ws)
+        ws.findings(info.id)
+        ws.search_page("督查", 5)
+        assert ws.write_generation == start  # reads
+        finding = next(f for f in ws.findings(info.id) if f.project_id is not None)
+        ws.set_findings_state([finding.id], FindingState.ACCEPTED)
+        assert ws.write_generation == start + 1
+        ws.add_annotation(info.id, Location(project_seq=1), "请补充依据")
+        assert ws.write_generation == start + 2
+        check_workspace_documents(ws, [info.id])
+        assert ws.write_generation > start + 2
 
 
 def test_scope_by_department_and_year(checked: str) -> None:
@@ -153,3 +245,27 @@ def test_progress_command_json_and_xlsx(checked: str, tmp_path: Path, capsys: py
     assert "113 唐山市人民政府办公室：3 个项目" in text and "114" not in text
     assert main.main(["progress", "--workspace", checked, "--department", "999"]) == 2
     assert "999" in capsys.readouterr().err
+
+
+def test_every_list_names_departments_and_projects_alike(tmp_path: Path) -> None:
+    """A department without a code (keyed by its name) and a project without a 项目名称 (named
+    by its table title) read the same in the workspace's lists, the overview and the findings list."""
+    document = make_document(5, dept_code="", dept_name="唐山市督查室", projects=2)
+    document.projects[0].name = Field("  ")
+    load_checks()
+    with Workspace.open(tmp_path / "w.sqlite") as ws:
+        document_id = ws.import_document(document, b"doc", "d.docx").document_id
+        assert document_id is not None
+        check_workspace_documents(ws, [document_id])
+        department = ws.departments(ws.regions()[0].id)[0]
+        assert department.code.startswith(NAME_KEY_PREFIX) and department.label == "唐山市督查室"
+        progress = review_progress(ws)
+        assert [d.label for d in progress.departments] == [department.label]
+        titled = document.projects[0].title.raw
+        assert document.projects[0].display_name == titled
+        listed = ws.department_projects(department.id)
+        assert [p.name for p in progress.projects] == [p.name for p in listed] == [
+            p.display_name for p in document.projects]
+        lines = progress_findings(ws)
+        assert lines and {f.department for f in lines} == {department.label}
+        assert titled in {f.project for f in lines}

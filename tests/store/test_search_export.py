@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
-from core.model import Field
+from core.model import Document, Field
 from core.review import Location
-from core.store import Workspace
+from core.store import Workspace, search, sqlite_specific
 from core.store.export import export_department
 from tests.store.factory import make_document
 
@@ -44,6 +46,112 @@ def test_search_skips_replaced_versions_unless_asked(ws: Workspace) -> None:
     ws.import_document(_doc_with("新名称的项目", "g", "x", 1), b"v2", "v2.docx")
     assert [h.text for h in ws.search("名称的项目")] == ["新名称的项目"]
     assert len(ws.search("名称的项目", current_only=False)) == 2
+
+
+def _many(ws: Workspace) -> None:
+    """Six departments whose projects and indicators name 督查, 信息化… often, and a replaced version."""
+    for seed in range(6):
+        ws.import_document(make_document(seed, dept_code=f"3{seed:02d}", projects=5), f"m{seed}".encode(),
+                           f"m{seed}.docx")
+    ws.import_document(make_document(0, dept_code="300", projects=3), b"m0 v2", "m0-v2.docx")
+
+
+@pytest.mark.parametrize("query", ["督查", "信息化", "率"])  # short (1, 2 characters) and trigram queries
+def test_search_pages_join_up_to_one_big_query(ws: Workspace, query: str) -> None:
+    _many(ws)
+    for current_only in (True, False):
+        whole = ws.search_page(query, limit=10_000, current_only=current_only)
+        assert whole.hits == ws.search(query, 10_000, current_only=current_only) and not whole.capped
+        assert whole.total == len(whole.hits) >= 10
+        assert len({(h.project_id, h.indicator_id) for h in whole.hits}) == whole.total  # no duplicates
+        if query != "率":  # names of projects have no 率: its hits are all indicators
+            assert {h.indicator_id is None for h in whole.hits} == {True, False}  # both parts
+        for size in (1, 2, 3, 7, whole.total - 1):
+            pages = [ws.search_page(query, size, offset, current_only=current_only)
+                     for offset in range(0, whole.total, size)]
+            assert [h for page in pages for h in page.hits] == whole.hits  # same order, no gap
+            assert {page.total for page in pages} == {whole.total}
+        assert ws.search_page(query, 5, whole.total, current_only=current_only).hits == []
+
+
+def test_capped_search_pages_end_at_the_cap(ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    _many(ws)
+    whole = ws.search_page("督查", limit=10_000).hits
+    projects = sum(1 for h in whole if h.indicator_id is None)
+    for cap in (projects - 1, projects, projects + 2):  # the cap among the projects, at their end, beyond
+        monkeypatch.setattr(search, "COUNT_CAP", cap)
+        first = ws.search_page("督查", 3)
+        assert first.capped and first.total == cap
+        pages = [first, *(ws.search_page("督查", 3, offset) for offset in range(3, cap + 3, 3))]
+        assert [h for page in pages for h in page.hits] == whole[:cap]
+
+
+def _spy_on_counts(monkeypatch: pytest.MonkeyPatch, then: Callable[[], None] = lambda: None) -> list[str]:
+    """The queries counted from now on (on SQLite's index or portably); `then` runs after each count."""
+    counted: list[str] = []
+    real_fts, real_portable = sqlite_specific.search_counts, search._portable_counts
+
+    def count_fts(conn, query, cap, *, current_only):  # type: ignore[no-untyped-def]
+        counted.append(query)
+        found = real_fts(conn, query, cap, current_only=current_only)
+        then()
+        return found
+
+    def count_portable(conn, query, cap, *, current_only):  # type: ignore[no-untyped-def]
+        counted.append(query)
+        found = real_portable(conn, query, cap, current_only=current_only)
+        then()
+        return found
+
+    monkeypatch.setattr(sqlite_specific, "search_counts", count_fts)
+    monkeypatch.setattr(search, "_portable_counts", count_portable)
+    return counted
+
+
+def _new_ducha_document(seed: int) -> Document:
+    doc = make_document(seed, dept_code=f"3{seed:02d}", projects=2)
+    doc.projects[0].name = Field("督查新项目")
+    return doc
+
+
+def test_a_query_is_counted_once_while_paging_and_again_after_a_change(
+        ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    _many(ws)
+    counted = _spy_on_counts(monkeypatch)
+    first = ws.search_page("督查", 4)
+    later = [ws.search_page("督查", 4, offset) for offset in range(4, first.total, 4)]
+    assert counted == ["督查"]  # the next pages reuse the first page's count
+    assert all(page.total == first.total for page in later)
+    ws.search_page("信息化", 4)
+    ws.search_page("信息化", 4, 4)
+    assert counted == ["督查", "信息化"]  # a new query is counted, once
+    ws.search_page("督查", 4)
+    assert counted == ["督查", "信息化", "督查"]  # a first page always counts
+    ws.search_page("督查", 4, 4, current_only=False)
+    assert counted[-1] == "督查" and len(counted) == 4  # all versions: another count
+
+    # A change to the workspace: the next page counts again, and pages on over the new hits.
+    ws.search_page("督查", 4)
+    ws.import_document(_new_ducha_document(9), b"new", "new.docx")
+    before = len(counted)
+    page = ws.search_page("督查", 4, 4)
+    assert len(counted) == before + 1 and page.total > first.total
+    rest = [ws.search_page("督查", 4, offset) for offset in range(8, page.total, 4)]
+    assert len(counted) == before + 1
+    joined = [*ws.search_page("督查", 4).hits, *page.hits, *(h for p in rest for h in p.hits)]
+    assert joined == ws.search("督查", 10_000)
+
+
+def test_a_count_taken_while_a_write_commits_is_not_reused(ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    _many(ws)
+    writes = [lambda: ws.import_document(_new_ducha_document(9), b"new", "new.docx")]
+    # The first count reads the workspace as it was; the import commits before its page is done.
+    counted = _spy_on_counts(monkeypatch, lambda: writes.pop()() if writes else None)
+    first = ws.search_page("督查", 4)
+    second = ws.search_page("督查", 4, 4)
+    assert counted == ["督查", "督查"] and first.total < second.total == len(ws.search("督查", 10_000))
+    ws.search_page("督查", 4, 8)
+    assert len(counted) == 2  # counted after the import: kept
 
 
 def test_export_json_and_xlsx(ws: Workspace, tmp_path: Path) -> None:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 from pathlib import Path
 
-from core.model import DocumentKind, Field
-from core.store import ImportStatus, Workspace
+import pytest
+
+from core.errors import Cancelled
+from core.model import Document, DocumentKind, Field
+from core.store import ImportCancelled, ImportStatus, Workspace
 from tests.store.factory import make_document
 
 
@@ -84,6 +88,47 @@ def test_the_same_text_in_another_format_is_not_a_new_version(ws: Workspace, sam
     changed = dataclasses.replace(make_document(1))
     changed.projects[0].budget_total = Field("99.5")
     assert ws.import_document(changed, b"b", "b.pdf").status is ImportStatus.NEW_VERSION
+
+
+def test_a_document_stored_before_its_content_digest_is_still_known_in_another_format(tmp_path: Path) -> None:
+    """Revision 0009 keeps each document's content digest; documents stored before it have
+    none. The other format of such a document is still refused as the same text (its digest
+    is worked out from the stored document, and kept), and a changed one is a new version."""
+    path = tmp_path / "w.sqlite"
+    with Workspace.open(path) as ws:
+        first = ws.import_document(make_document(1), b"docx bytes", "a.docx")
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT content_sha256 FROM documents").fetchone()[0]
+        db.execute("UPDATE documents SET content_sha256 = NULL")  # as a 0008 build stored it
+    with Workspace.open(path) as ws:
+        again = ws.import_document(make_document(1), b"pdf bytes", "a.pdf")
+        assert again.status is ImportStatus.DUPLICATE and again.document_id == first.document_id
+        changed = make_document(1)
+        changed.projects[1].goal = Field("另一个目标")
+        assert ws.import_document(changed, b"changed", "b.pdf").status is ImportStatus.NEW_VERSION
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT count(*) FROM documents WHERE content_sha256 IS NULL").fetchone()[0] == 0
+
+
+def test_a_cancelled_import_says_what_got_in_and_what_did_not(ws: Workspace, tmp_path: Path) -> None:
+    """Cancel during the third file: the first two stay (one imported, one a duplicate of its
+    bytes), and the cancel carries their outcomes and the names of the files not imported."""
+    files = [tmp_path / "a.docx", tmp_path / "a copy.docx", tmp_path / "b.docx", tmp_path / "c.docx"]
+    for n, path in enumerate(files):
+        path.write_bytes(b"same bytes" if n < 2 else f"file {n}".encode())
+    documents = {files[0]: make_document(1, dept_code="101"), files[2]: make_document(2, dept_code="102")}
+
+    def read(path: Path) -> Document:
+        if path == files[2]:
+            raise Cancelled()  # the reviewer pressed Cancel while this one was read
+        return documents[path]
+
+    with pytest.raises(ImportCancelled) as cancelled:
+        ws.import_files(files, reader=read)
+    assert [(o.file_name, o.status) for o in cancelled.value.outcomes] == [
+        ("a.docx", ImportStatus.IMPORTED), ("a copy.docx", ImportStatus.DUPLICATE)]
+    assert cancelled.value.not_imported == ["b.docx", "c.docx"]
+    assert [d.id for d in ws.documents()] == [cancelled.value.outcomes[0].document_id]
 
 
 def test_department_projects_of_all_years_one_year_or_an_unknown_year(ws: Workspace) -> None:

@@ -1,27 +1,34 @@
 """The review progress overview, opened from a department node like a reviewer does: context menu,
-sorting by a header click, a double-click to the project, export to .xlsx read back with openpyxl."""
+sorting by a header click, a double-click to the project, export to .xlsx read back with openpyxl;
+read again on activation only after a write (or new settings), on F5 always; proposals graded with
+the reviewer's settings."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtCore import QEvent, QLocale, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
+from core.checks.grading import grade_project, override_grade
 from core.checks.registry import load_checks
+from core.checks.settings import CheckSettings
 from core.checks.workspace_run import check_workspace_documents
-from core.review import FindingState
+from core.review import Band, FindingState, Location
+from core.store.review_progress import ProjectProgress, ReviewProgress, review_progress
 from core.store.workspace import Workspace
 from tests.ui.helpers import node_indexes
 from ui.main_window import MainWindow
-from ui.models.progress_model import OPEN, PROJECT
+from ui.models.progress_model import OPEN, PROJECT, PROPOSED_TOTAL
 from ui.models.roles import SORT_ROLE
 from ui.settings import AppSettings
+from ui.views import progress_view
 from ui.views.progress_view import ProgressWindow
 
 
@@ -161,3 +168,105 @@ def test_overview_follows_decisions_made_meanwhile(qtbot: QtBot, checked_window:
     assert win.progress_window is progress
     after = sum(progress.model.project_at(r).counts.accepted for r in range(progress.model.rowCount()))
     assert after == before + 1
+
+
+def shown_projects(progress: ProgressWindow) -> list[ProjectProgress]:
+    return [progress.model.project_at(r) for r in range(progress.model.rowCount())]
+
+
+def activate(progress: ProgressWindow) -> None:
+    """What the window gets when the reviewer comes back to it from the main window."""
+    QApplication.sendEvent(progress, QEvent(QEvent.Type.WindowActivate))
+
+
+def test_activation_reads_again_only_after_a_write(qtbot: QtBot, checked_window: MainWindow,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    win = checked_window
+    ws = win.ws
+    assert ws is not None
+    progress = open_from_department_node(qtbot, win)
+    reads: list[int] = []
+
+    def counted(*args: Any, **kwargs: Any) -> ReviewProgress:
+        reads.append(1)
+        return review_progress(*args, **kwargs)
+
+    monkeypatch.setattr(progress_view, "review_progress", counted)
+    for _ in range(3):  # focus back and forth, nothing written: nothing read
+        activate(progress)
+    assert reads == []
+
+    # A decision taken in the main window (on its writer's thread) is read on the next activation, once.
+    accepted = sum(p.counts.accepted for p in shown_projects(progress))
+    some = next(f for d in ws.documents(progress.department_id, current_only=True)
+                for f in ws.findings(d.id, state=FindingState.OPEN) if f.project_id is not None)
+    win.writer.submit(lambda: ws.set_findings_state([some.id], FindingState.ACCEPTED))
+    win.writer.drain()
+    activate(progress)
+    activate(progress)
+    assert len(reads) == 1
+    assert sum(p.counts.accepted for p in shown_projects(progress)) == accepted + 1
+
+    # Any other write (a comment) is read once too, on the next activation only.
+    ws.add_annotation(some.document_id, Location(project_seq=1), "请补充测算依据")
+    activate(progress)
+    activate(progress)
+    assert len(reads) == 2
+
+    # The reviewer asks: F5 (the 刷新 button's key) reads whatever happened.
+    progress.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is progress)
+    qtbot.keyClick(progress.view, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: len(reads) == 3)  # the button's shortcut clicks it as it shows it pressed
+    qtbot.mouseClick(progress.refresh_button, Qt.MouseButton.LeftButton)
+    assert len(reads) == 4
+
+    # Closed and opened again (after a write meanwhile) it reads once more, then waits for writes.
+    progress.close()
+    ws.set_findings_state([some.id], FindingState.OPEN)
+    win.open_progress(progress.department_id)
+    assert win.progress_window is progress and len(reads) == 5
+    activate(progress)
+    assert len(reads) == 5
+    assert sum(p.counts.accepted for p in shown_projects(progress)) == accepted
+
+
+WEIGHTED = CheckSettings.from_dict({
+    "criterion_weights": {"完整性": "40", "相关性": "30", "适当性": "20", "可行性": "30"},
+    "severity_deductions": {"E": "15", "W": "5", "I": "1"}})
+
+
+def test_proposals_are_graded_with_the_reviewers_settings(qtbot: QtBot, temp_settings: AppSettings,
+                                                          workspace: Workspace) -> None:
+    load_checks()
+    temp_settings.set_check_settings(WEIGHTED)  # the Settings dialog's criterion points and deductions
+    check_workspace_documents(workspace, [d.id for d in workspace.documents(current_only=True)], WEIGHTED)
+    win = MainWindow(temp_settings, workspace)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    progress = open_from_department_node(qtbot, win)
+    rows = shown_projects(progress)
+    assert rows and any(p.proposed_total is not None and p.proposed_total < 100 for p in rows)
+    for p in rows:  # the overview's proposal is the grade the check gave with these settings
+        stored = workspace.grade(p.project_id)
+        assert stored is not None and (p.proposed_total, p.proposed_band) == (stored.total, stored.band)
+        shown = progress.model.index(rows.index(p), PROPOSED_TOTAL).data()
+        assert shown == f"{stored.total:g}"
+
+    # The reviewer overrides a grade: the proposal stays the computed one, with their weights.
+    first = next(p for p in rows if p.proposed_total is not None and p.proposed_total < 100)
+    computed = workspace.grade(first.project_id)
+    assert computed is not None
+    workspace.set_grade(first.project_id, override_grade(computed, band=Band.POOR))
+    activate(progress)
+    now = next(p for p in shown_projects(progress) if p.project_id == first.project_id)
+    assert now.overridden and now.proposed_total == computed.total
+
+    # New settings are read on the next activation, though nothing was written.
+    temp_settings.set_check_settings(CheckSettings())
+    activate(progress)
+    now = next(p for p in shown_projects(progress) if p.project_id == first.project_id)
+    findings = [f.finding for f in workspace.findings(first.document_id, first.project_id)]
+    assert now.proposed_total == grade_project(findings, CheckSettings()).total != computed.total
+    win.close()

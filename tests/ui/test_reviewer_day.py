@@ -177,6 +177,35 @@ def test_another_workspace_or_a_deleted_project_starts_as_usual(
     again.close()
 
 
+def test_a_restart_reads_the_last_project_once(
+        qtbot: QtBot, window: MainWindow, temp_settings: AppSettings, monkeypatch: pytest.MonkeyPatch) -> None:
+    chosen = project_indexes(window)[-1]
+    click_tree_row(qtbot, window, chosen)
+    assert window.record is not None
+    project_id = window.record.id
+    window.close()
+    kept = temp_settings.last_place()
+    assert kept is not None and kept.project_id == project_id
+    workspace = Workspace.open(kept.workspace)
+    read: list[int] = []
+    real_project = workspace.project
+
+    def reading(wanted: int) -> object:
+        read.append(wanted)
+        return real_project(wanted)
+
+    monkeypatch.setattr(workspace, "project", reading)
+    again = MainWindow(temp_settings, workspace)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.record is not None and again.record.id == project_id
+    spec = again.tree_model.spec(again.tree_proxy.mapToSource(again.tree.currentIndex()))
+    assert spec is not None and spec.kind == "project" and spec.key_id() == project_id
+    assert read == [project_id]  # the place is restored with one read of the project
+    again.close()
+
+
 # ---- point 9: a cancelled import says what got in -----------------------------------------------
 def test_a_cancelled_import_lists_the_files_that_got_in_and_those_that_did_not(
         qtbot: QtBot, temp_settings: AppSettings, tmp_path: Path) -> None:

@@ -14,10 +14,11 @@ from pytestqt.qtbot import QtBot
 import ui.dialogs.search_dialog
 import ui.tree_filtering
 from core.store import Workspace, sqlite_specific
-from tests.store.tree_data import DUCHA_DEPARTMENT, DUCHA_PROJECTS, DUCHA_UNIT, fill
+from tests.store.tree_data import DUCHA_DEPARTMENT, DUCHA_PROJECTS, DUCHA_UNIT, document, fill
 from tests.ui.helpers import click_tree_row, type_into_cell, type_text, wait_for_writes
 from ui.main_window import MainWindow
 from ui.models.indicator_model import VALUE
+from ui.models.roles import OBJECT_ROLE
 from ui.models.tree_model import MATCH_ROLE
 from ui.settings import AppSettings
 
@@ -149,6 +150,93 @@ def test_search_says_how_many_it_shows_and_pages_on(qtbot: QtBot, win: MainWindo
             qtbot.mouseClick(dialog.more_button, Qt.MouseButton.LeftButton)
     assert dialog.model.rowCount() == total and not dialog.more_button.isVisible()
     assert dialog.status.text() == f"找到 {total} 处"
+
+
+def test_search_counts_a_query_once_and_its_pages_join_up(qtbot: QtBot, win: MainWindow,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ui.dialogs.search_dialog, "PAGE", 1)
+    ws = win.ws
+    assert ws is not None
+    everything = ws.search("督查", limit=1000)
+    assert len(everything) >= 3 and {h.indicator_id is None for h in everything} == {True, False}
+    counted: list[str] = []
+    real_counts = sqlite_specific.search_counts
+
+    def counting(conn: object, query: str, cap: int, *, current_only: bool) -> tuple[int, int]:
+        counted.append(query)
+        return real_counts(conn, query, cap, current_only=current_only)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sqlite_specific, "search_counts", counting)
+    win.search_action.trigger()
+    dialog = win.search_dialog
+    type_text(qtbot, dialog.query, "督查")
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
+    for _ in range(len(everything)):
+        if dialog.more_button.isVisible():
+            qtbot.mouseClick(dialog.more_button, Qt.MouseButton.LeftButton)
+    assert not dialog.more_button.isVisible() and dialog.status.text() == f"找到 {len(everything)} 处"
+    assert counted == ["督查"]  # counted for the first page only
+    shown = [dialog.model.index(row, 0).data(OBJECT_ROLE) for row in range(dialog.model.rowCount())]
+    assert shown == everything  # the pages, one under the other, are the whole search
+
+    # Choosing a hit opens its project, read from the workspace once.
+    read: list[int] = []
+    real_project = ws.project
+
+    def reading(project_id: int) -> object:
+        read.append(project_id)
+        return real_project(project_id)
+
+    monkeypatch.setattr(ws, "project", reading)
+    hit = everything[-1]
+    dialog.results.setFocus()
+    dialog.results.selectRow(len(everything) - 1)
+    qtbot.keyClick(dialog.results, Qt.Key.Key_Return)
+    assert win.record is not None and win.record.id == hit.project_id
+    assert read == [hit.project_id]
+    spec = win.tree_model.spec(win.tree_proxy.mapToSource(win.tree.currentIndex()))
+    assert spec is not None and spec.kind == "project" and spec.key_id() == hit.project_id
+
+
+def test_an_import_with_the_filter_on_rebuilds_the_tree_once(
+        qtbot: QtBot, win: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    typed_filter(qtbot, win, "督查")
+    assert win.tree_filter.status.text() == "共 4 处"
+    ws = win.ws
+    assert ws is not None
+    rebuilt: list[str] = []
+    win.tree_model.modelReset.connect(lambda: rebuilt.append("tree"))
+    asked: list[str] = []
+    real_matches = ws.tree_matches
+
+    def counting_matches(text: str, limit: int = 100, offset: int = 0) -> object:
+        asked.append(text)
+        return real_matches(text, limit, offset)
+
+    monkeypatch.setattr(ws, "tree_matches", counting_matches)
+    # A new department whose name and project name 督查.
+    win.document_reader = lambda _path: document(5, "甲市", "105", "甲市督查办", [("督查培训", "105001", "甲市督查办本级")])
+    new_file = tmp_path / "new.docx"
+    new_file.write_bytes(b"a new document")
+    # The import's own redraw is what is counted: the check that follows it is held back.
+    checks: list[object] = []
+    monkeypatch.setattr(win, "check_imported", lambda ids, summary="": checks.append(ids))
+    op = win.import_paths([new_file])
+    assert op is not None
+    qtbot.waitUntil(lambda: op.done and bool(checks), timeout=60_000)
+    qtbot.wait(100)  # anything the import queued has run too
+    assert len(rebuilt) == 1 and asked == ["督查"]  # the store asked once, the tree rebuilt once
+    # The filter shows the new document's matches with the others.
+    assert win.tree_filter.query == "督查" and win.tree_filter.active
+    matched = [label for _kind, label, is_match, _e in shown_rows(win) if is_match]
+    assert any("甲市督查办" in label for label in matched) and any("督查培训" in label for label in matched)
+    assert win.tree_filter.status.text() == f"共 {real_matches('督查').total} 处" == "共 6 处"
+    # The check of the new document, let go now, redraws the tree once more, once.
+    MainWindow.check_imported(win, checks[0])  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: "已检查导入的文本" in win.statusBar().currentMessage(), timeout=60_000)
+    qtbot.wait(100)
+    assert len(rebuilt) == 2 and asked == ["督查", "督查"]
+    assert win.tree_filter.status.text() == "共 6 处"
 
 
 def test_closing_after_an_edit_does_not_wait_for_the_backup(

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from core.import_report import describe_warning
+from core.names import department_label
 from core.store.records import DocumentInfo, ProjectInfo
 from core.store.workspace import Workspace
 from ui.models.tree_model import NodeSpec
@@ -89,7 +90,7 @@ class WorkspaceTreeSource:
             badges = self.ws.open_findings_per_project(department_id, year)
             units = Counter((p.unit_code, p.unit_name) for p in projects)
             if len(units) > 1:
-                return [NodeSpec("unit", (department_id, year, code), f"{code} {name}".strip(), n,
+                return [NodeSpec("unit", (department_id, year, code), department_label(code, name), n,
                                  sum(badges.get(p.id, 0) for p in projects if p.unit_code == code))
                         for (code, name), n in units.items()]
             return [self._project_spec(p, badges) for p in projects]

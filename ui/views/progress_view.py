@@ -5,16 +5,21 @@ projects are fully decided or graded by the reviewer); below, one sortable row p
 project (ui/models/progress_model.py), filtered by year, "只看有待处理" or a name.
 A double-click on a project shows it in the main window. "导出 Excel…" writes the
 overview and the department's findings list as one workbook (core.store.review_progress)
-in the background. The numbers are read again when the window is activated, so
-decisions taken in the main window meanwhile show.
+in the background. The proposed grades are computed with the reviewer's check settings
+(the Settings dialog's, read when the numbers are). When the window is activated, the
+numbers are read again only if the workspace was written to since they were read
+(Workspace.write_generation: decisions taken in the main window, a check run, an import)
+or the check settings changed; 刷新 (F5) reads them again whatever happened.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,7 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.store.review_progress import ReviewProgress, progress_findings, review_progress, write_progress_xlsx
+from core.checks.settings import CheckSettings
+from core.store.review_progress import (
+    ReviewProgress,
+    progress_findings,
+    review_progress,
+    write_progress_xlsx,
+)
 from core.store.workspace import Workspace
 from ui.background import Op
 from ui.errors import show_error
@@ -48,12 +59,18 @@ class ProgressWindow(QMainWindow):
 
     project_chosen = Signal(int)  # project id, on a double-click or Enter
 
-    def __init__(self, ws: Workspace, department_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, department_id: int, parent: QWidget | None = None, *,
+                 check_settings: Callable[[], CheckSettings] = CheckSettings) -> None:
+        """`check_settings` gives the reviewer's current check settings (the main window's
+        AppSettings.check_settings); the proposed grades are computed with them."""
         super().__init__(parent)
         self.setObjectName("progressWindow")
         self.ws = ws
         self.department_id = department_id
+        self.check_settings = check_settings
         self.progress: ReviewProgress | None = None
+        self._read_at = -1  # the workspace's write generation when the numbers were last read
+        self._read_with: CheckSettings | None = None  # the settings they were read with
         self.last_export: Op | None = None
         self.model = ProgressTableModel(self)
         self.proxy = ProgressFilter(self)
@@ -78,6 +95,9 @@ class ProgressWindow(QMainWindow):
         self.export_button.setToolTip(self.tr("把审核进度和审核发现清单导出为 .xlsx"))
         self.export_button.clicked.connect(lambda _checked=False: self.export_xlsx())
         self.refresh_button = QPushButton(self.tr("刷新"))
+        self.refresh_button.setObjectName("progressRefresh")
+        self.refresh_button.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.refresh_button.setToolTip(self.tr("重新读取审核进度 (F5)"))
         self.refresh_button.clicked.connect(lambda _checked=False: self.refresh())
 
         self.view = QTableView()
@@ -123,14 +143,17 @@ class ProgressWindow(QMainWindow):
     def refresh(self, *, quiet: bool = False) -> bool:
         """Read the counts again; True when they changed (the table is then redrawn). A failed
         read is shown in a message box, or, `quiet` (on activation), in the status bar only."""
+        # Taken before reading: a write that lands meanwhile makes the numbers stale again.
+        generation, settings = self.ws.write_generation, self.check_settings()
         try:
-            progress = review_progress(self.ws, [self.department_id])
+            progress = review_progress(self.ws, [self.department_id], settings=settings)
         except Exception as error:  # the workspace was closed meanwhile, or a read failed
             if quiet:
                 self.statusBar().showMessage(self.tr("无法读取审核进度：{error}").format(error=error), 8000)
             else:
                 show_error(self, error)
             return False
+        self._read_at, self._read_with = generation, settings
         if progress == self.progress:
             return False
         self.progress = progress
@@ -161,10 +184,16 @@ class ProgressWindow(QMainWindow):
         if project_id is not None:
             self.project_chosen.emit(int(project_id))
 
+    def stale(self) -> bool:
+        """Whether the numbers shown may be out of date: the workspace was written to since
+        they were read (Workspace.write_generation), or the check settings changed."""
+        return self.ws.write_generation != self._read_at or self.check_settings() != self._read_with
+
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.WindowActivate and self.progress is not None:
+        if event.type() == QEvent.Type.WindowActivate and self.progress is not None and self.stale():
             self.refresh(quiet=True)  # decisions taken in the main window meanwhile
         return super().event(event)
+
 
     # -- export ----------------------------------------------------------------------
     def export_xlsx(self, target: str | None = None) -> Op | None:
@@ -179,9 +208,10 @@ class ProgressWindow(QMainWindow):
         if not target.lower().endswith(".xlsx"):
             target += ".xlsx"
         ws, department_id, lang, path = self.ws, self.department_id, ui_lang(), target
+        settings = self.check_settings()
 
         def write(_progress: object) -> Path:
-            overview = review_progress(ws, [department_id])
+            overview = review_progress(ws, [department_id], settings=settings)
             findings = progress_findings(ws, [department_id], lang=lang)
             return write_progress_xlsx(overview, findings, path, lang=lang, workspace=ws.path)
 
@@ -213,7 +243,8 @@ def open_progress(window: MainWindow, department_id: int | None = None) -> Progr
     if previous is not None:
         previous.close()
         previous.deleteLater()
-    progress_window = ProgressWindow(window.ws, department_id, window)
+    progress_window = ProgressWindow(window.ws, department_id, window,
+                                     check_settings=window.settings.check_settings)
     progress_window.setWindowFlag(Qt.WindowType.Window, True)
     progress_window.project_chosen.connect(window.go_to_project)
     window.progress_window = progress_window

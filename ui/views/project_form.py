@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.model import MONEY_FIELDS, SPENDING_PLAN_KEYS, Project
+from core.names import department_label
 from core.values import MoneyUnit
 from ui.labels import field_label, spending_label
 from ui.resources import icon
@@ -232,7 +233,7 @@ class ProjectForm(QWidget):
         self.title.setText(seq + project.display_name)
         unit = project.money_unit.value if project.money_unit else MoneyUnit.WAN_YUAN.value
         self.money_unit_label.setText(self.tr("单位：{unit}").format(unit=unit))
-        self.unit_label.setText(f"{project.dept_code} {project.dept_name}".strip())
+        self.unit_label.setText(department_label(project.dept_code, project.dept_name))
         for name in (*self._lines, *self._boxes):
             self._submitted[name] = self._submitted_text(project, name)
         self._show_all()
