@@ -99,7 +99,7 @@ class Op(QObject):
         self._func = func
         self._on_success: Callable[[Any], None] | None = None
         self._on_failure: Callable[[BaseException], None] | None = None
-        self._on_cancel: Callable[[], None] | None = None
+        self._on_cancel: Callable[[Cancelled], None] | None = None
         self._dialog_parent: QWidget | None = None
         self._title = ""
         self._dialog: QProgressDialog | None = None
@@ -119,8 +119,9 @@ class Op(QObject):
         self._on_failure = callback
         return self
 
-    def cancelled(self, callback: Callable[[], None]) -> Op:
-        """Called when the work stopped because the reviewer cancelled it."""
+    def cancelled(self, callback: Callable[[Cancelled], None]) -> Op:
+        """Called when the work stopped because the reviewer cancelled it, with what the
+        work said on stopping (an ImportCancelled holds what got in)."""
         self._on_cancel = callback
         return self
 
@@ -168,7 +169,7 @@ class Op(QObject):
         self._close_dialog()
         if isinstance(error, Cancelled):
             if self._on_cancel is not None:
-                self._on_cancel()
+                self._on_cancel(error)
             return
         if self._on_failure is not None:
             self._on_failure(error)

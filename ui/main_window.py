@@ -53,15 +53,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import WorkspaceError
+from core.errors import Cancelled, WorkspaceError
 from core.model import Document, Indicator
-from core.names import shown
 from core.progress import Progress
 from core.review import Annotation, FindingState, Grade, Location
 from core.store.convert import value_at
 from core.store.records import (
     NO_CHANGES,
     Changes,
+    ImportCancelled,
     ImportOutcome,
     ImportStatus,
     ProjectRecord,
@@ -1217,12 +1217,8 @@ class MainWindow(QMainWindow):
         ws = self.ws
         reader = self.document_reader
         files = [Path(p) for p in paths]
-        # The documents there before (read on the op thread, just before the import runs): a
-        # cancelled import brings back no outcomes, so what got in is what is new afterwards.
-        before: set[int] = set()
 
         def run(progress: Progress) -> list[ImportOutcome]:
-            before.update(d.id for d in ws.documents())
             return ws.import_files(files, progress, reader=reader)
 
         op = Op(run, self)
@@ -1235,41 +1231,40 @@ class MainWindow(QMainWindow):
 
         op.failure(import_failed)
         # A cancelled import keeps the files already imported: show them, and say which.
-        op.cancelled(lambda: self._import_cancelled(ws, files, before))
+        op.cancelled(lambda cancel: self._import_cancelled(ws, cancel))
         return op.run()
 
-    def _import_cancelled(self, ws: Workspace, files: Sequence[Path], before: set[int]) -> None:
+    def _import_cancelled(self, ws: Workspace, cancel: Cancelled) -> None:
         """After Cancel: say how many files and which got in (they stay, and are checked) and
         which did not, in the status bar and a report."""
         if self.ws is not ws:  # the workspace was closed or replaced meanwhile
             return
         self.undo_stack.clear()
         self.reload_tree()
-        added = sorted((d for d in ws.documents() if d.id not in before), key=lambda d: d.id)
-        imported = [d.source_name for d in added]
-        unmatched = Counter(imported)
-        left: list[str] = []
-        for path in files:
-            name = shown(path.name)
-            if unmatched[name] > 0:
-                unmatched[name] -= 1
-            else:
-                left.append(name)
+        outcomes = cancel.outcomes if isinstance(cancel, ImportCancelled) else []
+        left = cancel.not_imported if isinstance(cancel, ImportCancelled) else []
+        added = [o for o in outcomes if o.status in (ImportStatus.IMPORTED, ImportStatus.NEW_VERSION)]
+        imported = [o.file_name for o in added]
         summary = self.tr("导入已取消：已导入 {ok} 个文件，未导入 {left} 个。").format(ok=len(imported), left=len(left))
         self.import_cancelled = (imported, left)
+        self.last_import = outcomes
         self.statusBar().showMessage(summary)  # kept until the next message: not a passing note
         none = self.tr("（无）")
         lines = [self.tr("已导入：{files}").format(files="、".join(imported) or none),
                  self.tr("未导入：{files}").format(files="、".join(left) or none)]
+        others = [o.message for o in outcomes if o.status in (ImportStatus.DUPLICATE, ImportStatus.FAILED)
+                  and o.message]
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("导入已取消"), summary,
                           QMessageBox.StandardButton.Ok, self)
         box.setObjectName("importCancelled")
         box.setInformativeText("\n".join(lines))
-        box.setDetailedText("\n".join([self.tr("已导入的文件："), *imported, "", self.tr("未导入的文件："), *left]))
+        box.setDetailedText("\n".join([self.tr("已导入的文件："), *imported, "", self.tr("未导入的文件："), *left,
+                                       *(["", *others] if others else [])]))
         box.open()
         self.cancel_report = box
-        if added:
-            self.check_imported([d.id for d in added], summary)
+        document_ids = [o.document_id for o in added if o.document_id is not None]
+        if document_ids:
+            self.check_imported(document_ids, summary)
 
     def _imported(self, outcomes: list[ImportOutcome]) -> None:
         self.undo_stack.clear()

@@ -10,6 +10,7 @@ Once the workspace is open, Workspace.holds_file answers instead.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sqlite3
 from collections.abc import Callable
@@ -19,7 +20,8 @@ from core.store.location import default_workspace_path
 
 
 def stored_hashes(path: Path) -> frozenset[str]:
-    """The sha256 of every document stored in the workspace file `path` (empty if none can be read)."""
+    """The sha256 of every file stored in the workspace file `path`, or known there as another
+    format of a stored text (empty if none can be read)."""
     if not path.is_file():
         return frozenset()
     # Like sqlite_specific.read_only_schema: a cleanly closed file is read as immutable, so
@@ -29,7 +31,10 @@ def stored_hashes(path: Path) -> frozenset[str]:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True, timeout=1)
         try:
-            return frozenset(str(row[0]) for row in conn.execute("SELECT sha256 FROM documents"))
+            hashes = {str(row[0]) for row in conn.execute("SELECT sha256 FROM documents")}
+            with contextlib.suppress(sqlite3.Error):  # no such table before revision 0009
+                hashes.update(str(row[0]) for row in conn.execute("SELECT sha256 FROM document_aliases"))
+            return frozenset(hashes)
         finally:
             conn.close()
     except sqlite3.Error:

@@ -115,6 +115,17 @@ class DocumentFileRow(Base):
     content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class DocumentAliasRow(Base):
+    """Another file of a stored document's text (the .pdf of an imported .docx, refused as
+    the same content, 0009): its bytes, so that importing it again is known without reading it."""
+
+    __tablename__ = "document_aliases"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    file_name: Mapped[str] = mapped_column(Text)
+
+
 class ProjectRow(Base):
     __tablename__ = "projects"
     __table_args__ = (Index("ix_projects_document_position", "document_id", "position"),)

@@ -74,6 +74,7 @@ from core.store.reviewer import ReviewerLayer
 from core.store.same_content import content_digest
 from core.store.schema import (
     DepartmentRow,
+    DocumentAliasRow,
     DocumentFileRow,
     DocumentRow,
     IndicatorRow,
@@ -475,6 +476,9 @@ class Workspace(ReviewerLayer, StoreBase):
                                  .values(content_sha256=stored_digest))
                 if digest is not None and digest == stored_digest:
                     # The .pdf of an imported .docx (or the reverse): one text in two formats.
+                    # Its bytes are kept, so that the same file is known next time unread.
+                    conn.execute(insert(DocumentAliasRow).values(sha256=sha, document_id=current.id,
+                                                                 file_name=file_name))
                     return ImportOutcome(
                         file_name=file_name, status=ImportStatus.DUPLICATE, sha256=sha, document_id=current.id,
                         message=f"{file_name} 与已导入的 {current.source_name} 是同一文本的另一种格式"
@@ -499,22 +503,26 @@ class Workspace(ReviewerLayer, StoreBase):
                                       grades=True, document_ids=frozenset({previous})))
 
     def import_files(self, paths: Sequence[str | Path], progress: Progress | None = None, *,
-                     reader: Callable[[Path], Document] | None = None) -> list[ImportOutcome]:
-        """Read and import each file in its own transaction; a bad file fails alone.
+                     reader: Callable[[Path], Document] | None = None, jobs: int = 0) -> list[ImportOutcome]:
+        """Read and import each file in its own transaction, in the order given; a bad file fails alone.
 
-        `reader` defaults to a core.importing.sandbox.DocumentReader (a child process
-        with time and memory limits, spawned once for the whole batch): the files are
-        untrusted. Cancelling stops between files, or during a parse (those already
+        The files are untrusted: by default they are read in `jobs` sandboxed child
+        processes at once (0: one per core; core.importing.read_ahead, with the time and
+        memory limits of core.importing.sandbox), passing over files whose bytes are
+        stored already, while this thread stores them one by one. `reader` replaces that
+        (a test's stand-in, or the command line's readers started before the store was
+        loaded). Cancelling stops between files, or during a parse (those already
         imported stay), and raises ImportCancelled (a core.errors.Cancelled) with the
         outcomes of the files done and the names of those not imported.
         """
         progress = progress or NoProgress()
         if reader is not None:
             return self._import_files(paths, progress, reader)
-        from core.importing.sandbox import DocumentReader
+        from core.importing.read_ahead import ReadAhead
+        from core.jobs import job_count
 
-        with DocumentReader(progress=progress) as sandboxed:
-            return self._import_files(paths, progress, sandboxed.read)
+        with ReadAhead(paths, job_count(jobs, len(paths)), progress=progress, known=self.holds_file) as ahead:
+            return self._import_files(paths, progress, ahead.read)
 
     def _import_files(self, paths: Sequence[str | Path], progress: Progress,
                       read: Callable[[Path], Document]) -> list[ImportOutcome]:
@@ -764,8 +772,13 @@ class Workspace(ReviewerLayer, StoreBase):
         return self.find_document(hashlib.sha256(read_file_bytes(path)).hexdigest()) is not None
 
     def find_document(self, sha256: str) -> int | None:
+        """The document whose file has these bytes, or whose text another file with them repeats."""
         with self._reading() as conn:
-            return conn.execute(select(DocumentRow.id).where(DocumentRow.sha256 == sha256)).scalar()
+            found = conn.execute(select(DocumentRow.id).where(DocumentRow.sha256 == sha256)).scalar()
+            if found is None:
+                found = conn.execute(select(DocumentAliasRow.document_id)
+                                     .where(DocumentAliasRow.sha256 == sha256)).scalar()
+            return found
 
     def search(self, text: str, limit: int = 50, *, current_only: bool = True) -> list[SearchHit]:
         """Projects (name, goal) and indicators (level3, description, value) containing `text`.

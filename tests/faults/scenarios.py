@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "resources" / "samples"
 SEED_FILES = (SAMPLES / "2025_lunan_shenpiju_A.docx", SAMPLES / "2025_tangshan_duchashi_A.docx")
 # A document the seed lacks (the next year of a seed department). The .pdf of a seed .docx
-# would be refused as the same text (core/store/same_content.py) and write nothing.
+# would be refused as the same text (core/store/same_content.py), not stored as a document.
 NEW_FILE = SAMPLES / "2026_tangshan_duchashi_nextyear.docx"
 DISMISS_REASON = "该指标口径已在附件中说明"
 

@@ -82,6 +82,13 @@ def test_the_same_text_in_another_format_is_not_a_new_version(ws: Workspace, sam
     assert pdf_outcome.status is ImportStatus.DUPLICATE and pdf_outcome.document_id == docx_outcome.document_id
     assert "2025_lunan_shenpiju_A.docx 是同一文本的另一种格式" in (pdf_outcome.message or "")
     assert [d.source_name for d in ws.documents()] == ["2025_lunan_shenpiju_A.docx"]
+    # the same .pdf again is known by its bytes: not read a second time
+    def unread(path: Path) -> Document:
+        raise AssertionError(f"{path} read again")
+
+    [again] = ws.import_files([samples / "2025_lunan_shenpiju_A.pdf"], reader=unread)
+    assert again.status is ImportStatus.DUPLICATE and again.document_id == docx_outcome.document_id
+    assert ws.holds_file(samples / "2025_lunan_shenpiju_A.pdf")
     # one changed amount is a real new version
     changed = make_document(1)
     ws.import_document(changed, b"a", "a.docx")

@@ -192,9 +192,16 @@ CREATE TABLE "findings" (
 	message_key VARCHAR(64) DEFAULT 'legacy' NOT NULL, 
 	params_json TEXT DEFAULT '{}' NOT NULL, decided_by TEXT, decided_at DATETIME, 
 	CONSTRAINT pk_findings PRIMARY KEY (id), 
-	CONSTRAINT fk_findings_indicator_id_indicators FOREIGN KEY(indicator_id) REFERENCES indicators (id) ON DELETE CASCADE, 
 	CONSTRAINT fk_findings_document_id_documents FOREIGN KEY(document_id) REFERENCES documents (id) ON DELETE CASCADE, 
-	CONSTRAINT fk_findings_project_id_projects FOREIGN KEY(project_id) REFERENCES projects (id) ON DELETE CASCADE
+	CONSTRAINT fk_findings_project_id_projects FOREIGN KEY(project_id) REFERENCES projects (id) ON DELETE CASCADE, 
+	CONSTRAINT fk_findings_indicator_id_indicators FOREIGN KEY(indicator_id) REFERENCES indicators (id) ON DELETE CASCADE
+);
+CREATE TABLE document_aliases (
+	sha256 VARCHAR(64) NOT NULL, 
+	document_id INTEGER NOT NULL, 
+	file_name TEXT NOT NULL, 
+	CONSTRAINT pk_document_aliases PRIMARY KEY (sha256), 
+	CONSTRAINT fk_document_aliases_document_id_documents FOREIGN KEY(document_id) REFERENCES documents (id) ON DELETE CASCADE
 );
 CREATE VIRTUAL TABLE project_fts USING fts5(name, goal, content='projects', content_rowid='id', tokenize='trigram');
 CREATE VIRTUAL TABLE project_fts_vocab USING fts5vocab(project_fts, row);
@@ -208,6 +215,7 @@ CREATE INDEX ix_annotations_project_id ON annotations (project_id);
 CREATE INDEX ix_revisions_project_id ON revisions (project_id);
 CREATE INDEX ix_findings_project_id ON findings (project_id);
 CREATE INDEX ix_findings_document ON findings (document_id);
+CREATE INDEX ix_document_aliases_document_id ON document_aliases (document_id);
 CREATE TRIGGER project_fts_ai AFTER INSERT ON projects BEGIN INSERT INTO project_fts(rowid, name, goal) VALUES (new.id, new.name || '', new.goal || ''); END;
 CREATE TRIGGER project_fts_ad AFTER DELETE ON projects BEGIN INSERT INTO project_fts(project_fts, rowid, name, goal) VALUES ('delete', old.id, old.name || '', old.goal || ''); END;
 CREATE TRIGGER project_fts_au AFTER UPDATE OF name, goal ON projects BEGIN INSERT INTO project_fts(project_fts, rowid, name, goal) VALUES ('delete', old.id, old.name || '', old.goal || ''); INSERT INTO project_fts(rowid, name, goal) VALUES (new.id, new.name || '', new.goal || ''); END;
