@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.connection
-import os
 import signal
-import threading
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -31,6 +29,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from core.checks.grading import grade_project
 from core.checks.registry import run_checks
 from core.checks.settings import CheckSettings
+from core.child_process import exit_with_parent
 from core.errors import Cancelled
 from core.jobs import job_count
 from core.progress import NoProgress, Progress
@@ -194,29 +193,13 @@ def _checked_in_workers(path: Path, document_ids: Sequence[int], settings: Check
 _worker: tuple[Workspace, CheckSettings | None] | None = None
 
 
-def _exit_with_parent() -> None:
-    """Stop when the writer's process does, however it ends (killed, crashed): an idle
-    worker would otherwise wait on its queue for ever, holding the console's pipes. The
-    parent's sentinel becomes ready when it is gone, on Windows as on Linux."""
-    parent = multiprocessing.parent_process()
-    if parent is None:
-        return
-    sentinel = parent.sentinel
-
-    def watch() -> None:
-        multiprocessing.connection.wait([sentinel])
-        os._exit(3)
-
-    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
-
-
 def _worker_start(path: str, settings: CheckSettings | None) -> None:
     """A worker opens the workspace read-only (no lock, no integrity check: the writer's
     process did those) and ignores Ctrl+C, which the writer turns into a clean stop."""
     global _worker
     from core.store.workspace import Workspace
 
-    _exit_with_parent()
+    exit_with_parent()  # an idle worker must not outlive the writer (core/child_process.py)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker = (Workspace.open(path, create=False, readonly=True, check="none"), settings)
 

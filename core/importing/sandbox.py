@@ -26,7 +26,6 @@ import contextlib
 import gc
 import importlib
 import multiprocessing
-import os
 import signal
 import threading
 import time
@@ -37,6 +36,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from core.child_process import exit_with_parent
 from core.errors import Cancelled, DocumentError, ParseLimitError
 from core.model import Document
 from core.progress import NoProgress, Progress
@@ -75,20 +75,6 @@ def _limit_memory(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _exit_with_parent(parent_alive: Connection) -> None:
-    """Stop when the program does (killed, crashed): a hanging parse must not outlive it.
-
-    The parent holds the other end of this pipe while the child lives; the OS closes
-    it when the parent dies, and the read below then ends, even in the middle of a parse.
-    """
-    def watch() -> None:
-        with contextlib.suppress(EOFError, OSError):
-            parent_alive.recv()
-        os._exit(3)
-
-    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
-
-
 def _parse_one(path: str) -> tuple[Any, ...]:
     from core.importing import read_document
 
@@ -102,11 +88,11 @@ def _parse_one(path: str) -> tuple[Any, ...]:
         return ("crash", f"{type(error).__name__}: {error}")
 
 
-def _serve(conn: Connection, memory_mb: int, parent_alive: Connection) -> None:
+def _serve(conn: Connection, memory_mb: int) -> None:
     """The child: load the libraries, cap the memory, then answer one path after another."""
     # Ctrl-C reaches the whole console group; the parent alone decides, and stops the child.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _exit_with_parent(parent_alive)
+    exit_with_parent()  # killed or crashed, the program leaves no parse running (core/child_process.py)
     try:
         # The libraries are loaded before the cap, so that the cap measures the parses.
         for module in PRELOADED:
@@ -174,7 +160,6 @@ class DocumentReader:
         self._lock = threading.Lock()
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
-        self._alive_hold: Connection | None = None
         self._served = 0  # files the current child has answered
         self.spawned = 0  # child processes started so far (a batch should need one)
 
@@ -237,13 +222,11 @@ class DocumentReader:
         self._stop()
         ctx = multiprocessing.get_context("spawn")
         conn, child_conn = ctx.Pipe(duplex=True)
-        alive_end, alive_hold = ctx.Pipe(duplex=False)
-        process = ctx.Process(target=_serve, args=(child_conn, self.limits.memory_mb, alive_end),
+        process = ctx.Process(target=_serve, args=(child_conn, self.limits.memory_mb),
                               name="document-reader", daemon=True)
         process.start()
         child_conn.close()
-        alive_end.close()
-        self._process, self._conn, self._alive_hold, self._served = process, conn, alive_hold, 0
+        self._process, self._conn, self._served = process, conn, 0
         self.spawned += 1
         try:
             ready = _wait(conn, STARTUP_LIMIT_S, progress) and conn.recv() == ("ready",)
@@ -255,8 +238,8 @@ class DocumentReader:
         return conn
 
     def _stop(self, *, gently: bool = False) -> None:
-        process, conn, hold = self._process, self._conn, self._alive_hold
-        self._process = self._conn = self._alive_hold = None
+        process, conn = self._process, self._conn
+        self._process = self._conn = None
         self._served = 0
         if process is None:
             return
@@ -267,9 +250,8 @@ class DocumentReader:
         if process.is_alive():
             process.kill()
         process.join(5)
-        for end in (conn, hold):
-            if end is not None:
-                end.close()
+        if conn is not None:
+            conn.close()
 
     def _result(self, path: Path, answer: tuple[Any, ...]) -> Document:
         kind = answer[0]

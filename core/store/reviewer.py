@@ -24,12 +24,11 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    Table,
     and_,
     bindparam,
     delete,
@@ -460,8 +459,8 @@ class StoredCheck:
 
 
 # The tables themselves: Core executemany, not the ORM's bulk path (a third of the cost).
-_FINDINGS = cast(Table, FindingRow.__table__)
-_GRADES = cast(Table, GradeRow.__table__)
+_FINDINGS = FindingRow.__table__
+_GRADES = GradeRow.__table__
 
 
 def _replace_findings_in(conn: Connection, document_id: int, findings: list[Finding]

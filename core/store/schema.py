@@ -1,4 +1,4 @@
-"""The workspace schema as SQLAlchemy ORM classes (the head revision of the migrations).
+"""The workspace schema as SQLAlchemy tables, one class each (the head revision of the migrations).
 
 Portable SQL only (SQLite and PostgreSQL): the full-text index is added by
 `core.store.sqlite_specific` and exists only in SQLite files.
@@ -21,9 +21,11 @@ tests/store/test_migrations.py fails when the two disagree.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     Boolean,
+    Column,
     DateTime,
     Float,
     ForeignKey,
@@ -32,10 +34,12 @@ from sqlalchemy import (
     LargeBinary,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql.elements import ColumnClause
+from sqlalchemy.sql.schema import SchemaItem
 
 # Named constraints, so later batch migrations on SQLite can find and alter them.
 NAMING = {
@@ -47,61 +51,93 @@ NAMING = {
 }
 
 
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
+class Base:
+    """What SQLAlchemy's declarative base did here, without loading its ORM (about 75 ms of
+    every command that opens a workspace, and an ORM compile step in every statement).
+
+    A subclass with a `__tablename__` becomes the Table `__table__` in `Base.metadata`: its
+    Column attributes in the order written, then copies of its mixins' columns (a column
+    belongs to one table), then `__table_args__`. Its attributes are that table's columns,
+    and the class stands for the table in select(), insert(), update() and delete()
+    (`__clause_element__`). The migrations build the same schema: tests/store/test_migrations.py
+    compares the two.
+    """
+
+    metadata: ClassVar[MetaData] = MetaData(naming_convention=NAMING)
+    __tablename__: ClassVar[str]
+    __table__: ClassVar[Table]
+    __table_args__: ClassVar[tuple[SchemaItem, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "__tablename__" not in cls.__dict__:
+            return  # a mixin: its columns are copied into each table that uses it
+        columns: dict[str, Column[Any]] = {}
+        for owner in (cls, *reversed(cls.__mro__[1:])):
+            for name, value in vars(owner).items():
+                if isinstance(value, Column) and name not in columns:
+                    column = value if owner is cls else value._copy()
+                    column.name = column.key = name
+                    columns[name] = column
+                    setattr(cls, name, column)
+        cls.__table__ = Table(cls.__tablename__, cls.metadata, *columns.values(), *cls.__table_args__)
+
+    @classmethod
+    def __clause_element__(cls) -> Table:
+        return cls.__table__
 
 
 class RegionRow(Base):
     __tablename__ = "regions"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
+    id: ColumnClause[int] = Column(Integer, primary_key=True)
+    name: ColumnClause[str] = Column(String(200), unique=True, nullable=False)
 
 
 class DepartmentRow(Base):
     __tablename__ = "departments"
     __table_args__ = (UniqueConstraint("region_id", "code", name="uq_departments_region_code"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    region_id: Mapped[int] = mapped_column(ForeignKey("regions.id", ondelete="CASCADE"))
-    code: Mapped[str] = mapped_column(String(64))
-    name: Mapped[str] = mapped_column(Text)
+    id: ColumnClause[int] = Column(Integer, primary_key=True)
+    region_id: ColumnClause[int] = Column(Integer, ForeignKey("regions.id", ondelete="CASCADE"), nullable=False)
+    code: ColumnClause[str] = Column(String(64), nullable=False)
+    name: ColumnClause[str] = Column(Text, nullable=False)
 
 
 class DocumentRow(Base):
     __tablename__ = "documents"
     __table_args__ = (Index("ix_documents_department_year", "department_id", "year"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id", ondelete="CASCADE"))
-    year: Mapped[int | None] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(32))
-    source_name: Mapped[str] = mapped_column(Text)
-    source_format: Mapped[str] = mapped_column(String(16))
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
-    year_source: Mapped[str] = mapped_column(Text, default="")
-    money_unit: Mapped[str | None] = mapped_column(String(8))
-    page_count: Mapped[int | None] = mapped_column(Integer)
-    imported_at: Mapped[datetime] = mapped_column(DateTime)
-    is_current: Mapped[bool] = mapped_column(Boolean, default=True)
+    id: ColumnClause[int] = Column(Integer, primary_key=True)
+    department_id: ColumnClause[int] = Column(Integer, ForeignKey("departments.id", ondelete="CASCADE"), nullable=False)
+    year: ColumnClause[int] = Column(Integer, nullable=True)
+    kind: ColumnClause[str] = Column(String(32), nullable=False)
+    source_name: ColumnClause[str] = Column(Text, nullable=False)
+    source_format: ColumnClause[str] = Column(String(16), nullable=False)
+    sha256: ColumnClause[str] = Column(String(64), unique=True, nullable=False)
+    year_source: ColumnClause[str] = Column(Text, default="", nullable=False)
+    money_unit: ColumnClause[str] = Column(String(8), nullable=True)
+    page_count: ColumnClause[int] = Column(Integer, nullable=True)
+    imported_at: ColumnClause[datetime] = Column(DateTime, nullable=False)
+    is_current: ColumnClause[bool] = Column(Boolean, default=True, nullable=False)
     # The version this document replaced (same department, year and kind).
-    replaces_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
-    region_hint: Mapped[str | None] = mapped_column(Text)
-    dept_code: Mapped[str] = mapped_column(String(64))
-    dept_name: Mapped[str] = mapped_column(Text)
-    overall_goal: Mapped[str | None] = mapped_column(Text)
-    overall_goal_prov: Mapped[str | None] = mapped_column(String(64))
-    units_json: Mapped[str] = mapped_column(Text, default="[]")
-    sub_goals_json: Mapped[str] = mapped_column(Text, default="[]")
-    measures_json: Mapped[str] = mapped_column(Text, default="[]")
-    budget_tables_json: Mapped[str | None] = mapped_column(Text)
-    issues_json: Mapped[str] = mapped_column(Text, default="[]")
+    replaces_id: ColumnClause[int] = Column(Integer, ForeignKey("documents.id", ondelete="SET NULL"), nullable=True)
+    region_hint: ColumnClause[str] = Column(Text, nullable=True)
+    dept_code: ColumnClause[str] = Column(String(64), nullable=False)
+    dept_name: ColumnClause[str] = Column(Text, nullable=False)
+    overall_goal: ColumnClause[str] = Column(Text, nullable=True)
+    overall_goal_prov: ColumnClause[str] = Column(String(64), nullable=True)
+    units_json: ColumnClause[str] = Column(Text, default="[]", nullable=False)
+    sub_goals_json: ColumnClause[str] = Column(Text, default="[]", nullable=False)
+    measures_json: ColumnClause[str] = Column(Text, default="[]", nullable=False)
+    budget_tables_json: ColumnClause[str] = Column(Text, nullable=True)
+    issues_json: ColumnClause[str] = Column(Text, default="[]", nullable=False)
     # core.import_report.ImportReport as JSON; NULL: stored before reports were recorded (0004).
-    report_json: Mapped[str | None] = mapped_column(Text)
+    report_json: ColumnClause[str] = Column(Text, nullable=True)
     # 小计/合计 rows of tables listing several projects (core.model.StatedTotal), 0006.
-    totals_json: Mapped[str | None] = mapped_column(Text)
+    totals_json: ColumnClause[str] = Column(Text, nullable=True)
     # sha256 of core.store.same_content's key (0009); NULL: stored before, computed when needed.
-    content_sha256: Mapped[str | None] = mapped_column(String(64))
+    content_sha256: ColumnClause[str] = Column(String(64), nullable=True)
 
 
 class DocumentFileRow(Base):
@@ -109,10 +145,10 @@ class DocumentFileRow(Base):
 
     __tablename__ = "document_files"
 
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
-    file_name: Mapped[str] = mapped_column(Text)
-    size: Mapped[int] = mapped_column(Integer)
-    content: Mapped[bytes] = mapped_column(LargeBinary)
+    document_id: ColumnClause[int] = Column(Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    file_name: ColumnClause[str] = Column(Text, nullable=False)
+    size: ColumnClause[int] = Column(Integer, nullable=False)
+    content: ColumnClause[bytes] = Column(LargeBinary, nullable=False)
 
 
 class DocumentAliasRow(Base):
@@ -121,82 +157,83 @@ class DocumentAliasRow(Base):
 
     __tablename__ = "document_aliases"
 
-    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    file_name: Mapped[str] = mapped_column(Text)
+    sha256: ColumnClause[str] = Column(String(64), primary_key=True)
+    document_id: ColumnClause[int] = Column(Integer, ForeignKey("documents.id", ondelete="CASCADE"), index=True,
+                                      nullable=False)
+    file_name: ColumnClause[str] = Column(Text, nullable=False)
 
 
 class ProjectRow(Base):
     __tablename__ = "projects"
     __table_args__ = (Index("ix_projects_document_position", "document_id", "position"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
-    position: Mapped[int] = mapped_column(Integer)  # order in the document, 0-based
-    seq: Mapped[int | None] = mapped_column(Integer)
-    title: Mapped[str] = mapped_column(Text)
-    title_prov: Mapped[str | None] = mapped_column(String(64))
-    unit_code: Mapped[str] = mapped_column(String(64))
-    unit_name: Mapped[str] = mapped_column(Text)
-    money_unit: Mapped[str | None] = mapped_column(String(8))
-    code: Mapped[str | None] = mapped_column(Text)
-    code_prov: Mapped[str | None] = mapped_column(String(64))
-    name: Mapped[str | None] = mapped_column(Text)
-    name_prov: Mapped[str | None] = mapped_column(String(64))
-    budget_total: Mapped[str | None] = mapped_column(Text)
-    budget_total_prov: Mapped[str | None] = mapped_column(String(64))
-    budget_total_yuan: Mapped[str | None] = mapped_column(String(40))
-    fiscal_funds: Mapped[str | None] = mapped_column(Text)
-    fiscal_funds_prov: Mapped[str | None] = mapped_column(String(64))
-    fiscal_funds_yuan: Mapped[str | None] = mapped_column(String(40))
-    other_funds: Mapped[str | None] = mapped_column(Text)
-    other_funds_prov: Mapped[str | None] = mapped_column(String(64))
-    other_funds_yuan: Mapped[str | None] = mapped_column(String(40))
-    usage: Mapped[str | None] = mapped_column(Text)
-    usage_prov: Mapped[str | None] = mapped_column(String(64))
-    goal: Mapped[str | None] = mapped_column(Text)
-    goal_prov: Mapped[str | None] = mapped_column(String(64))
-    spending_plan_json: Mapped[str | None] = mapped_column(Text)
-    prov: Mapped[str | None] = mapped_column(String(64))
-    long_term_goal: Mapped[str | None] = mapped_column(Text)
-    long_term_goal_prov: Mapped[str | None] = mapped_column(String(64))
-    funding_json: Mapped[str | None] = mapped_column(Text)
-    cost_json: Mapped[str | None] = mapped_column(Text)
+    id: ColumnClause[int] = Column(Integer, primary_key=True)
+    document_id: ColumnClause[int] = Column(Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False)
+    position: ColumnClause[int] = Column(Integer, nullable=False)  # order in the document, 0-based
+    seq: ColumnClause[int] = Column(Integer, nullable=True)
+    title: ColumnClause[str] = Column(Text, nullable=False)
+    title_prov: ColumnClause[str] = Column(String(64), nullable=True)
+    unit_code: ColumnClause[str] = Column(String(64), nullable=False)
+    unit_name: ColumnClause[str] = Column(Text, nullable=False)
+    money_unit: ColumnClause[str] = Column(String(8), nullable=True)
+    code: ColumnClause[str] = Column(Text, nullable=True)
+    code_prov: ColumnClause[str] = Column(String(64), nullable=True)
+    name: ColumnClause[str] = Column(Text, nullable=True)
+    name_prov: ColumnClause[str] = Column(String(64), nullable=True)
+    budget_total: ColumnClause[str] = Column(Text, nullable=True)
+    budget_total_prov: ColumnClause[str] = Column(String(64), nullable=True)
+    budget_total_yuan: ColumnClause[str] = Column(String(40), nullable=True)
+    fiscal_funds: ColumnClause[str] = Column(Text, nullable=True)
+    fiscal_funds_prov: ColumnClause[str] = Column(String(64), nullable=True)
+    fiscal_funds_yuan: ColumnClause[str] = Column(String(40), nullable=True)
+    other_funds: ColumnClause[str] = Column(Text, nullable=True)
+    other_funds_prov: ColumnClause[str] = Column(String(64), nullable=True)
+    other_funds_yuan: ColumnClause[str] = Column(String(40), nullable=True)
+    usage: ColumnClause[str] = Column(Text, nullable=True)
+    usage_prov: ColumnClause[str] = Column(String(64), nullable=True)
+    goal: ColumnClause[str] = Column(Text, nullable=True)
+    goal_prov: ColumnClause[str] = Column(String(64), nullable=True)
+    spending_plan_json: ColumnClause[str] = Column(Text, nullable=True)
+    prov: ColumnClause[str] = Column(String(64), nullable=True)
+    long_term_goal: ColumnClause[str] = Column(Text, nullable=True)
+    long_term_goal_prov: ColumnClause[str] = Column(String(64), nullable=True)
+    funding_json: ColumnClause[str] = Column(Text, nullable=True)
+    cost_json: ColumnClause[str] = Column(Text, nullable=True)
 
 
 class IndicatorRow(Base):
     __tablename__ = "indicators"
     __table_args__ = (Index("ix_indicators_project_position", "project_id", "position"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
-    position: Mapped[int] = mapped_column(Integer)
-    level1: Mapped[str] = mapped_column(Text)
-    level1_prov: Mapped[str | None] = mapped_column(String(64))
-    level2: Mapped[str] = mapped_column(Text)
-    level2_prov: Mapped[str | None] = mapped_column(String(64))
-    level3: Mapped[str] = mapped_column(Text)
-    level3_prov: Mapped[str | None] = mapped_column(String(64))
-    description: Mapped[str] = mapped_column(Text)
-    description_prov: Mapped[str | None] = mapped_column(String(64))
-    value: Mapped[str] = mapped_column(Text)
-    value_prov: Mapped[str | None] = mapped_column(String(64))
-    basis: Mapped[str | None] = mapped_column(Text)
-    basis_prov: Mapped[str | None] = mapped_column(String(64))
-    extra_json: Mapped[str | None] = mapped_column(Text)
+    id: ColumnClause[int] = Column(Integer, primary_key=True)
+    project_id: ColumnClause[int] = Column(Integer, ForeignKey("projects.id", ondelete="CASCADE"), nullable=False)
+    position: ColumnClause[int] = Column(Integer, nullable=False)
+    level1: ColumnClause[str] = Column(Text, nullable=False)
+    level1_prov: ColumnClause[str] = Column(String(64), nullable=True)
+    level2: ColumnClause[str] = Column(Text, nullable=False)
+    level2_prov: ColumnClause[str] = Column(String(64), nullable=True)
+    level3: ColumnClause[str] = Column(Text, nullable=False)
+    level3_prov: ColumnClause[str] = Column(String(64), nullable=True)
+    description: ColumnClause[str] = Column(Text, nullable=False)
+    description_prov: ColumnClause[str] = Column(String(64), nullable=True)
+    value: ColumnClause[str] = Column(Text, nullable=False)
+    value_prov: ColumnClause[str] = Column(String(64), nullable=True)
+    basis: ColumnClause[str] = Column(Text, nullable=True)
+    basis_prov: ColumnClause[str] = Column(String(64), nullable=True)
+    extra_json: ColumnClause[str] = Column(Text, nullable=True)
     # "annual" (the 年度 grid: positions 0…n-1) or "long_term" (the 长期 grid, after them)
-    period: Mapped[str] = mapped_column(String(16), default="annual", server_default="annual")
+    period: ColumnClause[str] = Column(String(16), default="annual", server_default="annual", nullable=False)
 
 
 class LocatedMixin:
     """The columns of a core.review.Location, shared by the reviewer-layer tables; `loc_key`
     is Location.key(), which matches a row across check runs and document versions."""
 
-    loc_project_seq: Mapped[int | None] = mapped_column(Integer)
-    loc_field: Mapped[str | None] = mapped_column(String(64))
-    loc_indicator: Mapped[int | None] = mapped_column(Integer)
-    loc_column: Mapped[str | None] = mapped_column(String(64))
-    loc_key: Mapped[str] = mapped_column(String(200))
+    loc_project_seq: ColumnClause[int] = Column(Integer, nullable=True)
+    loc_field: ColumnClause[str] = Column(String(64), nullable=True)
+    loc_indicator: ColumnClause[int] = Column(Integer, nullable=True)
+    loc_column: ColumnClause[str] = Column(String(64), nullable=True)
+    loc_key: ColumnClause[str] = Column(String(200), nullable=False)
 
 
 class RevisionRow(LocatedMixin, Base):
@@ -205,52 +242,52 @@ class RevisionRow(LocatedMixin, Base):
     __tablename__ = "revisions"
     __table_args__ = (UniqueConstraint("document_id", "loc_key", name="uq_revisions_document_loc"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
-    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
-    indicator_id: Mapped[int | None] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"))
-    original: Mapped[str] = mapped_column(Text)
-    suggested: Mapped[str] = mapped_column(Text)
-    author: Mapped[str] = mapped_column(Text, default="")
-    note: Mapped[str] = mapped_column(Text, default="")
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    id: ColumnClause[int] = Column(Integer, primary_key=True)
+    document_id: ColumnClause[int] = Column(Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False)
+    project_id: ColumnClause[int] = Column(Integer, ForeignKey("projects.id", ondelete="CASCADE"), index=True, nullable=True)
+    indicator_id: ColumnClause[int] = Column(Integer, ForeignKey("indicators.id", ondelete="CASCADE"), nullable=True)
+    original: ColumnClause[str] = Column(Text, nullable=False)
+    suggested: ColumnClause[str] = Column(Text, nullable=False)
+    author: ColumnClause[str] = Column(Text, default="", nullable=False)
+    note: ColumnClause[str] = Column(Text, default="", nullable=False)
+    updated_at: ColumnClause[datetime] = Column(DateTime, nullable=False)
 
 
 class AnnotationRow(LocatedMixin, Base):
     __tablename__ = "annotations"
     __table_args__ = (Index("ix_annotations_document", "document_id"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
-    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
-    indicator_id: Mapped[int | None] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"))
-    text: Mapped[str] = mapped_column(Text)
-    author: Mapped[str] = mapped_column(Text, default="")
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    id: ColumnClause[int] = Column(Integer, primary_key=True)
+    document_id: ColumnClause[int] = Column(Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False)
+    project_id: ColumnClause[int] = Column(Integer, ForeignKey("projects.id", ondelete="CASCADE"), index=True, nullable=True)
+    indicator_id: ColumnClause[int] = Column(Integer, ForeignKey("indicators.id", ondelete="CASCADE"), nullable=True)
+    text: ColumnClause[str] = Column(Text, nullable=False)
+    author: ColumnClause[str] = Column(Text, default="", nullable=False)
+    updated_at: ColumnClause[datetime] = Column(DateTime, nullable=False)
 
 
 class FindingRow(LocatedMixin, Base):
     __tablename__ = "findings"
     __table_args__ = (Index("ix_findings_document", "document_id"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
-    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
-    indicator_id: Mapped[int | None] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"))
-    check_id: Mapped[str] = mapped_column(String(32))
-    severity: Mapped[str] = mapped_column(String(4))
-    criterion: Mapped[str] = mapped_column(String(16))
-    quote: Mapped[str] = mapped_column(Text)
+    id: ColumnClause[int] = Column(Integer, primary_key=True)
+    document_id: ColumnClause[int] = Column(Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False)
+    project_id: ColumnClause[int] = Column(Integer, ForeignKey("projects.id", ondelete="CASCADE"), index=True, nullable=True)
+    indicator_id: ColumnClause[int] = Column(Integer, ForeignKey("indicators.id", ondelete="CASCADE"), nullable=True)
+    check_id: ColumnClause[str] = Column(String(32), nullable=False)
+    severity: ColumnClause[str] = Column(String(4), nullable=False)
+    criterion: ColumnClause[str] = Column(String(16), nullable=False)
+    quote: ColumnClause[str] = Column(Text, nullable=False)
     # the message as data (0007): its catalogue key and parameters as JSON (core.messages)
-    message_key: Mapped[str] = mapped_column(String(64))
-    params_json: Mapped[str] = mapped_column(Text, default="{}")
-    suggestion: Mapped[str | None] = mapped_column(Text)
-    prov: Mapped[str | None] = mapped_column(String(64))
-    state: Mapped[str] = mapped_column(String(16))
-    reason: Mapped[str | None] = mapped_column(Text)
+    message_key: ColumnClause[str] = Column(String(64), nullable=False)
+    params_json: ColumnClause[str] = Column(Text, default="{}", nullable=False)
+    suggestion: ColumnClause[str] = Column(Text, nullable=True)
+    prov: ColumnClause[str] = Column(String(64), nullable=True)
+    state: ColumnClause[str] = Column(String(16), nullable=False)
+    reason: ColumnClause[str] = Column(Text, nullable=True)
     # who decided it and when (0008); NULL before that revision or never decided
-    decided_by: Mapped[str | None] = mapped_column(Text)
-    decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    decided_by: ColumnClause[str] = Column(Text, nullable=True)
+    decided_at: ColumnClause[datetime] = Column(DateTime, nullable=True)
 
 
 class GradeRow(Base):
@@ -258,14 +295,14 @@ class GradeRow(Base):
 
     __tablename__ = "grades"
 
-    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True)
-    scores_json: Mapped[str] = mapped_column(Text, default="{}")
-    total: Mapped[float] = mapped_column(Float)
-    band: Mapped[str] = mapped_column(String(8))
-    result: Mapped[str] = mapped_column(String(32))
-    overridden: Mapped[bool] = mapped_column(Boolean, default=False)
-    conclusion: Mapped[str] = mapped_column(Text, default="")
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    project_id: ColumnClause[int] = Column(Integer, ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True)
+    scores_json: ColumnClause[str] = Column(Text, default="{}", nullable=False)
+    total: ColumnClause[float] = Column(Float, nullable=False)
+    band: ColumnClause[str] = Column(String(8), nullable=False)
+    result: ColumnClause[str] = Column(String(32), nullable=False)
+    overridden: ColumnClause[bool] = Column(Boolean, default=False, nullable=False)
+    conclusion: ColumnClause[str] = Column(Text, default="", nullable=False)
+    updated_at: ColumnClause[datetime] = Column(DateTime, nullable=False)
 
 
 class YearMatchRow(Base):
@@ -276,9 +313,9 @@ class YearMatchRow(Base):
         UniqueConstraint("old_document_id", "new_document_id", "old_project_id", name="uq_year_matches_old"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    old_document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
-    new_document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
-    old_project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
-    new_project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    id: ColumnClause[int] = Column(Integer, primary_key=True)
+    old_document_id: ColumnClause[int] = Column(Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False)
+    new_document_id: ColumnClause[int] = Column(Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False)
+    old_project_id: ColumnClause[int] = Column(Integer, ForeignKey("projects.id", ondelete="CASCADE"), nullable=True)
+    new_project_id: ColumnClause[int] = Column(Integer, ForeignKey("projects.id", ondelete="CASCADE"), nullable=True)
+    updated_at: ColumnClause[datetime] = Column(DateTime, nullable=False)

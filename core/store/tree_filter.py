@@ -43,7 +43,6 @@ from sqlalchemy import (
     select,
     union_all,
 )
-from sqlalchemy.orm import InstrumentedAttribute
 
 from core.store.schema import DepartmentRow, DocumentRow, ProjectRow, RegionRow
 
@@ -107,7 +106,7 @@ def tree_matches(conn: Connection, text: str, *, limit: int = DEFAULT_PAGE, offs
     pattern = _escaped(text)
     sqlite = conn.dialect.name == "sqlite"
 
-    def like(column: ColumnElement[Any] | InstrumentedAttribute[Any]) -> ColumnElement[bool]:
+    def like(column: ColumnElement[Any]) -> ColumnElement[bool]:
         return column.like(pattern, escape="\\") if sqlite else column.ilike(pattern, escape="\\")
 
     region_hit = like(RegionRow.name)

@@ -37,9 +37,9 @@ from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, Table, create_engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, create_engine, func, insert, select, update
 from sqlalchemy import exc as sa_exc
 
 from core.errors import Cancelled, UserError, WorkspaceError
@@ -86,9 +86,9 @@ from core.store.tree_filter import TreeMatchPage
 log = logging.getLogger(__name__)
 
 # The tables behind the ORM classes, for executemany inserts of plain parameters.
-PROJECTS = cast(Table, ProjectRow.__table__)
-INDICATORS = cast(Table, IndicatorRow.__table__)
-DOCUMENT_FILES = cast(Table, DocumentFileRow.__table__)
+PROJECTS = ProjectRow.__table__
+INDICATORS = IndicatorRow.__table__
+DOCUMENT_FILES = DocumentFileRow.__table__
 
 UNKNOWN_REGION = "（地区不详）"
 # Files up to this size are integrity-checked on every open (well under a second).

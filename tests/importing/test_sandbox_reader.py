@@ -14,6 +14,7 @@ import pytest
 import core.importing.sandbox as sandbox
 from core.errors import Cancelled, EmptyFileError, ParseLimitError
 from core.importing.sandbox import DocumentReader, ParseLimits, read_untrusted
+from core.jobs import job_count
 from core.store import Workspace
 from main import main
 from tests.badinputs.generate import generate
@@ -91,7 +92,7 @@ def test_read_untrusted_and_the_older_spelling_share_the_declared_limits() -> No
     assert misses(load_truth("2025_yutian_zhengfuban"), read_untrusted(GOOD_DOCX)) == []
 
 
-def test_a_workspace_import_spawns_one_child_for_the_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_workspace_import_spawns_one_child_per_reader_for_the_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     readers: list[DocumentReader] = []
 
     class Recorded(DocumentReader):
@@ -102,9 +103,16 @@ def test_a_workspace_import_spawns_one_child_for_the_batch(tmp_path: Path, monke
     monkeypatch.setattr(sandbox, "DocumentReader", Recorded)
     files = [SAMPLES / "2025_lunan_shenpiju_A.docx", GOOD_DOCX, SAMPLES / "2025_tangshan_duchashi_A.docx"]
     with Workspace.open(tmp_path / "w.sqlite") as ws:
-        outcomes = ws.import_files(files)
+        outcomes = ws.import_files(files, jobs=1)
     assert [o.status.value for o in outcomes] == ["imported"] * 3
     assert len(readers) == 1 and readers[0].spawned == 1
+    # by default one reader per core (at most one per file), each spawning its child once
+    readers.clear()
+    with Workspace.open(tmp_path / "w2.sqlite") as ws:
+        outcomes = ws.import_files(files)
+    assert [o.status.value for o in outcomes] == ["imported"] * 3
+    assert len(readers) == job_count(0, len(files)) and all(r.spawned <= 1 for r in readers)
+    assert sum(r.spawned for r in readers) >= 1
 
 
 def _command(name: str, path: Path, out: Path) -> list[str]:
