@@ -188,7 +188,7 @@ def main() -> int:
         print("| figure | time | ratio to anchor |")
         print("|---|---|---|")
         for name, value in t.items():
-            print(f"| {name} | {value:.1f} s | {value / anchor:.2f} |")
+            print(f"| {name} | {value:.2f} s | {value / anchor:.2f} |")
         t = interleaved({"read_document in this process": lambda: read_all(files, None),
                          "one DocumentReader (sandbox)": lambda: sandboxed_all(files)}, max(3, args.repeat // 2 + 1))
         anchor = t["read_document in this process"]

@@ -307,6 +307,9 @@ class _Writer:
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            # the cells are paragraphs in their own faces; reportlab still sets each cell's
+            # style font (Helvetica by default) first, and the file would name it unembedded
+            ("FONTNAME", (0, 0), (-1, -1), self.fonts.body),
         ]
         data += [[self.cell(cell) for cell in row] for row in table.rows]
         grid = RLTable(data, colWidths=widths, repeatRows=1, splitInRow=1, style=TableStyle(style),
@@ -380,6 +383,9 @@ def render_pdf(memo: Memo, path: str | Path, *, progress: Progress | None = None
             str(temp), pagesize=A4, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM, title=meta.title, author=meta.author, subject=meta.subject,
             creator=meta.creator, keywords=list(meta.keywords), lang="zh-CN",
+            # reportlab opens every page in its default Helvetica, which the file would then
+            # name without embedding it: start in the body face instead.
+            initialFontName=fonts.body,
         )
         frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, doc.width, doc.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

@@ -187,7 +187,8 @@ def test_metadata(rendered: Rendered) -> None:
 
 
 def test_text_is_drawn_only_with_the_embedded_bundled_fonts(rendered: Rendered) -> None:
-    """What pdffonts shows: every font used is an embedded TrueType subset with a ToUnicode map."""
+    """What pdffonts shows: every font used is an embedded TrueType subset with a ToUnicode map,
+    and no page names another (reportlab used to name its Helvetica on every page, unembedded)."""
     with pdfplumber.open(rendered.pdf) as pdf:
         used = {char["fontname"] for page in pdf.pages for char in page.chars}
     faces = {face_name(name) for name in used}
@@ -196,6 +197,7 @@ def test_text_is_drawn_only_with_the_embedded_bundled_fonts(rendered: Rendered) 
         seen = 0
         for page in pdf.pages:
             for font in page.Resources.Font.values():
+                assert "/FontDescriptor" in font, f"{font.BaseFont} is named but not embedded"
                 if any(str(font.BaseFont).lstrip("/") == name for name in used):
                     seen += 1
                     assert "+" in str(font.BaseFont)  # subset
