@@ -27,6 +27,7 @@ from PySide6.QtGui import QUndoCommand
 
 from core.review import FindingState, Grade, Location
 from core.store.records import NO_CHANGES, Changes
+from core.store.reviewer import GradeFunction
 from core.store.workspace import Workspace
 from ui.background import Writer
 
@@ -65,6 +66,8 @@ class CommandContext:
     view: CommandView
     on_changes: ChangesSink
     on_error: ErrorSink
+    # The check's grading with the reviewer's settings: a decision re-grades its projects.
+    grade: GradeFunction | None = None
 
 
 class WorkspaceCommand(QUndoCommand):
@@ -145,12 +148,14 @@ class FindingStateCommand(WorkspaceCommand):
 
     def redo(self) -> None:
         self._run(lambda: self.view.preview_finding(self.project_id, self.finding_id, self.state, self.reason),
-                  lambda: self.ws.set_finding_state(self.finding_id, self.state, self.reason))
+                  lambda: self.ws.set_finding_state(self.finding_id, self.state, self.reason,
+                                                    regrade=self.context.grade))
 
     def undo(self) -> None:
         self._run(lambda: self.view.preview_finding(self.project_id, self.finding_id, self.old_state,
                                                     self.old_reason),
-                  lambda: self.ws.set_finding_state(self.finding_id, self.old_state, self.old_reason))
+                  lambda: self.ws.set_finding_state(self.finding_id, self.old_state, self.old_reason,
+                                                    regrade=self.context.grade))
 
 
 class FindingsStateCommand(WorkspaceCommand):
@@ -173,7 +178,8 @@ class FindingsStateCommand(WorkspaceCommand):
     def redo(self) -> None:
         ids = [f[0] for f in self.findings]
         self._run(self._show([(i, p, self.state, self.reason) for i, p, _, _ in self.findings]),
-                  lambda: self.ws.set_findings_state(ids, self.state, self.reason, by=self.by))
+                  lambda: self.ws.set_findings_state(ids, self.state, self.reason, by=self.by,
+                                                     regrade=self.context.grade))
 
     def undo(self) -> None:
         groups: dict[tuple[FindingState, str | None], list[int]] = {}
@@ -183,7 +189,7 @@ class FindingsStateCommand(WorkspaceCommand):
         def op() -> Changes:
             changes = NO_CHANGES
             for (state, reason), ids in groups.items():
-                changes = changes | self.ws.set_findings_state(ids, state, reason)
+                changes = changes | self.ws.set_findings_state(ids, state, reason, regrade=self.context.grade)
             return changes
         self._run(self._show(self.findings), op)
 

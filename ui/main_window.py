@@ -69,6 +69,7 @@ from core.store.records import (
     StoredAnnotation,
     StoredFinding,
 )
+from core.store.reviewer import GradeFunction
 from core.store.workspace import Workspace
 from ui.background import Op, Writer, op_pool
 from ui.commands import (
@@ -983,7 +984,16 @@ class MainWindow(QMainWindow):
 
     def _context(self) -> CommandContext:
         assert self.ws is not None
-        return CommandContext(self.ws, self.writer, self, self._written, self._command_failed)
+        return CommandContext(self.ws, self.writer, self, self._written, self._command_failed,
+                              grade=self._grading())
+
+    def _grading(self) -> GradeFunction:
+        """The check's grading with the reviewer's settings as they are now (a decision
+        re-grades its projects with them, as a check run would)."""
+        from core.checks.grading import grade_project
+
+        settings = self.settings.check_settings()
+        return lambda findings, stored: grade_project(findings, settings, override=stored)
 
     def on_changes(self, changes: Changes) -> None:
         """Redraw what a workspace op changed (Anki's on_operation_did_execute)."""

@@ -2,14 +2,17 @@
 
     review list    --workspace W [--department CODE [--region NAME]] [--year Y] [--project P] [--rule ID]
                    [--state open|accepted|dismissed] [--json]
-    review accept  … same scope …  [--by NAME]
-    review dismiss … same scope …  --reason TEXT [--by NAME]
-    review reopen  … same scope …  [--by NAME]
+    review accept  … same scope …  [--by NAME] [--settings FILE]
+    review dismiss … same scope …  --reason TEXT [--by NAME] [--settings FILE]
+    review reopen  … same scope …  [--by NAME] [--settings FILE]
 
 The scope picks the findings of the current documents: a department (by code), a year, a
 project (its number or a part of its name), a rule. `accept` and `dismiss` act on open
 findings unless `--state` says otherwise; every finding of one command is decided in one
-transaction (all or none), with who (`--by`, default the login name) and when.
+transaction (all or none), with who (`--by`, default the login name) and when. The
+projects concerned are graded again from their findings as now decided (a dismissed
+finding costs no points), with the review settings `--settings` gives, as `check` grades;
+a grade the reviewer set stays.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from core.cli.import_cmd import add_workspace_option
 from core.errors import UserError
 
 if TYPE_CHECKING:  # the workspace (SQLAlchemy) and the model are loaded by run(), not when --help is built
-    from core.review import FindingState
+    from core.review import Finding, FindingState, Grade
     from core.store.records import StoredFinding
     from core.store.workspace import Workspace
 
@@ -52,6 +55,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             action.add_argument("--json", action="store_true", help="JSON on stdout")
         else:
             action.add_argument("--by", metavar="NAME", help="who decides (default: the login name)")
+            action.add_argument("--settings", metavar="FILE",
+                                help="review settings as JSON, as `check --settings` reads them: the projects "
+                                     "concerned are graded again with them")
         if name == "dismiss":
             action.add_argument("--reason", required=True, help="why (required)")
         add_workspace_option(action)
@@ -105,6 +111,15 @@ def run(args: argparse.Namespace) -> int:
 
     action = args.action
     readonly = action == "list"
+    regrade = None
+    if not readonly:  # a decision changes what its projects' grades count: graded again, as `check` would
+        from core.checks.grading import grade_project
+        from core.cli.check_cmd import load_settings
+
+        settings = load_settings(args.settings)
+
+        def regrade(findings: list[Finding], stored: Grade | None) -> Grade:
+            return grade_project(findings, settings, override=stored)
     with Workspace.open(args.workspace, readonly=readonly) as ws:
         default = None if action == "list" else (FindingState.OPEN if action != "reopen" else None)
         chosen = select_findings(ws, args, default)
@@ -118,7 +133,8 @@ def run(args: argparse.Namespace) -> int:
             raise UserError("没有符合条件的审核发现，未作修改。")
         reason = getattr(args, "reason", None)
         by = args.by or getpass.getuser()
-        ws.set_findings_state([c.finding.id for c in chosen], target, reason.strip() if reason else None, by=by)
+        ws.set_findings_state([c.finding.id for c in chosen], target, reason.strip() if reason else None, by=by,
+                              regrade=regrade)
     verb = {"accept": "采纳", "dismiss": "驳回", "reopen": "重新打开"}[action]
     print(f"已{verb} {len(chosen)} 条审核发现（{by}）。")
     return 0

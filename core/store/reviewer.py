@@ -69,6 +69,10 @@ from core.store.schema import (
 
 REVIEWER_CHECK_ID = "R"  # findings the reviewer wrote by hand: never replaced by a check run
 
+# A project's grade from its stored findings and its stored grade (a reviewer's override):
+# the check's grading with the reviewer's settings (core.checks.grading.grade_project).
+GradeFunction = Callable[[list[Finding], Grade | None], Grade]
+
 
 def resolve_location(conn: Connection, document_id: int, location: Location) -> tuple[int | None, int | None]:
     """(project id, indicator id) a location points at; None where it points at no row."""
@@ -266,7 +270,7 @@ class ReviewerLayer(StoreBase):
         return Changes(findings=True, document_ids=frozenset({document_id}))
 
     def store_check_results(self, runs: Sequence[tuple[int, list[Finding]]],
-                            grade: Callable[[list[Finding], Grade | None], Grade]) -> list[StoredCheck]:
+                            grade: GradeFunction) -> list[StoredCheck]:
         """Store the findings of several documents' check runs and their projects' grades in
         one transaction: every document's findings (decided states kept, as `replace_findings`)
         and grades land together or not at all. `grade(findings, stored)` computes a project's
@@ -293,20 +297,29 @@ class ReviewerLayer(StoreBase):
         return new_id, self._changed(document_id, project_id, findings=True)
 
     def set_finding_state(self, finding_id: int, state: FindingState, reason: str | None = None,
-                          by: str | None = None) -> Changes:
+                          by: str | None = None, *, regrade: GradeFunction | None = None) -> Changes:
+        """Decide one finding; with `regrade`, its document's grades follow (see set_findings_state)."""
         if state is FindingState.DISMISSED and not (reason or "").strip():
             raise WorkspaceError("忽略审核发现时请写明理由。")
         with self._writing() as conn:
             row = conn.execute(update(FindingRow).where(FindingRow.id == finding_id)
                                .values(state=state.value, reason=reason, decided_by=by, decided_at=datetime.now())
                                .returning(FindingRow.document_id, FindingRow.project_id)).first()
-        if row is None:
-            raise WorkspaceError(f"审核发现 {finding_id} 不存在（可能已被重新检查替换）。")
-        return self._changed(row[0], row[1], findings=True)
+            if row is None:
+                raise WorkspaceError(f"审核发现 {finding_id} 不存在（可能已被重新检查替换）。")
+            if regrade is not None:
+                _regrade_document_in(conn, row[0], regrade)
+        return self._changed(row[0], row[1], findings=True, grades=regrade is not None)
 
     def set_findings_state(self, finding_ids: Sequence[int], state: FindingState, reason: str | None = None,
-                           by: str | None = None) -> Changes:
-        """Decide several findings at once, in one transaction (all or none), recording who and when."""
+                           by: str | None = None, *, regrade: GradeFunction | None = None) -> Changes:
+        """Decide several findings at once, in one transaction (all or none), recording who and when.
+
+        A dismissed finding no longer costs its project points: with `regrade` (the check's
+        grading with the reviewer's settings, as `store_check_results` takes it) the grades
+        of the documents concerned are worked out again from their findings as now decided,
+        in the same transaction; a grade the reviewer set stays (its scores are refreshed).
+        Without it the grades stay as the last check left them."""
         if state is FindingState.DISMISSED and not (reason or "").strip():
             raise WorkspaceError("忽略审核发现时请写明理由。")
         if not finding_ids:
@@ -318,7 +331,10 @@ class ReviewerLayer(StoreBase):
             missing = set(finding_ids) - {r[0] for r in rows}
             if missing:
                 raise WorkspaceError(f"审核发现 {min(missing)} 不存在（可能已被重新检查替换），本次没有修改任何发现。")
-        return Changes(findings=True, document_ids=frozenset(r[1] for r in rows),
+            if regrade is not None:
+                for document_id in sorted({r[1] for r in rows}):
+                    _regrade_document_in(conn, document_id, regrade)
+        return Changes(findings=True, grades=regrade is not None, document_ids=frozenset(r[1] for r in rows),
                        project_ids=frozenset(r[2] for r in rows if r[2] is not None))
 
     def finding_decision(self, finding_id: int) -> tuple[str | None, datetime | None]:
@@ -501,7 +517,7 @@ def _replace_findings_in(conn: Connection, document_id: int, findings: list[Find
 
 
 def _grade_document_in(conn: Connection, document_id: int, stored: list[tuple[int | None, Finding]],
-                       grade: Callable[[list[Finding], Grade | None], Grade]) -> dict[int, Grade]:
+                       grade: GradeFunction) -> dict[int, Grade]:
     """Grade every numbered project of a document from its stored findings: one query for
     the stored grades, one executemany per kind of write, one query reading them back."""
     project_ids = conn.execute(select(ProjectRow.id).where(ProjectRow.document_id == document_id,
@@ -531,6 +547,14 @@ def _grade_document_in(conn: Connection, document_id: int, stored: list[tuple[in
         conn.execute(update(_GRADES).where(_GRADES.c.project_id == bindparam("grade_project_id")), batch)
     after = {r["project_id"]: grade_from(r) for r in conn.execute(of_document).mappings()}
     return {project_id: after[project_id] for project_id in project_ids}
+
+
+def _regrade_document_in(conn: Connection, document_id: int, grade: GradeFunction) -> None:
+    """A document's grades again from its findings as stored, in id order (the order a check
+    run stores and grades them)."""
+    rows = conn.execute(select(FindingRow).where(FindingRow.document_id == document_id)
+                        .order_by(FindingRow.id)).mappings().all()
+    _grade_document_in(conn, document_id, [(r["project_id"], finding_from(r)) for r in rows], grade)
 
 
 def _grade_write(grade: Grade, stored: Any) -> dict[str, Any]:

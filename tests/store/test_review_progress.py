@@ -19,7 +19,7 @@ from core.checks.settings import CheckSettings
 from core.checks.workspace_run import check_workspace_documents
 from core.model import Field
 from core.names import NAME_KEY_PREFIX
-from core.review import Band, FindingState, Location
+from core.review import Band, Finding, FindingState, Grade, Location
 from core.store import Workspace
 from core.store.review_progress import progress_findings, review_progress, write_progress_xlsx
 from tests.store.factory import make_document
@@ -142,6 +142,60 @@ def test_proposal_is_the_grade_the_checks_give_with_the_reviewers_weights(tmp_pa
             assert p.proposed_total == after[p.project_id].proposed_total
             if not p.overridden:
                 assert (p.proposed_total, p.proposed_band) == (stored.total, stored.band)
+
+
+def test_a_decision_with_regrade_brings_the_stored_grade_to_the_proposal(tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """A dismissed finding no longer costs points: the window and `review` decide with the
+    grading, so the stored grade (the grade dock, the memo) follows at once, as the progress
+    overview's proposal does; an overridden grade stays the reviewer's."""
+    path = tmp_path / "w.sqlite"
+    _checked_with(path, WEIGHTED)
+
+    def regrade(findings: list[Finding], stored: Grade | None) -> Grade:
+        return grade_project(findings, WEIGHTED, override=stored)
+
+    with Workspace.open(path) as ws:
+        deducted = [p for p in review_progress(ws, settings=WEIGHTED).projects
+                    if p.proposed_total is not None and p.proposed_total < 100]
+        target, kept = deducted[0], deducted[-1]
+        assert target.project_id != kept.project_id
+        stored_kept = ws.grade(kept.project_id)
+        assert stored_kept is not None
+        ws.set_grade(kept.project_id, override_grade(stored_kept, band=Band.POOR))
+        for p in (target, kept):
+            costly = [f.id for f in ws.findings(p.document_id, p.project_id)
+                      if f.finding.check_id not in WEIGHTED.ungraded_checks]
+            changes = ws.set_findings_state(costly, FindingState.DISMISSED, "部门已说明", regrade=regrade)
+            assert changes.grades
+        after = {p.project_id: p for p in review_progress(ws, settings=WEIGHTED).projects}
+        regraded = ws.grade(target.project_id)
+        assert regraded is not None and regraded.total > target.total
+        assert (regraded.total, regraded.band) == (after[target.project_id].proposed_total,
+                                                   after[target.project_id].proposed_band)
+        still = ws.grade(kept.project_id)
+        assert still is not None and still.overridden and still.band is Band.POOR
+        # without `regrade` the grade stays as the check left it
+        some = next(f for f in ws.findings(target.document_id, target.project_id))
+        ws.set_findings_state([some.id], FindingState.OPEN)
+        assert ws.grade(target.project_id) == regraded
+
+    # the command line: `review dismiss --settings` grades with the check's settings
+    other = tmp_path / "other.sqlite"
+    _checked_with(other, WEIGHTED)
+    settings_file = tmp_path / "settings.json"
+    settings_file.write_text(json.dumps(WEIGHTED.to_dict(), ensure_ascii=False), encoding="utf-8")
+    with Workspace.open(other, readonly=True) as ws:
+        before = {p.project_id: p.total for p in review_progress(ws, settings=WEIGHTED).projects}
+    assert main.main(["review", "dismiss", "--workspace", str(other), "--department", "113", "--reason", "已核实",
+                      "--settings", str(settings_file)]) == 0
+    capsys.readouterr()
+    with Workspace.open(other, readonly=True) as ws:
+        projects = review_progress(ws, settings=WEIGHTED).projects
+        dismissed = [p for p in projects if p.counts.dismissed]
+        assert dismissed and all(p.total == p.proposed_total for p in projects)
+        assert any(p.total is not None and before[p.project_id] is not None and p.total > before[p.project_id]
+                   for p in dismissed)
 
 
 def test_progress_command_grades_with_the_check_settings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

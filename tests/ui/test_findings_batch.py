@@ -6,10 +6,12 @@ Each test acts through the widgets and then reads the workspace back.
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from core.checks.grading import grade_project
 from core.review import FindingState, Severity
 from core.store.records import StoredFinding
 from tests.ui.helpers import click_tree_row, project_indexes, wait_for_writes
@@ -131,6 +133,10 @@ def test_two_findings_dismissed_with_a_preset_reason(qtbot: QtBot, window: MainW
     click_row(qtbot, window, 1, Qt.KeyboardModifier.ControlModifier)
     chosen = panel.selected()
     assert len(chosen) == 2
+    assert window.ws is not None and window.record is not None
+    project_id = window.record.id
+    graded_before = window.ws.grade(project_id)
+    assert graded_before is not None and window.grade.total.value() == pytest.approx(graded_before.total)
     preset = DEFAULT_DISMISS_REASONS[1]
     seen: list[list[str]] = []
 
@@ -151,9 +157,20 @@ def test_two_findings_dismissed_with_a_preset_reason(qtbot: QtBot, window: MainW
     assert seen and seen[0][:3] == ["部门已作说明，予以认可", "属模板格式要求，不作修改", "与实际情况相符"]
     assert stored_states(window, chosen) == [(FindingState.DISMISSED, preset)] * 2
     assert window.undo_stack.undoText() == "驳回 2 条发现"
+    # dismissed findings cost no points: the grade is worked out again at once, with the
+    # reviewer's settings, and the grade dock shows it
+    regraded = window.ws.grade(project_id)
+    decided = [f.finding for f in window.ws.findings(window.record.document_id, project_id)]
+    expected = grade_project(decided, window.settings.check_settings())
+    assert regraded is not None and (regraded.total, regraded.band) == (expected.total, expected.band)
+    assert window.grade.total.value() == pytest.approx(regraded.total)
+    assert regraded.total > graded_before.total  # the two cost points before
     # the reason used comes first next time
     assert window.settings.dismiss_reasons()[0] == preset
 
     window.undo_action.trigger()
     wait_for_writes(qtbot, window)
     assert stored_states(window, chosen) == [(FindingState.OPEN, None)] * 2
+    undone = window.ws.grade(project_id)
+    assert undone is not None and (undone.total, undone.band) == (graded_before.total, graded_before.band)
+    assert window.grade.total.value() == pytest.approx(graded_before.total)
