@@ -16,8 +16,10 @@ there only the time limit applies) and then reads file after file, so a batch
 pays the ~1 s of imports once. The parent waits at most the time limit per file;
 a child that runs over it, runs out of memory or crashes is killed and the next
 file gets a fresh one. A DocumentError raised in the child is raised again, with
-its type, in the parent. Cancelling (core.progress) kills the child at once and
-raises core.errors.Cancelled. The child exits when the program does.
+its type, in the parent. A PDF whose read by PDFium (C) ends the child is read once more
+by pdfplumber in a fresh child, and its import report says so. Cancelling
+(core.progress) kills the child at once and raises core.errors.Cancelled. The child
+exits when the program does.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import contextlib
 import gc
 import importlib
 import multiprocessing
+import os
 import signal
 import threading
 import time
@@ -38,6 +41,7 @@ from typing import Any
 
 from core.child_process import exit_with_parent
 from core.errors import Cancelled, DocumentError, ParseLimitError
+from core.import_report import ReportWarning, WarningCode
 from core.model import Document
 from core.progress import NoProgress, Progress
 
@@ -75,9 +79,15 @@ def _limit_memory(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _parse_one(path: str) -> tuple[Any, ...]:
+def _parse_one(request: str | tuple[str, str]) -> tuple[Any, ...]:
+    """A path, or (path, PDF reader): a PDF the PDFium path crashed on is asked again with
+    "pdfplumber" (core.importing.registry.PDF_READERS), in a fresh child."""
     from core.importing import read_document
+    from core.importing.registry import PDF_READER_ENV
 
+    path, pdf_reader = (request, None) if isinstance(request, str) else request
+    if pdf_reader is not None:
+        os.environ[PDF_READER_ENV] = pdf_reader  # this child reads this way from now on: it is fresh
     try:
         return ("ok", read_document(path))
     except DocumentError as error:
@@ -125,6 +135,20 @@ def _serve(conn: Connection, memory_mb: int) -> None:
 
 
 # ---- the parent -----------------------------------------------------------------------
+
+def _pdfium_would_read(path: Path) -> bool:
+    """A PDF (by its first bytes) that the PDFium path reads, with pdfplumber to fall back on
+    ("pdfium-only", for tests, has none)."""
+    from core.importing.registry import pdf_reader_setting
+
+    if pdf_reader_setting() != "pdfium":
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return b"%PDF" in handle.read(1024)
+    except OSError:
+        return False
+
 
 def _wait(conn: Connection, timeout_s: float, progress: Progress) -> bool:
     """True when the child answered within `timeout_s`; Cancelled when the user cancels first."""
@@ -189,15 +213,25 @@ class DocumentReader:
                 answer = self._ask(path, progress)
             if answer[0] not in ("ok", "document_error"):
                 self._stop()  # its state after a MemoryError or a crash is not to be trusted
+            if answer[0] == "died" and _pdfium_would_read(path):
+                # PDFium is C: a file it crashes on takes the child with it. pdfplumber (pure
+                # Python) reads it, or says what is wrong, in a fresh child; the report says so.
+                answer = self._ask(path, progress, pdf_reader="pdfplumber")
+                if answer[0] != "ok":
+                    self._stop()
+                else:
+                    answer[1].report.warnings.append(ReportWarning(
+                        WarningCode.PDF_FALLBACK, params={"reason": "PDFium 读取时解析进程意外退出"}))
+                    self._stop()  # the child now reads with pdfplumber: the next file gets a fresh one
             return self._result(path, answer)
 
     # ---- inside the lock ------------------------------------------------------------
 
-    def _ask(self, path: Path, progress: Progress) -> tuple[Any, ...]:
+    def _ask(self, path: Path, progress: Progress, *, pdf_reader: str | None = None) -> tuple[Any, ...]:
         try:
             conn = self._started(path, progress)
             try:
-                conn.send(str(path))
+                conn.send(str(path) if pdf_reader is None else (str(path), pdf_reader))
             except OSError:
                 self._stop()
                 return ("died",)

@@ -13,6 +13,9 @@ import pytest
 
 import core.importing.sandbox as sandbox
 from core.errors import Cancelled, EmptyFileError, ParseLimitError
+from core.import_report import WarningCode
+from core.importing import read_document
+from core.importing.registry import PDF_READER_ENV
 from core.importing.sandbox import DocumentReader, ParseLimits, read_untrusted
 from core.jobs import job_count
 from core.store import Workspace
@@ -69,10 +72,12 @@ def test_a_file_that_eats_memory_is_stopped(hostile: dict[str, Path]) -> None:
         with pytest.raises(ParseLimitError, match="内存超过 600 MB") as caught:
             reader.read(hostile["pdf_flate_bomb"])
         assert str(caught.value).startswith("压缩炸弹.pdf：")
-        # The used child's verdict was checked by a fresh one, which then was stopped too.
-        assert reader.spawned == 2
-        assert len(reader.read(GOOD_DOCX).projects) == 7
+        # The used child's verdict was checked by a fresh one; PDFium ended that one (it
+        # aborts when memory runs out), so a third read the file with pdfplumber, which
+        # stopped at the limit with a MemoryError: the verdict is the memory limit.
         assert reader.spawned == 3
+        assert len(reader.read(GOOD_DOCX).projects) == 7
+        assert reader.spawned == 4
 
 
 def test_cancel_stops_the_parse_and_the_reader_goes_on(hostile: dict[str, Path]) -> None:
@@ -138,3 +143,35 @@ def test_commands_read_files_in_the_sandbox(command: str, hostile: dict[str, Pat
         assert "Traceback" not in err
         [line] = [ln for ln in err.splitlines() if ln.startswith("错误：")]
         assert path.name in line and expected in line and CJK.search(line.replace(path.name, "")), line
+
+
+def test_a_pdf_that_takes_pdfium_down_is_read_by_pdfplumber_and_the_report_says_so(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """PDFium is C: a PDF it crashes on ends the child process. Such a file used to be
+    reported as "memory or the process ended"; it is read again with pdfplumber in a fresh
+    child, and the import report notes the fall-back. A .docx whose child dies is not retried."""
+    monkeypatch.delenv(PDF_READER_ENV, raising=False)
+    real_ask = DocumentReader._ask
+    asked: list[tuple[str, str | None]] = []
+
+    def ask(self: DocumentReader, path: Path, progress: object, *, pdf_reader: str | None = None) -> object:
+        asked.append((path.suffix, pdf_reader))
+        if pdf_reader is None:  # the PDFium path: the child dies under it
+            self._stop()
+            return ("died",)
+        return real_ask(self, path, progress, pdf_reader=pdf_reader)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(DocumentReader, "_ask", ask)
+    pdf = SAMPLES / "2025_lunan_shenpiju_A.pdf"
+    with DocumentReader() as reader:
+        document = reader.read(pdf)
+        assert asked == [(".pdf", None), (".pdf", "pdfplumber")]
+        assert [w.code for w in document.report.warnings if w.code is WarningCode.PDF_FALLBACK] == \
+            [WarningCode.PDF_FALLBACK]
+        expected = read_document(pdf)
+        assert [p.name for p in document.projects] == [p.name for p in expected.projects]
+        assert [len(p.indicators) for p in document.projects] == [len(p.indicators) for p in expected.projects]
+        asked.clear()
+        with pytest.raises(ParseLimitError, match="意外退出"):
+            reader.read(GOOD_DOCX)
+        assert asked == [(".docx", None)]
