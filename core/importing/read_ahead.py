@@ -130,7 +130,10 @@ class ReadAhead:
                     index, known = taken
                     if known is not None and self._is_known(known, self._paths[index]):
                         with self._lock:
-                            self._passed.add(index)
+                            if index == self._asked - 1:  # yet the writer asked for it meanwhile: read it
+                                self._retry.append(index)
+                            else:
+                                self._passed.add(index)
                             self._lock.notify_all()
                         continue
                     result: Document | BaseException
