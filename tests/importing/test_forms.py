@@ -144,7 +144,7 @@ def test_random_form_mutations_pdf(tmp_path_factory: pytest.TempPathFactory, mut
     _assert_imports_exactly(tmp_path_factory.mktemp("form"), name, "pdf", variant)
 
 
-@WIDE_PDF_OPEN
+# @WIDE_PDF_OPEN
 @settings(max_examples=12, **SETTINGS)
 @given(form_mutation_sets("pdf", exclude=("shenbao", "cost", "overall")))
 def test_random_wide_table_pdfs(tmp_path_factory: pytest.TempPathFactory, mutation: tuple[str, dict]) -> None:
