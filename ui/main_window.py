@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import Cancelled, WorkspaceError
 from core.model import Document, Indicator
+from core.names import shown
 from core.progress import Progress
 from core.review import Annotation, FindingState, Grade, Location
 from core.store.convert import value_at
@@ -1241,18 +1242,19 @@ class MainWindow(QMainWindow):
 
         op.failure(import_failed)
         # A cancelled import keeps the files already imported: show them, and say which.
-        op.cancelled(lambda cancel: self._import_cancelled(ws, cancel))
+        op.cancelled(lambda cancel: self._import_cancelled(ws, files, cancel))
         return op.run()
 
-    def _import_cancelled(self, ws: Workspace, cancel: Cancelled) -> None:
+    def _import_cancelled(self, ws: Workspace, files: Sequence[Path], cancel: Cancelled) -> None:
         """After Cancel: say how many files and which got in (they stay, and are checked) and
         which did not, in the status bar and a report."""
         if self.ws is not ws:  # the workspace was closed or replaced meanwhile
             return
         self.undo_stack.clear()
         self.reload_tree()
+        # Cancelled before the first file was under way: nothing got in.
         outcomes = cancel.outcomes if isinstance(cancel, ImportCancelled) else []
-        left = cancel.not_imported if isinstance(cancel, ImportCancelled) else []
+        left = cancel.not_imported if isinstance(cancel, ImportCancelled) else [shown(p.name) for p in files]
         added = [o for o in outcomes if o.status in (ImportStatus.IMPORTED, ImportStatus.NEW_VERSION)]
         imported = [o.file_name for o in added]
         summary = self.tr("导入已取消：已导入 {ok} 个文件，未导入 {left} 个。").format(ok=len(imported), left=len(left))
