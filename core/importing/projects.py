@@ -15,7 +15,7 @@ from core.importing import columns
 from core.importing.context import Context, apply_label, dept_of, label_pair, read_context_cells, title_of
 from core.importing.layout import GridCell, TableGrid
 from core.importing.roles import is_context_row
-from core.importing.text import first_token_ems, is_word_char, label_key, label_unit
+from core.importing.text import first_token_ems, is_word_char, label_key, label_unit, squash
 from core.model import (
     ANNUAL,
     LONG_TERM,
@@ -533,7 +533,12 @@ class ProjectReader:
             return project_data
         if cut:
             self._join_cut_row(row, values)
+            # the lower half's texts now end their columns: the next page piece's first row
+            # is measured against them (a piece may hold nothing but that lower half)
+            self.last_cells.update({name: c for name, c in cells.items() if c.text.strip()})
             return True
+        if self.piece_start and indicators:
+            self._continue_cut_levels(values, cells)
         if indicators:
             prev = indicators[-1]
             level1_blank = blank("level1")
@@ -582,12 +587,19 @@ class ProjectReader:
                 continue
             found = True
             above = self.project_cells.get(name)
-            if self.piece_start and above is not None and self._repeats(name, cell.text.strip()):
-                continue  # the cell repeated at the top of a new page, not a new value
-            if self.piece_start and above is not None and above.room is not None \
-                    and above.room < first_token_ems(cell.text) + 0.1:
-                self._continue_project_cell(name, cell.text.strip())  # cut by the page break
-                continue
+            text = cell.text.strip()
+            if self.piece_start and above is not None:
+                # A value written on every row is repeated at the top of a new page, or only
+                # begun there when that row is cut in two by the next break; the rest of a
+                # repeated value cut with its row at the break above completes it. Neither is
+                # a new value, and the cell is the one a next piece's first row goes on.
+                if self._repeats(name, text, begins=True) \
+                        or self._repeats(name, _join_cut(above.text.strip(), text)):
+                    self.project_cells[name] = cell
+                    continue
+                if above.room is not None and above.room < first_token_ems(text) + 0.1:
+                    self._continue_project_cell(name, text)  # a merged cell cut by the page break
+                    continue
             self.project_cells[name] = cell
             if name == "dept":
                 if self.context.dept is None:
@@ -609,17 +621,27 @@ class ProjectReader:
         self.totals.append(StatedTotal(label=Field(label.text.strip(), row.prov(label)),
                                        amount=Field(amount.text.strip(), row.prov(amount))))
 
-    def _repeats(self, name: str, text: str) -> bool:
-        """Whether a wide table's project cell repeats the value read so far (cut pieces joined)."""
+    def _repeats(self, name: str, text: str, *, begins: bool = False) -> bool:
+        """Whether a wide table's project cell repeats the value read so far (cut pieces joined),
+        or with `begins` only its beginning."""
         if name == "dept":
-            return self.context.dept is not None and dept_of(text) == self.context.dept
+            if self.context.dept is None or (found := dept_of(text)) is None:
+                return False
+            if not begins:
+                return found == self.context.dept
+            return squash("".join(self.context.dept)).startswith(squash("".join(found)))
         value: Field | None = getattr(self.project, name)
-        return value is not None and value.raw.strip() == text
+        if value is None:
+            return False
+        return value.raw.strip().startswith(text) if begins else value.raw.strip() == text
 
     def _continue_project_cell(self, name: str, text: str) -> None:
         if name == "dept":
             if self.context.dept is not None:
-                self.context.dept = (self.context.dept[0], self.context.dept[1] + text)
+                # read again as one cell: a break that left only the code above ("401002")
+                # gave no name, and the code goes with the name below
+                code, dept = self.context.dept
+                self.context.dept = dept_of(code + dept + text) or self.context.dept
             return
         value: Field | None = getattr(self.project, name)
         if value is not None:
@@ -702,6 +724,27 @@ class ProjectReader:
         spans_on = below < row.grid.n_rows and cell2.col < len(row.grid.rows[below]) \
             and row.grid.rows[below][cell2.col].anchor == cell2.anchor
         return not spans_on
+
+    def _continue_cut_levels(self, values: dict[str, Field], cells: dict[str, GridCell]) -> None:
+        """A new row at the top of a page piece whose 一级/二级 cell goes on a cell merged down
+        across the break and cut by it ("产出指" | "标"): the name is the two parts, in this
+        row and in the rows above the break that read the cut part. As in `_is_cut_row`,
+        only a part that becomes a level name (…指标) when joined is taken for a rest, and
+        only where it could not have fitted on the last line above."""
+        for name in ("level1", "level2"):
+            cell, above = cells.get(name), self.last_cells.get(name)
+            if cell is None or above is None or above.room is None or cell.merged_from_above:
+                continue
+            top, rest = above.text.strip(), cell.text.strip()
+            if not top or not rest or top.endswith("指标") or not (top + rest).endswith("指标") \
+                    or above.room >= first_token_ems(rest) + 0.1:
+                continue
+            for indicator in reversed(self._indicators):
+                old = indicator.get(name)
+                if old is None or old.raw != top:
+                    break
+                setattr(indicator, name, Field(top + rest, old.prov))
+            values[name] = Field(top + rest, values[name].prov)
 
     def _join_cut_row(self, row: _Row, values: dict[str, Field]) -> None:
         prev = self._indicators[-1]

@@ -110,6 +110,7 @@ class _Walk:
     in_toc: bool = False
     grids_seen: int = 0
     wide: WideTable | None = None  # the wide table whose page pieces may follow
+    next_grid: TableGrid | None = None  # the grid after the one being read, if any
     dept_fresh: bool = False
     run_of: dict[int, int] = field(default_factory=dict)  # paragraph index → grids seen before it
 
@@ -174,10 +175,10 @@ class _Walk:
             if self._repeats_wide_header(grid, wide):
                 # a page piece that repeats the table's header row: the projects go on
                 assert self.wide is not None
-                self._wide_pieces(grid, self.wide.starts(grid, wide.head + 1), continued=True)
+                self._wide_pieces(grid, self.wide.starts(grid, wide.head + 1, self._following()), continued=True)
                 return
-            starts = wide.starts(grid, wide.head + 1)
             self.wide = wide
+            starts = wide.starts(grid, wide.head + 1, self._following())
             # a title above a table that names its projects in a column names the table
             self.pending_title = None
             self._wide_pieces(grid, starts)
@@ -185,7 +186,7 @@ class _Walk:
         if role is not GridRole.PROJECT and role is not GridRole.BUDGET and self.wide is not None \
                 and self.current is not None and self.current.kind == "project":
             # a page piece of a wide table: its projects go on, and new ones begin in it
-            self._wide_pieces(grid, self.wide.starts(grid, 0), continued=True)
+            self._wide_pieces(grid, self.wide.starts(grid, 0, self._following()), continued=True)
             return
         if role in (GridRole.PROJECT, GridRole.BUDGET):
             self.wide = None  # another table: no wide table's pieces follow
@@ -214,6 +215,18 @@ class _Walk:
                 or self.current.kind != "project":
             return False
         return grid.filled_texts(wide.head) == self.wide.grid.filled_texts(self.wide.head)
+
+    def _following(self) -> tuple[TableGrid, int] | None:
+        """The wide table's next page piece with its first data row (after the header row it
+        may repeat), when the next grid is one; None otherwise."""
+        nxt, wide = self.next_grid, self.wide
+        if nxt is None or wide is None or not nxt.continues_previous:
+            return None
+        again = wide_table(nxt)
+        if again is None:
+            return nxt, 0
+        head = wide.grid.filled_texts(wide.head)
+        return (nxt, again.head + 1) if nxt.filled_texts(again.head) == head else None
 
     def _adopt_first_piece(self, grid: TableGrid) -> None:
         """A project table whose first page piece held too little to be told apart (two rows
@@ -310,10 +323,13 @@ def _read_projects(groups: list[_Group], fallback_dept: tuple[str, str] | None,
 def recognise(layout: Layout) -> Document:
     """Map a Layout to the domain model with its import report (no file access)."""
     walk = _Walk()
+    grids = layout.tables
     for block in layout.blocks:
         if isinstance(block, Paragraph):
             walk.paragraph(block)
         else:
+            # a row cut by a page break is judged with its rest, at the top of the next grid
+            walk.next_grid = grids[walk.grids_seen + 1] if walk.grids_seen + 1 < len(grids) else None
             walk.grid(block)
     issues: list[ImportIssue] = []
     budget_tables: list[BudgetTable] = []

@@ -185,15 +185,23 @@ class WideTable:
     col: int
     last: str | None = None
     last_cell: GridCell | None = None
-    key_cols: list[int] = field(default_factory=list)  # the 编码 and 预算数 columns (not the naming one)
-    last_keys: dict[int, str] = field(default_factory=dict)  # their values as last seen
+    # the other project columns (编码, 预算数, 年度目标, 单位名称 …), not the naming one
+    key_cols: list[int] = field(default_factory=list)
+    bottom: tuple[TableGrid, int] | None = None  # the last row read, above the next page break
+    # (grid index, row) of a page piece's first row that holds the rest of the row cut above
+    # the break, its name already read with that row
+    rest_at: tuple[int, int] | None = None
 
     def column_in(self, grid: TableGrid, col: int | None = None) -> int | None:
         """A header column (the naming one by default) in another page piece."""
         return self.grid.column_in(self.col if col is None else col, grid)
 
-    def starts(self, grid: TableGrid, first: int) -> list[int]:
-        """Rows from `first` on where a new project begins (where the name changes)."""
+    def starts(self, grid: TableGrid, first: int, following: tuple[TableGrid, int] | None = None) -> list[int]:
+        """Rows from `first` on where a new project begins (where the name changes).
+
+        `following` is the table's next page piece and its first data row, when one follows:
+        a row cut in two by the page break is judged whole, so a name written on every row
+        and cut with its row is not taken for a new one (nor its rest below the break)."""
         col = self.column_in(grid)
         if col is None:
             return []
@@ -204,9 +212,19 @@ class WideTable:
             if cell.merged_from_above or not cell.text.strip() or any(columns.is_total_label(t) for t in texts):
                 continue
             text = cell.text.strip()
-            cut = r == 0 and grid is not self.grid and self.last_cell is not None \
+            if self.rest_at == (grid.index, r):  # the lower half of the row cut above the break
+                self.rest_at = None
+                self.last_cell = cell
+                continue
+            rest = _lower_half(grid, r, *following, col) if r == grid.n_rows - 1 and following else None
+            whole = rest is not None
+            if rest is not None and following is not None:  # the name: its part above the break and below
+                text += rest
+                self.rest_at = (following[0].index, following[1])
+            # the first data row of a page piece (after the header row it may repeat)
+            cut = not whole and r == first and grid is not self.grid and self.last_cell is not None \
                 and self.last_cell.room is not None and self.last_cell.room < first_token_ems(text) + 0.1 \
-                and not self._new_key(grid)
+                and not self._new_key(grid, first)
             if text == self.last:  # the name repeated at the top of a new page: the same project
                 pass
             elif cut:  # the rest of a name the page break cut: the same project
@@ -217,27 +235,56 @@ class WideTable:
             else:
                 self.last = text
             self.last_cell = cell
-        self._note_keys(grid)
+        self.bottom = (grid, grid.n_rows - 1)
         return starts
 
-    def _key_cells(self, grid: TableGrid, r: int) -> dict[int, str]:
-        out: dict[int, str] = {}
+    def _new_key(self, grid: TableGrid, r: int) -> bool:
+        """Whether the first data row r of a page piece states in another project column (编码,
+        预算数, 年度目标 …) a text that does not go on the cell above the break, i.e. one that
+        could have fitted after that cell's last line, or stands under an empty one: then its
+        name cell begins a new project, however little room the name above left."""
+        if self.bottom is None:
+            return False
+        above_grid, bottom = self.bottom
         for key in self.key_cols:
-            col = self.column_in(grid, key)
-            if col is not None and col < len(grid.rows[r]):
-                cell = grid.rows[r][col]
-                if not cell.merged_from_above and cell.text.strip():
-                    out[key] = cell.text.strip()
-        return out
+            col, above_col = self.column_in(grid, key), self.column_in(above_grid, key)
+            if col is None or col >= len(grid.rows[r]):
+                continue
+            cell = grid.rows[r][col]
+            text = cell.text.strip()
+            if cell.merged_from_above or not text:
+                continue
+            above = above_grid.rows[bottom][above_col] \
+                if above_col is not None and above_col < len(above_grid.rows[bottom]) else None
+            if above is None or not above.text.strip() or above.room is None \
+                    or above.room >= first_token_ems(text) + 0.1:
+                return True
+        return False
 
-    def _new_key(self, grid: TableGrid) -> bool:
-        """Whether the top row of a page piece states a 编码 or 预算数 unlike the one above:
-        then its name cell begins a new project, however little room the name above left."""
-        return any(text != self.last_keys.get(key) for key, text in self._key_cells(grid, 0).items())
 
-    def _note_keys(self, grid: TableGrid) -> None:
-        for r in range(grid.n_rows):
-            self.last_keys.update(self._key_cells(grid, r))
+def _lower_half(grid: TableGrid, r: int, below: TableGrid, t: int, col: int) -> str | None:
+    """The text of name column `col` in row `t` of page piece `below` when that row is the
+    lower half of row `r`, the last of `grid`, cut by the page break; else None. It is when
+    each text it holds goes on a cell above whose last line had no room for its first word
+    (a new row has some cell that would have fitted), and it names nothing new of its own."""
+    name_col = grid.column_in(col, below)
+    if name_col is None or t >= below.n_rows or below.rows[t][name_col].merged_from_above:
+        return None
+    rest = below.rows[t][name_col].text.strip()
+    # a 小计/合计 row, or one naming the project again, is a row of its own
+    if not rest or rest == grid.rows[r][col].text.strip() \
+            or any(columns.is_total_label(text) for text in below.filled_texts(t)):
+        return None
+    for cell in below.distinct_row(t):
+        text = cell.text.strip()
+        if cell.merged_from_above or not text:
+            continue
+        c = below.column_in(cell.col, grid)
+        above = grid.rows[r][c] if c is not None and c < len(grid.rows[r]) else None
+        if above is None or not above.text.strip() or above.room is None \
+                or above.room >= first_token_ems(text) + 0.1:
+            return None
+    return rest
 
 
 def wide_table(grid: TableGrid) -> WideTable | None:
@@ -256,7 +303,8 @@ def wide_table(grid: TableGrid) -> WideTable | None:
             continue
         by_field = dict((name, col) for col, name in header.project_fields)
         col = next((by_field[n] for n in ("name", "code", "budget_total") if n in by_field), None)
-        keys = [by_field[n] for n in ("code", "budget_total") if n in by_field and by_field[n] != col]
+        keys = [c for c, _ in header.project_fields if c != col] \
+            + ([header.dept_col] if header.dept_col is not None else [])
         return None if col is None else WideTable(grid=grid, head=h, col=col, key_cols=keys)
     return None
 

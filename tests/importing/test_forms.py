@@ -107,13 +107,6 @@ def _case_id(case: tuple[str, dict[str, Any]]) -> str:
     return f"{name.split('_', 2)[2]}:{'+'.join(keys)}"
 
 
-# Known open: a wide department table in a PDF whose rows are cut by the page break while
-# every row repeats the project cells (repeat_cells + cut_rows: the repeated name is cut
-# too) can still split a project there. Run, reported as xfail/xpass, not hidden.
-WIDE_PDF_OPEN = pytest.mark.xfail(strict=False, reason="wide tables in PDFs whose repeated project cells "
-                                                       "are cut by a page break")
-
-
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("case", NAMED, ids=[_case_id(c) for c in NAMED])
 def test_named_form_mutations(tmp_path: Path, case: tuple[str, dict[str, Any]],
@@ -144,7 +137,6 @@ def test_random_form_mutations_pdf(tmp_path_factory: pytest.TempPathFactory, mut
     _assert_imports_exactly(tmp_path_factory.mktemp("form"), name, "pdf", variant)
 
 
-# @WIDE_PDF_OPEN
 @settings(max_examples=12, **SETTINGS)
 @given(form_mutation_sets("pdf", exclude=("shenbao", "cost", "overall")))
 def test_random_wide_table_pdfs(tmp_path_factory: pytest.TempPathFactory, mutation: tuple[str, dict]) -> None:
