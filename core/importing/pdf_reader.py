@@ -457,8 +457,19 @@ def finish_layout(layout: Layout, pages: list[PageItems], path: Path, *, n_chars
 
 
 def _mark_continuations(pages: list[PageItems]) -> None:
-    """A table that opens a page right after a page that closed with a table continues it."""
+    """A table that opens a page right after a page that closed with a table continues it;
+    so does one under a running head (lines that repeat lines above the previous page's
+    first table, such as the form's title printed on top of every page)."""
     for prev, page in itertools.pairwise(pages):
-        if prev.items and page.items and isinstance(prev.items[-1], TableGrid) \
-                and isinstance(page.items[0], TableGrid):
-            page.items[0].continues_previous = True
+        if not prev.items or not page.items or not isinstance(prev.items[-1], TableGrid):
+            continue
+        head: set[str] = set()
+        for item in prev.items:
+            if isinstance(item, TableGrid):
+                break
+            head.add(item.text.strip())
+        for item in page.items:
+            if isinstance(item, TableGrid):
+                item.continues_previous = True
+            if isinstance(item, TableGrid) or item.text.strip() not in head:
+                break

@@ -552,6 +552,7 @@ class ProjectReader:
             in_merge = cell2 is not None and cell2.merged_from_above
             if blank("level2") and (in_merge or self._merged("level2") or (self.piece_start and level1_blank)):
                 values["level2"] = Field(prev.level2.raw, values.get("level2", prev.level2).prov)
+            self._continue_merged_extras(values, cells, prev)
         empty = Field("", row.prov(row.cells[0]) if row.cells else Provenance())
         has_basis = any(name == "basis" for _, name in header.fields)
         indicator = Indicator(
@@ -564,6 +565,20 @@ class ProjectReader:
         indicators.append(indicator)
         self.last_cells = cells
         return True
+
+    def _continue_merged_extras(self, values: dict[str, Field], cells: dict[str, GridCell],
+                                prev: Indicator) -> None:
+        """An extra column's cell merged down over several indicators (保障措施) that a page
+        break cut: its text stands above the break only, and the piece below shows the
+        merge's rest empty. Like a 二级 merge, an empty cell at the top of a piece whose
+        column was merged down to the break goes on with the text above, and an empty cell
+        merged from above takes what the merge's first row read."""
+        for name, cell in cells.items():
+            old = prev.extra.get(name)
+            if name in columns.INDICATOR_COLUMN_NAMES or old is None or not old.raw or cell.text.strip():
+                continue
+            if cell.merged_from_above or (self.piece_start and self._merged(name)):
+                values[name] = Field(old.raw, values[name].prov)
 
     @property
     def _indicators(self) -> list[Indicator]:

@@ -150,9 +150,10 @@ class _Walk:
             self.current = None
             self.paragraph_roles.append((block, BlockRole.TITLE, None))
             return
-        if self.groups and self.groups[-1].kind == "project" and self.groups[-1].title is not None \
+        if self.groups and self.groups[-1].kind in ("project", "other") and self.groups[-1].title is not None \
                 and squash(self.groups[-1].title.text) == squash(text):
-            # the form's title repeated over every page: a running head, not a new project
+            # the form's title repeated over every page: a running head, not a new project (also
+            # after a first page piece too small to be told a project's, which the next adopts)
             self.paragraph_roles.append((block, BlockRole.IGNORED, IgnoredReason.OUTSIDE))
             return
         self.current = None
@@ -229,16 +230,20 @@ class _Walk:
         return (nxt, again.head + 1) if nxt.filled_texts(again.head) == head else None
 
     def _adopt_first_piece(self, grid: TableGrid) -> None:
-        """A project table whose first page piece held too little to be told apart (two rows
-        of 单位名称 and a label cut by the break): that piece, read as 'other' on its own, is
-        the beginning of this table, so it opens the project with its title above it."""
+        """A project table whose first page pieces held too little to be told apart (two rows
+        of 单位名称 and a label cut by the break, each on a page of its own): those pieces,
+        read as 'other', are the beginning of this table, so they open the project with its
+        title above them."""
         other = self.current
-        if not grid.continues_previous or other is None or other.kind != "other" or len(other.grids) != 1 \
-                or other.grids[0].index != grid.index - 1 or not self.groups or self.groups[-1] is not other:
+        if not grid.continues_previous or other is None or other.kind != "other" or not other.grids \
+                or not self.groups or self.groups[-1] is not other:
+            return
+        chain = [*other.grids, grid]
+        if any(b.index != a.index + 1 or not b.continues_previous for a, b in itertools.pairwise(chain)):
             return
         self.groups.pop()
         self.pending_title = other.title
-        self._new("project").grids.append(other.grids[0])
+        self._new("project").grids.extend(other.grids)
 
     def _wide_pieces(self, grid: TableGrid, starts: list[int], *, continued: bool = False) -> None:
         """A wide table (or a page piece of one) cut where projects begin; the pieces after

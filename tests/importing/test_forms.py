@@ -97,6 +97,10 @@ NAMED_PDF: list[tuple[str, dict[str, Any]]] = [
     ("wide_2024_jiayu_weijian", {"repeat_header": True, "page_breaks": {0: [5, 19]}}),
     ("wide_2023_ningxiang_jiaoyu", {"portrait": True, "repeat_header": True}),
     ("overall_2021_guangshui_zhengfuban", {"cut_rows": {0: [12]}}),
+    # a landscape page break cuts the merged 保障措施 cell: its rest below the break is empty
+    ("cost_2022_ezhou_jiguan", {"landscape": True}),
+    # the header rows one per page under the running title: the small first pieces open the form
+    ("overall_2022_jiayu_tongji", {"running_title": True, "split_tables": True, "page_breaks": {0: [1, 2, 3]}}),
 ]
 
 
