@@ -140,8 +140,7 @@ def main() -> None:
     # -- closing after an edit --------------------------------------------------------------
     before = age_backups(path)
     project_id = ws.department_projects(ws.departments(ws.regions()[0].id)[0].id)[0].id
-    window.reveal_project(project_id)
-    window.load_project(project_id)
+    window.open_project(project_id)
     app.processEvents()
     stamp = time.strftime("%H%M%S")
     window.indicators.setData(window.indicators.index(0, VALUE), f"≥9{stamp[-1]}%（基准{stamp}）")

@@ -672,21 +672,16 @@ class MainWindow(QMainWindow):
         """
         if self.ws is None:
             return
-        if self.record is not None and self.record.id == project_id:
-            record = self.record
-        elif record is None:
-            record = self.ws.project(project_id)
-        if self.record is not record:
-            self.show_project(record)
-        self.reveal_project(project_id, record)
+        if self.record is None or self.record.id != project_id:
+            self.show_project(record or self.ws.project(project_id))
+        assert self.record is not None
+        self.reveal_project(self.record)
 
-    def reveal_project(self, project_id: int, record: ProjectRecord | None = None) -> None:
-        """Select a project in the tree, loading the branches on the way (`record`: the
-        project when it has been read already)."""
+    def reveal_project(self, record: ProjectRecord) -> None:
+        """Select a project (as read) in the tree, loading the branches on the way."""
         if self.ws is None:
             return
-        if record is None:
-            record = self.ws.project(project_id)
+        project_id = record.id
         info = self.ws.document_info(record.document_id)
         department = self.ws.department(info.department_id)
         path = [("region", (department.region_id,)), ("department", (department.id,)),
@@ -991,10 +986,9 @@ class MainWindow(QMainWindow):
     def _grading(self) -> GradeFunction:
         """The check's grading with the reviewer's settings as they are now (a decision
         re-grades its projects with them, as a check run would)."""
-        from core.checks.grading import grade_project
+        from core.checks.grading import grader
 
-        settings = self.settings.check_settings()
-        return lambda findings, stored: grade_project(findings, settings, override=stored)
+        return grader(self.settings.check_settings())
 
     def on_changes(self, changes: Changes) -> None:
         """Redraw what a workspace op changed (Anki's on_operation_did_execute)."""
@@ -1031,7 +1025,7 @@ class MainWindow(QMainWindow):
         self.tree_model.reload()
         self._expand_first()
         if current is not None:
-            self.reveal_project(current.id, current)
+            self.reveal_project(current)
 
     def _refresh_badges(self) -> None:
         """New open-finding counts on the loaded year and project nodes of the current department."""
@@ -1253,8 +1247,10 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.reload_tree()
         # Cancelled before the first file was under way: nothing got in.
-        outcomes = cancel.outcomes if isinstance(cancel, ImportCancelled) else []
-        left = cancel.not_imported if isinstance(cancel, ImportCancelled) else [shown(p.name) for p in files]
+        if isinstance(cancel, ImportCancelled):
+            outcomes, left = cancel.outcomes, cancel.not_imported
+        else:
+            outcomes, left = [], [shown(p.name) for p in files]
         added = [o for o in outcomes if o.status in (ImportStatus.IMPORTED, ImportStatus.NEW_VERSION)]
         imported = [o.file_name for o in added]
         summary = self.tr("导入已取消：已导入 {ok} 个文件，未导入 {left} 个。").format(ok=len(imported), left=len(left))

@@ -12,7 +12,7 @@ and import artefacts (E4) are never the author's fault. Bands and results follow
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
 from core.checks.settings import DEFAULT_SETTINGS, CheckSettings
@@ -74,6 +74,14 @@ def grade_project(findings: Iterable[Finding], settings: CheckSettings | None = 
     band = band_for(total)
     return Grade(scores=scores, total=float(total), band=band, result=result_for(band))
 
+
+
+def grader(settings: CheckSettings | None = None) -> Callable[[list[Finding], Grade | None], Grade]:
+    """`grade_project` with these settings, as the store takes it (a project's findings, its
+    stored grade): what a check run, a decision and a re-grade all grade with."""
+    def grade(findings: list[Finding], stored: Grade | None) -> Grade:
+        return grade_project(findings, settings, override=stored)
+    return grade
 
 def grade_document(findings: Iterable[Finding], project_seqs: Iterable[int],
                    settings: CheckSettings | None = None,

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from core.checks.grading import grade_project
+from core.checks.grading import grader
 from core.checks.registry import run_checks
 from core.checks.settings import CheckSettings
 from core.child_process import exit_with_parent
@@ -95,8 +95,7 @@ def iter_workspace_checks(ws: Workspace, document_ids: Sequence[int], settings: 
     progress = progress or NoProgress()
     pending: list[_Checked] = []
 
-    def grade(findings: list[Finding], stored: Grade | None) -> Grade:
-        return grade_project(findings, settings, override=stored)
+    grade = grader(settings)
 
     def flush() -> list[DocumentCheck]:
         if not pending:

@@ -28,7 +28,7 @@ from core.cli.import_cmd import add_workspace_option
 from core.errors import UserError
 
 if TYPE_CHECKING:  # the workspace (SQLAlchemy) and the model are loaded by run(), not when --help is built
-    from core.review import Finding, FindingState, Grade
+    from core.review import FindingState
     from core.store.records import StoredFinding
     from core.store.workspace import Workspace
 
@@ -113,13 +113,10 @@ def run(args: argparse.Namespace) -> int:
     readonly = action == "list"
     regrade = None
     if not readonly:  # a decision changes what its projects' grades count: graded again, as `check` would
-        from core.checks.grading import grade_project
+        from core.checks.grading import grader
         from core.cli.check_cmd import load_settings
 
-        settings = load_settings(args.settings)
-
-        def regrade(findings: list[Finding], stored: Grade | None) -> Grade:
-            return grade_project(findings, settings, override=stored)
+        regrade = grader(load_settings(args.settings))
     with Workspace.open(args.workspace, readonly=readonly) as ws:
         default = None if action == "list" else (FindingState.OPEN if action != "reopen" else None)
         chosen = select_findings(ws, args, default)

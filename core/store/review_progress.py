@@ -7,7 +7,7 @@ and the grade (the reviewer's, and the one the program proposes), over current d
     progress.to_dict()     # JSON-ready (`progress --json`)
     findings = progress_findings(ws, department_ids=[3], year=2025)   # the findings list, one query
     write_progress_xlsx(progress, findings, "out.xlsx")                # 部门进度, 项目进度, 审核发现 sheets
-    watch = WriteWatch(ws)  # watch.generation moves on with every committed write the overview reads
+    ws.write_generation    # a view keeps the one it read at; read again once it moved on
 
 Three queries whatever the number of projects: the departments, the projects of their
 current documents with their grade rows (outer join), and the findings (department,

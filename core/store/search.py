@@ -8,8 +8,8 @@ counting them all took 0.5 s, ten times the page itself).
 
 The hits are one list, the projects first, then the indicators, each part in id order;
 `_page_parts()` alone says which part of that list a page takes from each. A query is
-counted once: its first page counts, and the next pages of the same text reuse those
-counts (`_CountMemo`, one per engine) until a write to the workspace commits.
+counted once: its first page counts (`count_hits`), and Workspace.search_page hands those
+counts to the next pages of the same text until a write to the workspace commits.
 """
 
 from __future__ import annotations

@@ -85,7 +85,7 @@ from core.store.tree_filter import TreeMatchPage
 
 log = logging.getLogger(__name__)
 
-# The tables behind the ORM classes, for executemany inserts of plain parameters.
+# The tables behind the schema's classes, for executemany inserts of plain parameters.
 PROJECTS = ProjectRow.__table__
 INDICATORS = IndicatorRow.__table__
 DOCUMENT_FILES = DocumentFileRow.__table__
@@ -441,9 +441,10 @@ class Workspace(ReviewerLayer, StoreBase):
     def import_document(self, doc: Document, original_bytes: bytes, file_name: str) -> ImportOutcome:
         """Store one document and its original file in one transaction.
 
-        The same bytes (sha256) already present, or the same text in another format (the
-        .pdf of an imported .docx, core.store.same_content): DUPLICATE, nothing written,
-        and the message says which. A document of
+        The same bytes (sha256) already present: DUPLICATE, nothing written. The same text
+        in another format (the .pdf of an imported .docx, core.store.same_content):
+        DUPLICATE, only its bytes kept as the stored document's alias (known unread next
+        time); the message says which document either repeats. A document of
         the same department, year and kind already present becomes the previous
         version: it stays, the new one is current, and the reviewer's revisions,
         annotations, decided findings and overridden grades follow to the matching
@@ -453,10 +454,9 @@ class Workspace(ReviewerLayer, StoreBase):
         sha = hashlib.sha256(original_bytes).hexdigest()
         doc.sha256 = sha
         with self._writing() as conn:
-            existing = conn.execute(select(DocumentRow.id, DocumentRow.source_name)
-                                    .where(DocumentRow.sha256 == sha)).first()
+            existing = _stored_file(conn, sha)
             if existing is not None:
-                return self._duplicate(existing.id, file_name, sha=sha, source_name=existing.source_name)
+                return self._duplicate(existing, file_name, sha)
             department_id = self._department_id(conn, doc)
             digest = content_digest(doc)
             current = conn.execute(
@@ -465,7 +465,6 @@ class Workspace(ReviewerLayer, StoreBase):
                     DocumentRow.is_current.is_(True),
                     DocumentRow.year.is_(None) if doc.year is None else DocumentRow.year == doc.year)
             ).first()
-            previous = current.id if current is not None else None
             old_doc: Document | None = None
             if current is not None:
                 stored_digest = current.content_sha256
@@ -488,9 +487,10 @@ class Workspace(ReviewerLayer, StoreBase):
             document_id = self._insert_document(conn, doc, department_id, original_bytes, file_name,
                                                 digest=digest)
             changes = Changes(documents=True, document_ids=frozenset({document_id}))
-            if previous is None or old_doc is None:
+            if current is None or old_doc is None:  # (old_doc is loaded whenever there is a current one)
                 return ImportOutcome(file_name=file_name, status=ImportStatus.IMPORTED, sha256=sha,
                                      document_id=document_id, changes=changes, report=doc.report)
+            previous = current.id
             conn.execute(update(DocumentRow).where(DocumentRow.id == previous).values(is_current=False))
             conn.execute(update(DocumentRow).where(DocumentRow.id == document_id).values(replaces_id=previous))
             carried = carry_reviewer_layer(conn, old_doc_id=previous, old_doc=old_doc,
@@ -545,9 +545,10 @@ class Workspace(ReviewerLayer, StoreBase):
         progress.report(done, total, name)
         try:
             data = read_file_bytes(path)  # regular files only, never more than the size limit
-            existing = self.find_document(hashlib.sha256(data).hexdigest())
+            sha = hashlib.sha256(data).hexdigest()
+            existing = self.find_document(sha)
             if existing is not None:  # known bytes: no need to parse them again
-                return self._duplicate(existing, name)
+                return self._duplicate(existing, name, sha)
             doc = read(path)
         except UserError as error:
             return ImportOutcome(file_name=name, status=ImportStatus.FAILED, message=str(error))
@@ -556,11 +557,9 @@ class Workspace(ReviewerLayer, StoreBase):
                                  message=f"{name}：无法读取文件（{error.strerror or error}）。")
         return self.import_document(doc, data, name)
 
-    def _duplicate(self, document_id: int, file_name: str, *, sha: str | None = None,
-                   source_name: str | None = None) -> ImportOutcome:
-        if sha is None or source_name is None:
-            info = self.document_info(document_id)
-            sha, source_name = info.sha256, info.source_name
+    def _duplicate(self, document_id: int, file_name: str, sha: str) -> ImportOutcome:
+        """The outcome of a file whose bytes (`sha`) are stored already, as `document_id`'s or its alias's."""
+        source_name = self.document_info(document_id).source_name
         return ImportOutcome(file_name=file_name, status=ImportStatus.DUPLICATE, sha256=sha,
                              document_id=document_id,
                              message=f"{file_name} 已在工作区中（与 {source_name} 内容相同），未重复导入。")
@@ -774,11 +773,7 @@ class Workspace(ReviewerLayer, StoreBase):
     def find_document(self, sha256: str) -> int | None:
         """The document whose file has these bytes, or whose text another file with them repeats."""
         with self._reading() as conn:
-            found = conn.execute(select(DocumentRow.id).where(DocumentRow.sha256 == sha256)).scalar()
-            if found is None:
-                found = conn.execute(select(DocumentAliasRow.document_id)
-                                     .where(DocumentAliasRow.sha256 == sha256)).scalar()
-            return found
+            return _stored_file(conn, sha256)
 
     def search(self, text: str, limit: int = 50, *, current_only: bool = True) -> list[SearchHit]:
         """Projects (name, goal) and indicators (level3, description, value) containing `text`.
@@ -817,6 +812,14 @@ class Workspace(ReviewerLayer, StoreBase):
 
     def _missing(self, what: str, ident: int) -> WorkspaceError:
         return WorkspaceError(f"工作区 {self.label} 中没有编号为 {ident} 的{what}（可能已被删除）。")
+
+
+def _stored_file(conn: Connection, sha256: str) -> int | None:
+    """The document whose file has these bytes, or whose text another file with them repeats."""
+    found = conn.execute(select(DocumentRow.id).where(DocumentRow.sha256 == sha256)).scalar()
+    if found is None:
+        found = conn.execute(select(DocumentAliasRow.document_id).where(DocumentAliasRow.sha256 == sha256)).scalar()
+    return found
 
 
 def _backup_hint(backup: Path | None) -> str:

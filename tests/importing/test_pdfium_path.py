@@ -70,7 +70,8 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def test_every_pdf_reads_the_same_both_ways(pdfs: dict[str, Path]) -> None:
-    assert len(SAMPLES) == 3, "the demo samples are read too (and the corpus where it is)"
+    assert len(SAMPLES) == 3, "the demo samples are read too"
+    assert len(CORPUS) in (0, 3), "the corpus, where it is next to the checkout, is read whole"
     found: dict[str, list[str]] = {}
     for tag, path in pdfs.items():
         reference = read_pdf(path, sha256="-")

@@ -13,13 +13,13 @@ import pytest
 from sqlalchemy import event
 
 import main
-from core.checks.grading import grade_project, override_grade
+from core.checks.grading import grade_project, grader, override_grade
 from core.checks.registry import load_checks
 from core.checks.settings import CheckSettings
 from core.checks.workspace_run import check_workspace_documents
 from core.model import Field
 from core.names import NAME_KEY_PREFIX
-from core.review import Band, Finding, FindingState, Grade, Location
+from core.review import Band, FindingState, Location
 from core.store import Workspace
 from core.store.review_progress import progress_findings, review_progress, write_progress_xlsx
 from tests.store.factory import make_document
@@ -152,9 +152,7 @@ def test_a_decision_with_regrade_brings_the_stored_grade_to_the_proposal(tmp_pat
     path = tmp_path / "w.sqlite"
     _checked_with(path, WEIGHTED)
 
-    def regrade(findings: list[Finding], stored: Grade | None) -> Grade:
-        return grade_project(findings, WEIGHTED, override=stored)
-
+    regrade = grader(WEIGHTED)
     with Workspace.open(path) as ws:
         deducted = [p for p in review_progress(ws, settings=WEIGHTED).projects
                     if p.proposed_total is not None and p.proposed_total < 100]

@@ -89,6 +89,11 @@ def test_the_same_text_in_another_format_is_not_a_new_version(ws: Workspace, sam
     [again] = ws.import_files([samples / "2025_lunan_shenpiju_A.pdf"], reader=unread)
     assert again.status is ImportStatus.DUPLICATE and again.document_id == docx_outcome.document_id
     assert ws.holds_file(samples / "2025_lunan_shenpiju_A.pdf")
+    # stored by the document itself, the alias's bytes are a duplicate too (not a second alias)
+    pdf_bytes = (samples / "2025_lunan_shenpiju_A.pdf").read_bytes()
+    direct = ws.import_document(make_document(7), pdf_bytes, "again.pdf")
+    assert direct.status is ImportStatus.DUPLICATE and direct.document_id == docx_outcome.document_id
+    assert "2025_lunan_shenpiju_A.docx" in (direct.message or "")
     # one changed amount is a real new version
     changed = make_document(1)
     ws.import_document(changed, b"a", "a.docx")

@@ -23,6 +23,7 @@ from core.checks.workspace_run import check_workspace_documents
 from core.review import Band, FindingState, Location
 from core.store.review_progress import ProjectProgress, ReviewProgress, review_progress
 from core.store.workspace import Workspace
+from tests.store.test_review_progress import WEIGHTED
 from tests.ui.helpers import node_indexes
 from ui.main_window import MainWindow
 from ui.models.progress_model import OPEN, PROJECT, PROPOSED_TOTAL
@@ -231,9 +232,6 @@ def test_activation_reads_again_only_after_a_write(qtbot: QtBot, checked_window:
     assert sum(p.counts.accepted for p in shown_projects(progress)) == accepted
 
 
-WEIGHTED = CheckSettings.from_dict({
-    "criterion_weights": {"完整性": "40", "相关性": "30", "适当性": "20", "可行性": "30"},
-    "severity_deductions": {"E": "15", "W": "5", "I": "1"}})
 
 
 def test_proposals_are_graded_with_the_reviewers_settings(qtbot: QtBot, temp_settings: AppSettings,
