@@ -51,13 +51,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    import compileall
-
-    from benchmarks.pdf_paths import make_files
+    from benchmarks.pdf_paths import compile_sources, make_files
     from core.importing import read_document
 
-    for package in ("core", "ui"):
-        compileall.compile_dir(ROOT / package, quiet=1)
+    compile_sources()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         files = make_files(folder)

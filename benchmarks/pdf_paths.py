@@ -122,10 +122,7 @@ def main() -> int:
     # Both sides run from compiled bytecode, as the installed program does: with
     # PYTHONDONTWRITEBYTECODE set (this machine) modules never compiled would be compiled
     # again by every process (0.1 s of an import's writer, less of parse's).
-    import compileall
-
-    for package in ("core", "ui"):
-        compileall.compile_dir(ROOT / package, quiet=1)
+    compile_sources()
     from tests.fixtures.docgen import write_pdf
     from tests.importing.helpers import load_truth
 
@@ -158,27 +155,22 @@ def main() -> int:
             subprocess.run([sys.executable, main_py, "parse", *map(str, files), "--out", str(out), "--jobs", "2"],
                            check=False, capture_output=True)
 
-        def import_(jobs: int) -> Callable[[], None]:
+        def import_(jobs: int, *, fresh: bool = True) -> Callable[[], None]:
+            """`import` of the files: into a new workspace, or (fresh False) into the one that
+            holds them all already, where the readers pass over every file."""
             def run() -> None:
-                fresh = folder / "ws"
-                shutil.rmtree(fresh, ignore_errors=True)
-                fresh.mkdir()
-                ws = fresh / "ws.sqlite"
-                done = subprocess.run([sys.executable, main_py, "import", *map(str, files), "--workspace", str(ws),
-                                       "--jobs", str(jobs)], check=False, capture_output=True)
+                place = folder / ("ws" if fresh else "again")
+                if fresh:
+                    shutil.rmtree(place, ignore_errors=True)
+                place.mkdir(exist_ok=True)
+                done = subprocess.run([sys.executable, main_py, "import", *map(str, files), "--workspace",
+                                       str(place / "ws.sqlite"), "--jobs", str(jobs)], check=False, capture_output=True)
                 if done.returncode != 0:
                     raise SystemExit(done.stderr.decode(errors="replace")[-2000:])
             return run
 
-        def import_again() -> None:  # every file stored already: the readers pass over them all
-            done = subprocess.run([sys.executable, main_py, "import", *map(str, files), "--workspace",
-                                   str(folder / "again" / "ws.sqlite"), "--jobs", str(args.jobs)],
-                                  check=False, capture_output=True)
-            if done.returncode != 0:
-                raise SystemExit(done.stderr.decode(errors="replace")[-2000:])
-
-        (folder / "again").mkdir()
-        import_again()
+        import_again = import_(args.jobs, fresh=False)
+        import_again()  # the first run stores them
         runs = {"parse --jobs 2 (anchor)": parse, f"import --jobs {args.jobs}": import_(args.jobs),
                 "import --jobs 1": import_(1), f"import --jobs {args.jobs}, all {len(files)} stored already":
                 import_again}
@@ -198,6 +190,16 @@ def main() -> int:
         for name, value in t.items():
             print(f"| {name} | {value:.2f} s | {value / anchor:.2f} |")
     return 0
+
+
+def compile_sources() -> None:
+    """Compile core/ and ui/ first, so that every process runs from bytecode as the installed
+    program does (with PYTHONDONTWRITEBYTECODE set, a module never compiled would be
+    compiled again by each process)."""
+    import compileall
+
+    for package in ("core", "ui"):
+        compileall.compile_dir(ROOT / package, quiet=1)
 
 
 def read_all(files: list[Path], reader: Callable[[Path], object] | None) -> None:

@@ -17,7 +17,6 @@ store, so memory stays at a batch plus what the workers have ready, whatever the
 from __future__ import annotations
 
 import multiprocessing
-import multiprocessing.connection
 import signal
 from collections import deque
 from collections.abc import Iterator, Sequence

@@ -608,7 +608,8 @@ class ProjectReader:
                 # begun there when that row is cut in two by the next break; the rest of a
                 # repeated value cut with its row at the break above completes it. Neither is
                 # a new value, and the cell is the one a next piece's first row goes on.
-                if self._repeats(name, text, begins=True) \
+                cut_below = row.r == row.grid.n_rows - 1  # this row is cut by the next break too
+                if self._repeats(name, text, begins=cut_below) \
                         or self._repeats(name, _join_cut(above.text.strip(), text)):
                     self.project_cells[name] = cell
                     continue

@@ -59,7 +59,6 @@ class ReadAhead:
         self._lock = threading.Condition()
         self._next = 0  # the next index a reader takes
         self._asked = 0  # indices below this the writer is past (asked for, or skipped)
-        self._floor = 0  # the file the writer waits for (or last took): readers take none before it
         self._done: dict[int, Document | BaseException] = {}
         self._known = known  # see skip_known()
         self._passed: set[int] = set()  # known files passed over: read after all if the writer asks
@@ -98,11 +97,11 @@ class ReadAhead:
             index = next((i for i in range(self._asked, len(self._paths)) if self._paths[i] == path), None)
             if index is None:
                 raise ValueError(f"{path} is not the next file of this batch")
-            self._asked = index + 1
-            self._floor = index  # files before it the writer passed over: no reader takes them now
+            self._asked = index + 1  # the files before `index` the writer passed over: no reader takes them now
             self._lock.notify_all()  # the window moved on
             for skipped in [i for i in self._done if i < index]:
                 del self._done[skipped]  # read for a file the writer did not ask for
+            self._passed = {i for i in self._passed if i >= index}
             if index in self._passed:  # said known, yet asked for (its bytes changed since): read it now
                 self._passed.discard(index)
                 self._retry.append(index)
@@ -152,7 +151,7 @@ class ReadAhead:
     def _take(self) -> tuple[int, Callable[[Path], bool] | None] | None:
         """The next file for a reader (under the lock) and how to tell it is known; None: stop."""
         while not self._stop.cancelled():
-            self._next = max(self._next, self._floor)  # the writer went past these
+            self._next = max(self._next, self._asked - 1)  # the writer went past those before it
             if self._retry:
                 return self._retry.pop(0), None
             if self._next < min(len(self._paths), self._asked + self._window):

@@ -217,12 +217,11 @@ class WideTable:
                 self.last_cell = cell
                 continue
             rest = _lower_half(grid, r, *following, col) if r == grid.n_rows - 1 and following else None
-            whole = rest is not None
             if rest is not None and following is not None:  # the name: its part above the break and below
                 text += rest
                 self.rest_at = (following[0].index, following[1])
             # the first data row of a page piece (after the header row it may repeat)
-            cut = not whole and r == first and grid is not self.grid and self.last_cell is not None \
+            cut = rest is None and r == first and grid is not self.grid and self.last_cell is not None \
                 and self.last_cell.room is not None and self.last_cell.room < first_token_ems(text) + 0.1 \
                 and not self._new_key(grid, first)
             if text == self.last:  # the name repeated at the top of a new page: the same project

@@ -143,9 +143,11 @@ def _pdfium_would_read(path: Path) -> bool:
 
     if pdf_reader_setting() != "pdfium":
         return False
+    from core.importing.registry import sniff
+
     try:
         with open(path, "rb") as handle:
-            return b"%PDF" in handle.read(1024)
+            return sniff(handle.read(2048)) == "pdf"
     except OSError:
         return False
 
@@ -217,12 +219,10 @@ class DocumentReader:
                 # PDFium is C: a file it crashes on takes the child with it. pdfplumber (pure
                 # Python) reads it, or says what is wrong, in a fresh child; the report says so.
                 answer = self._ask(path, progress, pdf_reader="pdfplumber")
-                if answer[0] != "ok":
-                    self._stop()
-                else:
+                self._stop()  # that child reads with pdfplumber now: the next file gets a fresh one
+                if answer[0] == "ok":
                     answer[1].report.warnings.append(ReportWarning(
                         WarningCode.PDF_FALLBACK, params={"reason": "PDFium 读取时解析进程意外退出"}))
-                    self._stop()  # the child now reads with pdfplumber: the next file gets a fresh one
             return self._result(path, answer)
 
     # ---- inside the lock ------------------------------------------------------------

@@ -34,15 +34,9 @@ def find_department_document(ws: Workspace, department_code: str, year: int | No
     Raises UserError naming the workspace when there is no such department or year, or
     when the code exists in several regions and `region` does not say which.
     """
-    from core.store.department_lookup import UnknownDepartment, department_by_code
+    from core.store.department_lookup import department_by_code
 
-    try:
-        department = department_by_code(ws, department_code, region)
-    except UnknownDepartment as error:
-        if error.region is not None:  # the code is in other regions: the message says which
-            raise
-        # the memo's own wording when the code is nowhere (scripts and tests know it)
-        raise UserError(f"工作区 {ws.label} 中没有代码为 {department_code} 的部门。") from error
+    department = department_by_code(ws, department_code, region)
     documents = ws.documents(department.id, year, current_only=True)
     if not documents:
         years = "、".join(str(y.year) for y in ws.years(department.id) if y.year) or "无"

@@ -87,7 +87,7 @@ def test_unknown_department_or_year_is_a_user_error(workspace: tuple[Path, objec
     path, _ = workspace
     out = tmp_path / "x.pdf"
     assert main(["memo", "--department", "999", "--workspace", str(path), "--out", str(out)]) == 2
-    assert "没有代码为 999 的部门" in capsys.readouterr().err
+    assert "没有编码为 999 的部门" in capsys.readouterr().err
     assert main(["memo", "--department", "113", "--year", "2019", "--workspace", str(path), "--out", str(out)]) == 2
     assert "没有 2019 年度的文件" in capsys.readouterr().err
     assert main(["memo", "--workspace", str(path), "--out", str(out)]) == 2
